@@ -1,0 +1,198 @@
+"""Command line: ``mou-drafter [COMMAND] ...``. With no command, the desktop app starts.
+
+Start-up order: parse the arguments first and import only what the chosen command needs; the
+engine commands never import Qt. User errors print one clear message (no traceback) and exit
+with 1 (validation errors) or 2 (usage or file errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import MouDrafterError, UsageError
+
+EXAMPLES = {
+    "render": "example:\n  mou-drafter render seeds/minutes-dakglei-xanxay-dakcheung-2023.moud -o minutes.docx "
+              "--layout side-by-side --languages vi,lo",
+    "validate": "example:\n  mou-drafter validate my-mou.moud",
+    "new": "example:\n  mou-drafter new --kind minutes -o conference-2024.moud",
+    "templates": "example:\n  mou-drafter templates",
+    "schema": "example:\n  mou-drafter schema > draft.schema.json",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage + message, exits 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _languages(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mou-drafter",
+        description="Draft bilingual Vietnamese-Lao MoUs and conference minutes and export them to Word. "
+                    "Without a command, the desktop app opens.",
+        epilog="example:\n  mou-drafter render seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud -o mou.docx",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"mou-drafter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES.get(name),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = command("render", "render a draft to DOCX, HTML or plain text")
+    p.add_argument("draft", metavar="DRAFT", help="draft file (.moud)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; with --layout separate, "
+                   "one file per language is written beside it (OUT.vi.docx, OUT.lo.docx)")
+    p.add_argument("--layout", default="side-by-side", choices=["side-by-side", "sequential", "separate"])
+    p.add_argument("--languages", type=_languages, metavar="vi,lo,en",
+                   help="document languages (default: those of the draft)")
+    p.add_argument("--format", dest="fmt", choices=["docx", "html", "txt"],
+                   help="output format (default: from the extension of OUT)")
+    p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
+    p.add_argument("--allow-incomplete", action="store_true",
+                   help="render even if the draft has validation errors (blanks show as ……)")
+
+    p = command("validate", "check a draft and list errors and warnings with their field paths")
+    p.add_argument("draft", metavar="DRAFT")
+    p.add_argument("--ui-language", choices=["en", "vi"], default="en", help="language of the messages")
+
+    p = command("new", "create a new empty draft file")
+    p.add_argument("--kind", choices=["mou", "minutes"], required=True)
+    p.add_argument("-o", "--output", required=True, metavar="DRAFT")
+    p.add_argument("--languages", type=_languages, metavar="vi,lo,en", help="document languages (default vi,lo)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    command("templates", "list the available templates (name, version, status, folder)")
+    command("schema", "print the JSON Schema of draft files")
+    return parser
+
+
+def _print_issues(issues: list, ui_language: str = "en") -> None:
+    for issue in issues:
+        print(f"{issue.severity}: {issue.path}: {issue.message(ui_language)}", file=sys.stderr)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .api import check_options, render_to_path
+    from .draft_file import load_draft
+    from .settings import load_settings
+    from .validation import has_errors, validate_draft
+
+    fmt = args.fmt
+    check_options(args.layout, fmt or "docx", args.languages)
+    draft = load_draft(args.draft)
+    issues = validate_draft(draft)
+    if has_errors(issues) and not args.allow_incomplete:
+        _print_issues(issues)
+        print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
+        return 1
+    _print_issues([i for i in issues if i.severity == "warning"])
+    written = render_to_path(draft, args.output, fmt=fmt, layout=args.layout, languages=args.languages,
+                             template=args.template, fonts=load_settings().fonts)
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .draft_file import load_draft
+    from .validation import has_errors, validate_draft
+
+    draft = load_draft(args.draft)
+    issues = validate_draft(draft)
+    _print_issues(issues, args.ui_language)
+    errors = sum(1 for i in issues if i.severity == "error")
+    print(f"{args.draft}: {errors} error(s), {len(issues) - errors} warning(s)")
+    return 1 if has_errors(issues) else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .api import check_options, new_draft
+    from .draft_file import save_draft
+
+    check_options("side-by-side", "docx", args.languages)
+    if os.path.exists(args.output) and not args.force:
+        raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    try:
+        draft = new_draft(args.kind, args.languages)
+    except ValueError as exc:
+        raise UsageError(f"--languages: {exc}") from None
+    print(save_draft(draft, args.output))
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from .template_library import discover
+
+    rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
+             str(t.folder)) for t in discover()]
+    header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .draft_file import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+COMMANDS = {
+    "render": cmd_render,
+    "validate": cmd_validate,
+    "new": cmd_new,
+    "templates": cmd_templates,
+    "schema": cmd_schema,
+}
+
+
+def start_gui(argv: Sequence[str]) -> int:
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        print(f"mou-drafter: the desktop app is not available ({exc}); the command line works: "
+              "mou-drafter --help", file=sys.stderr)
+        return 2
+    return run(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or args_list[0].endswith(".moud"):
+        return start_gui(args_list)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        return start_gui([])
+    try:
+        return COMMANDS[args.command](args)
+    except MouDrafterError as exc:
+        print(f"mou-drafter: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal error: say so plainly, keep the traceback for debugging
+        if os.environ.get("MOU_DRAFTER_DEBUG"):
+            raise
+        print(f"mou-drafter: internal error: {type(exc).__name__}: {exc}\n"
+              "Please report it with the draft file; set MOU_DRAFTER_DEBUG=1 to see details.", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

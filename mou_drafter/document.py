@@ -1,0 +1,97 @@
+"""The document model: what a template renders into and what every renderer reads.
+
+A :class:`Document` holds, for each document language, an ordered list of :class:`Block` s. Each
+block has a kind, a clause id that is stable across languages and template versions (``art.areas``,
+``area.3``) and its language, so layouts can align Article 3 in Vietnamese with Article 3 in Lao and
+comparisons can match clauses by id rather than by position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Block kinds a template may produce (``@kind`` directives), with what they mean.
+BLOCK_KINDS: dict[str, str] = {
+    "national-header": "national header: one line per row, first line in capitals, motto underlined",
+    "issuer": "issuing body and document number, flush left above the title",
+    "place-date": "place and date line, italic",
+    "title": "document type, bold capitals, centred",
+    "subtitle": "subject line, bold, centred",
+    "basis": "legal or political basis, italic, one line each",
+    "heading": "section heading, bold",
+    "article": "numbered article; the text is the article title",
+    "para": "body paragraph, justified, first-line indent",
+    "item": "list item, indented",
+    "table": "table of @row and @cell",
+    "signer": "signature block of one party: authority and title lines, then the name (last line)",
+}
+#: Directives that only structure a table.
+TABLE_PARTS = ("row", "cell")
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[list[str]] = field(default_factory=list)
+    header: bool = False
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    id: str
+    lang: str
+    lines: list[str] = field(default_factory=list)
+    #: Article number (articles only), assigned in order.
+    number: int | None = None
+    rows: list[Row] = field(default_factory=list)
+    #: Line in the template file where the directive is (for messages), 0 if unknown.
+    source_line: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(slots=True)
+class Document:
+    kind: str
+    template: str
+    languages: list[str]
+    texts: dict[str, list[Block]]
+    #: Per-language labels from the template manifest, e.g. {"article": {"vi": "Điều", ...}}.
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def label(self, name: str, lang: str) -> str:
+        return self.labels.get(name, {}).get(lang, "")
+
+    def article_heading(self, block: Block) -> str:
+        label = self.label("article", block.lang)
+        prefix = f"{label} {block.number}." if label else f"{block.number}."
+        return f"{prefix} {block.text}".rstrip()
+
+    def aligned_rows(self, languages: list[str] | None = None) -> list[tuple[str, dict[str, Block]]]:
+        """Rows of blocks aligned by clause id across ``languages`` (side-by-side layout).
+
+        The order is that of the first language; a block another language has and the first lacks
+        is placed after the block that precedes it in its own language.
+        """
+        langs = languages or self.languages
+        order = [b.id for b in self.texts.get(langs[0], [])]
+        seen = set(order)
+        for lang in langs[1:]:
+            extras: dict[str | None, list[str]] = {}
+            previous: str | None = None
+            for block in self.texts.get(lang, []):
+                if block.id in seen:
+                    previous = block.id
+                else:
+                    extras.setdefault(previous, []).append(block.id)
+                    seen.add(block.id)
+            if extras:
+                merged = list(extras.get(None, []))
+                for cid in order:
+                    merged.append(cid)
+                    merged.extend(extras.get(cid, []))
+                order = merged
+        by_lang = {lang: {b.id: b for b in self.texts.get(lang, [])} for lang in langs}
+        return [(cid, {lang: by_lang[lang][cid] for lang in langs if cid in by_lang[lang]}) for cid in order]

@@ -1,0 +1,216 @@
+"""The draft: the one source of truth for a document, as pydantic v2 models.
+
+Every text a user types is a :class:`LocalizedText` (one value per language code). Amounts and
+dates are entered once and formatted per language at render time. The model is deliberately
+permissive about *completeness* (a half-filled draft must load, save and preview); completeness and
+consistency are reported by :mod:`mou_drafter.validation` as errors and warnings with field paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .text import clean_text
+
+SCHEMA_VERSION = 2
+LANGUAGES: tuple[str, ...] = ("vi", "lo", "en")
+Language = Literal["vi", "lo", "en"]
+Kind = Literal["mou", "minutes"]
+Currency = Literal["VND", "LAK", "USD"]
+#: Longest text accepted in one field (characters). A 5 MB paste is a mistake, not an article.
+MAX_TEXT_LENGTH = 20_000
+DEFAULT_TEMPLATES = {"mou": "mou@1.0", "minutes": "minutes@1.0"}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+
+
+class LocalizedText(_Model):
+    """One text in each document language. A missing language is an empty string."""
+
+    vi: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    lo: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    en: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+
+    @field_validator("vi", "lo", "en", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return clean_text(value).strip()
+        return value
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, "") or ""
+
+    def is_empty(self) -> bool:
+        return not (self.vi or self.lo or self.en)
+
+
+def _text() -> LocalizedText:
+    return LocalizedText()
+
+
+Text = Annotated[LocalizedText, Field(default_factory=_text)]
+
+
+class Person(_Model):
+    name: Text
+    title: Text
+
+
+class Representative(Person):
+    #: Signing authority line above the title, e.g. "TM. ỦY BAN NHÂN DÂN" / "ຕາງໜ້າ ອົງການປົກຄອງເມືອງ".
+    authority: Text
+
+
+class Party(_Model):
+    id: str = Field(default="", pattern=r"^[A-Za-z0-9_\-]*$", max_length=40)
+    name: Text
+    short_name: Text
+    locality: Text
+    #: ISO 3166 alpha-2 code: VN or LA for the usual two sides.
+    country: str = Field(default="VN", pattern=r"^[A-Z]{2}$")
+    representative: Representative = Field(default_factory=Representative)
+
+
+class Period(_Model):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    #: Used when no end date is given ("for five years from signature").
+    duration_years: int | None = Field(default=None, ge=1, le=100)
+
+
+class Signing(_Model):
+    place: Text
+    date: dt.date | None = None
+    originals: int = Field(default=2, ge=1, le=50)
+    #: ``equal``: all texts equally authentic; ``en``: the English text prevails in case of divergence.
+    prevailing: Literal["equal", "en"] = "equal"
+    #: Months of written notice before termination.
+    notice_months: int = Field(default=6, ge=0, le=60)
+
+
+class Area(_Model):
+    id: str = Field(default="", pattern=r"^[A-Za-z0-9_\-]*$", max_length=40)
+    title: Text
+    description: Text
+
+
+class Obligation(_Model):
+    #: A party id, or ``all`` for all parties jointly.
+    party: str = "all"
+    text: Text
+    due: dt.date | None = None
+
+
+class Money(_Model):
+    amount: Decimal = Field(ge=0, max_digits=20, decimal_places=2)
+    currency: Currency = "VND"
+
+
+class Contribution(_Model):
+    amount: Decimal = Field(default=Decimal(0), ge=0, max_digits=20, decimal_places=2)
+    currency: Currency = "VND"
+    #: Optional equivalent in another currency, e.g. 585 000 000 VND (24 000 USD).
+    equivalent: Money | None = None
+    purpose: Text
+    party: str = ""
+
+
+class Delegation(_Model):
+    party: str = ""
+    head: Person = Field(default_factory=Person)
+    members: list[Person] = Field(default_factory=list, max_length=200)
+
+
+class AgreedGroup(_Model):
+    area: Text
+    points: list[LocalizedText] = Field(default_factory=list, max_length=500)
+
+
+class NextConference(_Model):
+    host: str = ""
+    place: Text
+    #: Indicative time in words per language, e.g. "quý IV năm 2024"; or a year, or a date.
+    time: Text
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    date: dt.date | None = None
+
+
+class Conference(_Model):
+    ordinal: int | None = Field(default=None, ge=1, le=1000)
+    title: Text
+    start: dt.date | None = None
+    end: dt.date | None = None
+    venue: Text
+    host: str = ""
+
+
+class Minutes(_Model):
+    conference: Conference = Field(default_factory=Conference)
+    delegations: list[Delegation] = Field(default_factory=list, max_length=50)
+    #: Results of implementing the previous minutes or MoU, one paragraph each.
+    results: list[LocalizedText] = Field(default_factory=list, max_length=500)
+    agreed: list[AgreedGroup] = Field(default_factory=list, max_length=200)
+    next_conference: NextConference = Field(default_factory=NextConference)
+
+
+class Draft(_Model):
+    """A whole document draft. ``schema_version`` is the draft file format version."""
+
+    kind: Kind = "mou"
+    schema_version: int = SCHEMA_VERSION
+    template: str = Field(default="", pattern=r"^([a-z0-9_\-]+@[0-9]+(\.[0-9]+)*)?$")
+    languages: list[Language] = Field(default_factory=lambda: ["vi", "lo"])
+    #: Document number, e.g. "05/BBHN-UBND" (optional).
+    number: str = Field(default="", max_length=100)
+    title: Text
+    #: Legal and political basis, one item per line ("Căn cứ ...").
+    basis: list[LocalizedText] = Field(default_factory=list, max_length=100)
+    parties: list[Party] = Field(default_factory=list, max_length=100)
+    period: Period = Field(default_factory=Period)
+    signing: Signing = Field(default_factory=Signing)
+    areas: list[Area] = Field(default_factory=list, max_length=2000)
+    obligations: list[Obligation] = Field(default_factory=list, max_length=5000)
+    contributions: list[Contribution] = Field(default_factory=list, max_length=1000)
+    minutes: Minutes | None = None
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _clean_number(cls, value: object) -> object:
+        return clean_text(value, multiline=False).strip() if isinstance(value, str) else value
+
+    @field_validator("languages")
+    @classmethod
+    def _check_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each language may appear only once")
+        if not 2 <= len(value) <= 3:
+            raise ValueError("choose two or three of vi, lo, en")
+        return value
+
+    @model_validator(mode="after")
+    def _fill_defaults(self) -> Draft:
+        if not self.template:
+            object.__setattr__(self, "template", DEFAULT_TEMPLATES[self.kind])
+        if self.kind == "minutes" and self.minutes is None:
+            object.__setattr__(self, "minutes", Minutes())
+        used: set[str] = {p.id for p in self.parties if p.id}
+        for index, party in enumerate(self.parties, start=1):
+            if not party.id:
+                candidate = f"p{index}"
+                while candidate in used:
+                    candidate += "x"
+                used.add(candidate)
+                object.__setattr__(party, "id", candidate)
+        return self
+
+    def party_by_id(self, party_id: str) -> Party | None:
+        return next((p for p in self.parties if p.id == party_id), None)

@@ -1,0 +1,243 @@
+"""DOCX renderer: a :class:`~mou_drafter.document.Document` to Word files.
+
+Layouts:
+
+* ``side-by-side``: one column per language in a borderless table, one row per clause id, so
+  Article 3 in Vietnamese stands beside Article 3 in Lao; signatures of all parties follow, side by
+  side, with each party's title lines in every language. Three languages use landscape pages.
+* ``sequential``: one language after another, each starting on a new page, each with its own
+  signature blocks.
+* ``separate``: one file per language (see :func:`render_docx_files`).
+
+Pages are A4 with the margins of Decree 30/2020/ND-CP (top and bottom 20 mm, left 30 mm, right
+15 mm) and a centred page number in the top margin, hidden on the first page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import replace
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from . import docx_xml as x
+from .document import Block, Document
+from .settings import FontSettings
+
+LAYOUTS = ("side-by-side", "sequential", "separate")
+#: Signature blocks per row of the signature table.
+SIGNERS_PER_ROW = 3
+#: Space between language columns in the side-by-side layout (twips; 283 = 5 mm).
+_GUTTER = 283
+
+_P_BODY = x.ParaStyle(align="both", first_line_cm=1.0, after_pt=6)
+_P_ITEM = x.ParaStyle(align="both", first_line_cm=1.0, after_pt=3)
+_P_CENTER = x.ParaStyle(align="center", after_pt=0, line=240)
+_P_CELL = x.ParaStyle(align="left", after_pt=0, line=240)
+_P_HEADING = x.ParaStyle(align="left", before_pt=6, after_pt=6, keep_next=True)
+_P_ARTICLE = x.ParaStyle(align="both", first_line_cm=1.0, before_pt=6, after_pt=6, keep_next=True)
+
+
+class _Writer:
+    """Writes the blocks of one document as WordprocessingML strings."""
+
+    def __init__(self, doc: Document, fonts: FontSettings, text_width: int) -> None:
+        self.doc = doc
+        self.fonts = fonts
+        self.text_width = text_width
+
+    # -- single blocks ---------------------------------------------------------------------
+    def block(self, block: Block, width: int) -> str:
+        lang = block.lang
+        kind = block.kind
+        if kind == "national-header":
+            out = []
+            for i, line in enumerate(block.lines):
+                motto = i % 2 == 1
+                style = x.RunStyle(bold=True, underline=motto, size=13 if motto else 12.5)
+                after = 10 if motto else 0
+                out.append(x.paragraph(x.runs(line, lang, self.fonts, style),
+                                       x.ParaStyle(align="center", after_pt=after, line=240)))
+            return "".join(out)
+        if kind == "title":
+            return self._lines(block, x.RunStyle(bold=True, size=14), x.ParaStyle(align="center", before_pt=12, after_pt=0))
+        if kind == "subtitle":
+            return self._lines(block, x.RunStyle(bold=True), x.ParaStyle(align="center", after_pt=12))
+        if kind == "place-date":
+            return self._lines(block, x.RunStyle(italic=True), x.ParaStyle(align="right", after_pt=6))
+        if kind == "issuer":
+            return self._lines(block, x.RunStyle(), x.ParaStyle(align="left", after_pt=6))
+        if kind == "basis":
+            return self._lines(block, x.RunStyle(italic=True), _P_BODY)
+        if kind == "heading":
+            return self._lines(block, x.RunStyle(bold=True), _P_HEADING)
+        if kind == "article":
+            return x.paragraph(x.runs(self.doc.article_heading(block), lang, self.fonts, x.RunStyle(bold=True)),
+                               _P_ARTICLE)
+        if kind == "item":
+            return self._lines(block, x.RunStyle(), _P_ITEM)
+        if kind == "table":
+            return self.data_table(block, width)
+        if kind == "signer":
+            return self.signer_cell([block])
+        return self._lines(block, x.RunStyle(), _P_BODY)
+
+    def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
+        if block.lang == "lo" and para.align == "both":
+            para = replace(para, align="left")
+        return x.paragraph(x.runs(block.text, block.lang, self.fonts, run), para)
+
+    def data_table(self, block: Block, width: int) -> str:
+        columns = max((len(r.cells) for r in block.rows), default=1)
+        # A narrow number column, the amount column wider than the others.
+        if columns == 4:
+            shares = [0.08, 0.24, 0.38, 0.30]
+        else:
+            shares = [1 / columns] * columns
+        widths = [int(width * s) for s in shares]
+        rows = []
+        header_rows = 0
+        for index, row in enumerate(block.rows):
+            style = x.RunStyle(bold=row.header)
+            if row.header and index == header_rows:
+                header_rows += 1
+            cells = []
+            for col in range(columns):
+                lines = row.cells[col] if col < len(row.cells) else []
+                para = x.ParaStyle(align="center" if row.header or col == 0 else "left", after_pt=0, line=240)
+                cells.append("".join(x.paragraph(x.runs(line, block.lang, self.fonts, style), para) for line in lines))
+            rows.append(cells)
+        return x.table(rows, widths, borders=True, header_rows=header_rows, cant_split=True) + x.empty_paragraph(6)
+
+    def signer_cell(self, blocks: list[Block]) -> str:
+        """One party's signature block; with several languages, title lines of each, then names."""
+        out = []
+        for block in blocks:
+            for line in block.lines[:-1]:
+                out.append(x.paragraph(x.runs(line, block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER))
+        out.append(x.empty_paragraph() * 4)
+        for block in blocks:
+            if block.lines:
+                out.append(x.paragraph(x.runs(block.lines[-1], block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER))
+        return "".join(out)
+
+    def signature_table(self, signers: list[list[Block]]) -> str:
+        if not signers:
+            return ""
+        per_row = min(SIGNERS_PER_ROW, len(signers))
+        widths = [self.text_width // per_row] * per_row
+        rows = []
+        for start in range(0, len(signers), per_row):
+            chunk = [self.signer_cell(s) for s in signers[start:start + per_row]]
+            chunk += [""] * (per_row - len(chunk))
+            rows.append(chunk)
+        return x.empty_paragraph(12) + x.table(rows, widths, borders=False, cant_split=True)
+
+    # -- layouts ---------------------------------------------------------------------------
+    def sequential(self, languages: Iterable[str]) -> str:
+        out = []
+        for n, lang in enumerate(languages):
+            if n:
+                out.append(x.page_break())
+            signers = []
+            for block in self.doc.texts[lang]:
+                if block.kind == "signer":
+                    signers.append([block])
+                else:
+                    out.append(self.block(block, self.text_width))
+            out.append(self.signature_table(signers))
+        return "".join(out)
+
+    def side_by_side(self, languages: list[str]) -> str:
+        width = self.text_width // len(languages)
+        rows = []
+        signers: dict[str, list[Block]] = {}
+        for clause_id, cells in self.doc.aligned_rows(languages):
+            first = next(iter(cells.values()))
+            if first.kind == "signer":
+                signers[clause_id] = [cells[lang] for lang in languages if lang in cells]
+                continue
+            rows.append([self.block(cells[lang], width - _GUTTER) if lang in cells else "" for lang in languages])
+        body = x.table(rows, [width] * len(languages), borders=False, cell_margin=_GUTTER // 2)
+        return body + self.signature_table(list(signers.values()))
+
+
+def _setup(docx_doc, fonts: FontSettings, main_lang: str, landscape: bool) -> int:
+    """Page size, margins, defaults and page numbers; returns the text width in twips."""
+    styles = docx_doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr_default.append(parse_xml(x.doc_defaults_rpr(fonts, main_lang)))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is not None:
+        for child in list(ppr_default):
+            ppr_default.remove(child)
+        ppr_default.append(parse_xml(x.doc_defaults_ppr()))
+
+    section = docx_doc.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = Mm(20)
+    section.bottom_margin = Mm(20)
+    section.left_margin = Mm(30)
+    section.right_margin = Mm(15)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    section.different_first_page_header_footer = True
+    header = section.header
+    header_p = header.paragraphs[0]._p
+    header_p.addnext(parse_xml(x.page_number_field(fonts, main_lang)))
+    header_p.getparent().remove(header_p)
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+
+
+def _docx_bytes(doc: Document, layout: str, languages: list[str], fonts: FontSettings) -> bytes:
+    docx_doc = new_docx()
+    landscape = layout == "side-by-side" and len(languages) >= 3
+    main_lang = "vi" if "vi" in languages else languages[0]
+    text_width = _setup(docx_doc, fonts, main_lang, landscape)
+    writer = _Writer(doc, fonts, text_width)
+    body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    fragment = parse_xml(f'<w:body xmlns:w="{x.W_NS}">{body_xml}</w:body>')
+    body = docx_doc.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for child in list(fragment):
+        sect_pr.addprevious(child)
+    props = docx_doc.core_properties
+    props.author = "MoU Drafter"
+    props.title = _title(doc, languages[0])
+    props.language = x.LANG_TAGS[main_lang]
+    props.comments = f"template {doc.template}"
+    out = io.BytesIO()
+    docx_doc.save(out)
+    return out.getvalue()
+
+
+def _title(doc: Document, lang: str) -> str:
+    parts = [b.text for b in doc.texts.get(lang, []) if b.kind in ("title", "subtitle")][:2]
+    return " ".join(parts).replace("\n", " ")[:250]
+
+
+def render_docx(doc: Document, layout: str = "side-by-side", languages: list[str] | None = None,
+                fonts: FontSettings | None = None) -> dict[str, bytes]:
+    """Render to DOCX bytes. Returns ``{"": data}`` or, for ``separate``, ``{lang: data}``."""
+    langs = list(languages or doc.languages)
+    fonts = fonts or FontSettings()
+    if layout == "separate":
+        return {lang: _docx_bytes(doc, "sequential", [lang], fonts) for lang in langs}
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}")
+    return {"": _docx_bytes(doc, layout, langs, fonts)}

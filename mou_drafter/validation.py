@@ -1,0 +1,197 @@
+"""Completeness and consistency checks over a :class:`~mou_drafter.model.Draft`.
+
+Structural errors (wrong types, unknown fields) are caught when a draft is loaded; this module
+reports what a clerk still has to do: missing required fields, missing translations, dates in the
+wrong order, a party without a representative. Every issue names the field path
+(``parties[2].name.lo``) so the command line can list it and the desktop app can jump to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Draft, LocalizedText
+
+Severity = Literal["error", "warning"]
+
+LANGUAGE_NAMES = {
+    "en": {"vi": "Vietnamese", "lo": "Lao", "en": "English"},
+    "vi": {"vi": "tiếng Việt", "lo": "tiếng Lào", "en": "tiếng Anh"},
+}
+
+#: Messages by code and interface language. ``{lang}`` is filled with the language name.
+MESSAGES: dict[str, dict[str, str]] = {
+    "required": {"en": "required field is empty", "vi": "chưa nhập trường bắt buộc"},
+    "translation": {"en": "{lang} translation is missing", "vi": "thiếu bản {lang}"},
+    "parties_min": {"en": "at least two parties are needed", "vi": "cần ít nhất hai bên"},
+    "party_ids": {"en": "party id {value!r} is used twice", "vi": "mã bên {value!r} bị trùng"},
+    "unknown_party": {
+        "en": "refers to party {value!r}, which is not in the list of parties",
+        "vi": "tham chiếu đến bên {value!r} không có trong danh sách các bên",
+    },
+    "no_representative": {
+        "en": "party has no representative (name and title)",
+        "vi": "bên này chưa có người đại diện (họ tên và chức vụ)",
+    },
+    "end_before_start": {"en": "end date is before start date", "vi": "ngày kết thúc trước ngày bắt đầu"},
+    "no_period": {
+        "en": "give an end date or a duration in years",
+        "vi": "cần nhập ngày kết thúc hoặc thời hạn (năm)",
+    },
+    "prevailing_en": {
+        "en": "English text prevails but English is not a document language",
+        "vi": "văn bản tiếng Anh được ưu tiên nhưng tài liệu không có tiếng Anh",
+    },
+    "amount_zero": {"en": "amount is zero", "vi": "số tiền bằng 0"},
+    "no_areas": {"en": "no cooperation area yet", "vi": "chưa có lĩnh vực hợp tác nào"},
+    "no_delegations": {"en": "no delegation yet", "vi": "chưa có đoàn đại biểu nào"},
+    "no_agreed": {"en": "no agreed point yet", "vi": "chưa có nội dung thống nhất nào"},
+    "signing_date": {"en": "signing date is missing", "vi": "chưa nhập ngày ký"},
+    "minutes_missing": {"en": "conference details are missing", "vi": "thiếu thông tin hội nghị"},
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: Severity
+    path: str
+    code: str
+    value: str = ""
+    lang: str = ""
+
+    def message(self, ui_lang: str = "en") -> str:
+        table = MESSAGES[self.code]
+        template = table.get(ui_lang) or table["en"]
+        names = LANGUAGE_NAMES.get(ui_lang, LANGUAGE_NAMES["en"])
+        return template.format(lang=names.get(self.lang, self.lang), value=self.value)
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.path}: {self.message()}"
+
+
+def validate_draft(draft: Draft) -> list[Issue]:
+    """Return all errors and warnings of ``draft``, errors first, in form order."""
+    issues = list(_check(draft))
+    return [i for i in issues if i.severity == "error"] + [i for i in issues if i.severity == "warning"]
+
+
+def has_errors(issues: list[Issue]) -> bool:
+    return any(i.severity == "error" for i in issues)
+
+
+def _text(draft: Draft, value: LocalizedText, path: str, *, required: bool) -> Iterator[Issue]:
+    """A required text must exist in some language; each document language should have it."""
+    present = [lang for lang in draft.languages if value.get(lang)]
+    if not present:
+        if required:
+            yield Issue("error", path, "required")
+        return
+    for lang in draft.languages:
+        if not value.get(lang):
+            yield Issue("warning", f"{path}.{lang}", "translation", lang=lang)
+
+
+def _party_ref(draft: Draft, party: str, path: str, *, allow_all: bool) -> Iterator[Issue]:
+    if allow_all and party == "all":
+        return
+    if not party:
+        yield Issue("error", path, "required")
+    elif draft.party_by_id(party) is None:
+        yield Issue("error", path, "unknown_party", value=party)
+
+
+def _check(draft: Draft) -> Iterator[Issue]:
+    if len(draft.parties) < 2:
+        yield Issue("error", "parties", "parties_min")
+    seen: set[str] = set()
+    for i, party in enumerate(draft.parties):
+        p = f"parties[{i}]"
+        if party.id in seen:
+            yield Issue("error", f"{p}.id", "party_ids", value=party.id)
+        seen.add(party.id)
+        yield from _text(draft, party.name, f"{p}.name", required=True)
+        yield from _text(draft, party.short_name, f"{p}.short_name", required=False)
+        yield from _text(draft, party.locality, f"{p}.locality", required=False)
+        rep = party.representative
+        if rep.name.is_empty() and rep.title.is_empty():
+            yield Issue("error", f"{p}.representative", "no_representative")
+        else:
+            yield from _text(draft, rep.name, f"{p}.representative.name", required=True)
+            yield from _text(draft, rep.title, f"{p}.representative.title", required=True)
+        yield from _text(draft, rep.authority, f"{p}.representative.authority", required=False)
+
+    yield from _text(draft, draft.title, "title", required=draft.kind == "mou")
+    for i, basis in enumerate(draft.basis):
+        yield from _text(draft, basis, f"basis[{i}]", required=True)
+
+    signing = draft.signing
+    yield from _text(draft, signing.place, "signing.place", required=True)
+    if signing.date is None:
+        yield Issue("error", "signing.date", "signing_date")
+    if signing.prevailing == "en" and "en" not in draft.languages:
+        yield Issue("error", "signing.prevailing", "prevailing_en")
+
+    if draft.kind == "mou":
+        period = draft.period
+        if period.start is None:
+            yield Issue("error", "period.start", "required")
+        if period.end is None and period.duration_years is None:
+            yield Issue("error", "period.end", "no_period")
+        if period.start and period.end and period.end < period.start:
+            yield Issue("error", "period.end", "end_before_start")
+        if not draft.areas:
+            yield Issue("error", "areas", "no_areas")
+
+    for i, area in enumerate(draft.areas):
+        yield from _text(draft, area.title, f"areas[{i}].title", required=True)
+        yield from _text(draft, area.description, f"areas[{i}].description", required=False)
+    for i, ob in enumerate(draft.obligations):
+        yield from _party_ref(draft, ob.party, f"obligations[{i}].party", allow_all=True)
+        yield from _text(draft, ob.text, f"obligations[{i}].text", required=True)
+    for i, c in enumerate(draft.contributions):
+        yield from _party_ref(draft, c.party, f"contributions[{i}].party", allow_all=False)
+        if c.amount == 0:
+            yield Issue("warning", f"contributions[{i}].amount", "amount_zero")
+        yield from _text(draft, c.purpose, f"contributions[{i}].purpose", required=True)
+
+    if draft.kind == "minutes":
+        yield from _check_minutes(draft)
+
+
+def _check_minutes(draft: Draft) -> Iterator[Issue]:
+    m = draft.minutes
+    if m is None:
+        yield Issue("error", "minutes", "minutes_missing")
+        return
+    conf = m.conference
+    yield from _text(draft, conf.title, "minutes.conference.title", required=True)
+    if conf.start is None:
+        yield Issue("error", "minutes.conference.start", "required")
+    if conf.start and conf.end and conf.end < conf.start:
+        yield Issue("error", "minutes.conference.end", "end_before_start")
+    yield from _text(draft, conf.venue, "minutes.conference.venue", required=True)
+    yield from _party_ref(draft, conf.host, "minutes.conference.host", allow_all=False)
+    if not m.delegations:
+        yield Issue("error", "minutes.delegations", "no_delegations")
+    for i, d in enumerate(m.delegations):
+        p = f"minutes.delegations[{i}]"
+        yield from _party_ref(draft, d.party, f"{p}.party", allow_all=False)
+        yield from _text(draft, d.head.name, f"{p}.head.name", required=True)
+        yield from _text(draft, d.head.title, f"{p}.head.title", required=True)
+        for j, member in enumerate(d.members):
+            yield from _text(draft, member.name, f"{p}.members[{j}].name", required=True)
+            yield from _text(draft, member.title, f"{p}.members[{j}].title", required=False)
+    for i, r in enumerate(m.results):
+        yield from _text(draft, r, f"minutes.results[{i}]", required=True)
+    if not m.agreed:
+        yield Issue("error", "minutes.agreed", "no_agreed")
+    for i, g in enumerate(m.agreed):
+        yield from _text(draft, g.area, f"minutes.agreed[{i}].area", required=True)
+        for j, point in enumerate(g.points):
+            yield from _text(draft, point, f"minutes.agreed[{i}].points[{j}]", required=True)
+    nxt = m.next_conference
+    if nxt.host:
+        yield from _party_ref(draft, nxt.host, "minutes.next_conference.host", allow_all=False)
+    yield from _text(draft, nxt.place, "minutes.next_conference.place", required=False)
