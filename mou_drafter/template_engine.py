@@ -111,7 +111,7 @@ class DraftEnvironment(SandboxedEnvironment):
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
-            trim_blocks=True,
+            trim_blocks=False,  # a block tag ending a text line must keep its newline
             lstrip_blocks=True,
             keep_trailing_newline=True,
             finalize=_finalize,
