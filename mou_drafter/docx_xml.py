@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from .settings import FontSettings
@@ -61,11 +62,17 @@ class RunStyle:
 
 
 def rpr(lang: str, fonts: FontSettings, style: RunStyle) -> str:
+    """``w:rPr`` of a run in ``lang``: every font slot, complex-script twins, language tag."""
+    return _rpr(lang, style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
+
+
+@lru_cache(maxsize=512)
+def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float) -> str:
     lao = lang == "lo"
-    face = escape(fonts.lao if lao else fonts.latin, {'"': "&quot;"})
-    size = style.size if style.size is not None else (fonts.lao_size if lao else fonts.latin_size)
+    face = escape(lao_font if lao else latin, {'"': "&quot;"})
+    size = style.size if style.size is not None else (lao_size if lao else latin_size)
     if lao and style.size is not None:
-        size = max(8.0, style.size - (fonts.latin_size - fonts.lao_size))
+        size = max(8.0, style.size - (latin_size - lao_size))
     half_points = int(round(size * 2))
     hint = ' w:hint="cs"' if lao else ""
     parts = [f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"{hint}/>']

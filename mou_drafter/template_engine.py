@@ -38,7 +38,11 @@ from .text import VALUE_END, VALUE_NEWLINE, VALUE_START
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
 _ATTR_VALUE = re.compile(r"^[A-Za-z0-9_.\-]+$")
-_STRIP_SENTINELS = str.maketrans({VALUE_START: None, VALUE_END: None, VALUE_NEWLINE: "\n"})
+
+
+def _strip_sentinels(text: str) -> str:
+    # str.replace is several times faster than str.translate with a mapping
+    return text.replace(VALUE_START, "").replace(VALUE_END, "").replace(VALUE_NEWLINE, "\n")
 
 
 def _finalize(value: Any) -> str:
@@ -153,6 +157,14 @@ def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = No
     def party(party_id: str) -> dict[str, Any]:
         return parties.get(party_id, unknown)
 
+    by_party: dict[str, list[dict[str, Any]]] = {}
+    for index, ob in enumerate(data["obligations"], start=1):
+        by_party.setdefault(ob["party"], []).append({**ob, "index": index})
+
+    def obligations_of(party_id: str) -> list[dict[str, Any]]:
+        """The obligations of one party (or ``all``), each with its ``index`` in the draft."""
+        return by_party.get(party_id, [])
+
     counts: dict[str, int] = {}
     sums: dict[str, Any] = {}
     for c in draft.contributions:
@@ -161,7 +173,7 @@ def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = No
     #: Totals per currency, only where a currency has more than one contribution.
     totals = [(cur, total) for cur, total in sums.items() if counts[cur] > 1]
     return {"draft": data, "lang": lang, "languages": list(draft.languages), "party": party,
-            "totals": totals}
+            "obligations_of": obligations_of, "totals": totals}
 
 
 # -- from rendered markup to blocks -------------------------------------------------------------
@@ -211,7 +223,7 @@ class _Parser:
                 continue
             if not raw.strip():
                 continue
-            text = raw.translate(_STRIP_SENTINELS).strip()
+            text = _strip_sentinels(raw).strip()
             if not text:
                 continue
             if current is None:
@@ -225,7 +237,7 @@ class _Parser:
         return blocks
 
     def _directive(self, raw: str, line_no: int) -> tuple[str, dict[str, str]]:
-        parts = raw[1:].translate(_STRIP_SENTINELS).split()
+        parts = _strip_sentinels(raw[1:]).split()
         if not parts:
             raise self.error(line_no, "empty directive '@'")
         kind = parts[0]
