@@ -23,11 +23,22 @@ class FontSettings(BaseModel):
     lao_size: float = Field(default=12, ge=8, le=20)
 
 
+class ExportSettings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    layout: str = "side-by-side"
+    languages: list[str] = Field(default_factory=list)
+    folder: str = ""
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
     fonts: FontSettings = Field(default_factory=FontSettings)
     shared_templates_dir: str = ""
     ui_language: str = "vi"
+    export: ExportSettings = Field(default_factory=ExportSettings)
+    recent: list[str] = Field(default_factory=list)
+    #: Seconds between autosaves of a draft with unsaved changes.
+    autosave_seconds: int = Field(default=30, ge=5, le=3600)
 
 
 def _home() -> Path | None:

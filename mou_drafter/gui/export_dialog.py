@@ -1,0 +1,143 @@
+"""The export dialog: template and version, layout, languages, output path; remembers the last
+choices in the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import Draft
+from ..settings import load_settings, save_settings
+from ..template_library import discover
+from .fields import LANG_LABELS
+from .i18n import _
+
+LAYOUT_LABELS = {
+    "side-by-side": lambda: _("Side by side (one column per language)"),
+    "sequential": lambda: _("One language after another"),
+    "separate": lambda: _("One file per language"),
+}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, draft: Draft, draft_path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Export to Word"))
+        self.setMinimumWidth(560)
+        settings = load_settings()
+        last = settings.export
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.template = QComboBox()
+        for version in discover():
+            if version.manifest.kind == draft.kind and version.manifest.status != "retired":
+                self.template.addItem(f"{version.ref} ({version.manifest.status})", version.ref)
+        index = self.template.findData(draft.template)
+        self.template.setCurrentIndex(max(index, 0))
+        form.addRow(_("Template"), self.template)
+
+        self.layouts = QButtonGroup(self)
+        box = QWidget()
+        layouts = QVBoxLayout(box)
+        layouts.setContentsMargins(0, 0, 0, 0)
+        for key, label in LAYOUT_LABELS.items():
+            radio = QRadioButton(label())
+            radio.setObjectName(f"layout.{key}")
+            radio.setChecked(key == (last.layout or "side-by-side"))
+            self.layouts.addButton(radio)
+            radio.setProperty("layout", key)
+            layouts.addWidget(radio)
+        form.addRow(_("Layout"), box)
+
+        languages = last.languages if set(last.languages) <= {"vi", "lo", "en"} and last.languages else draft.languages
+        langs = QWidget()
+        row = QHBoxLayout(langs)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.language_boxes: dict[str, QCheckBox] = {}
+        for lang in ("vi", "lo", "en"):
+            check = QCheckBox(LANG_LABELS[lang])
+            check.setObjectName(f"lang.{lang}")
+            check.setChecked(lang in languages if lang in draft.languages or lang in languages else False)
+            self.language_boxes[lang] = check
+            row.addWidget(check)
+        form.addRow(_("Languages"), langs)
+
+        folder = Path(last.folder) if last.folder and Path(last.folder).is_dir() else (
+            draft_path.parent if draft_path else Path.home())
+        stem = draft_path.stem if draft_path else ("bien-ban-ghi-nho" if draft.kind == "mou" else "bien-ban-hoi-nghi")
+        self.path = QLineEdit(str(folder / f"{stem}.docx"))
+        self.path.setObjectName("export.path")
+        browse = QPushButton(_("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QWidget()
+        path_layout = QHBoxLayout(path_row)
+        path_layout.setContentsMargins(0, 0, 0, 0)
+        path_layout.addWidget(self.path, 1)
+        path_layout.addWidget(browse)
+        form.addRow(_("Save as"), path_row)
+
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export to Word"), self.path.text(),
+                                                    _("Word documents (*.docx)"))
+        if path:
+            self.path.setText(path if path.endswith(".docx") else path + ".docx")
+
+    # -- the choices ------------------------------------------------------------------------
+    @property
+    def layout_choice(self) -> str:
+        checked = self.layouts.checkedButton()
+        return checked.property("layout") if checked else "side-by-side"
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang for lang, box in self.language_boxes.items() if box.isChecked()]
+
+    @property
+    def template_ref(self) -> str:
+        return self.template.currentData()
+
+    def _accept(self) -> None:
+        if not self.languages:
+            self.message.setText(_("Choose at least one language."))
+            return
+        if not self.path.text().strip():
+            self.message.setText(_("Choose where to save the file."))
+            return
+        settings = load_settings()
+        settings.export.layout = self.layout_choice
+        settings.export.languages = self.languages
+        settings.export.folder = str(Path(self.path.text()).parent)
+        try:
+            save_settings(settings)
+        except Exception:  # remembering choices must never block an export
+            pass
+        self.accept()
