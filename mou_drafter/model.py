@@ -43,14 +43,16 @@ class LocalizedText(_Model):
         if value is None:
             return ""
         if isinstance(value, str):
-            return clean_text(value).strip()
+            # Not stripped here: a space typed at the end of a field is the start of the next word.
+            # Renderers and validation strip.
+            return clean_text(value)
         return value
 
     def get(self, lang: str) -> str:
-        return getattr(self, lang, "") or ""
+        return (getattr(self, lang, "") or "").strip()
 
     def is_empty(self) -> bool:
-        return not (self.vi or self.lo or self.en)
+        return not (self.get("vi") or self.get("lo") or self.get("en"))
 
 
 def _text() -> LocalizedText:

@@ -138,10 +138,10 @@ def localize(data: Any, lang: str) -> Any:
     """
     if isinstance(data, dict):
         if data.keys() == _TEXT_KEYS:
-            value = data[lang]
+            value = data[lang].strip()
             if value:
                 return value
-            return BLANK if any(data.values()) else ""
+            return BLANK if any(v.strip() for v in data.values()) else ""
         return {k: localize(v, lang) for k, v in data.items()}
     if isinstance(data, list):
         return [localize(v, lang) for v in data]

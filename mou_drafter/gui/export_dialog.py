@@ -28,6 +28,11 @@ from ..template_library import discover
 from .fields import LANG_LABELS
 from .i18n import _
 
+STATUS_LABELS = {
+    "draft": lambda: _("draft"),
+    "approved": lambda: _("approved"),
+    "retired": lambda: _("retired"),
+}
 LAYOUT_LABELS = {
     "side-by-side": lambda: _("Side by side (one column per language)"),
     "sequential": lambda: _("One language after another"),
@@ -49,7 +54,8 @@ class ExportDialog(QDialog):
         self.template = QComboBox()
         for version in discover():
             if version.manifest.kind == draft.kind and version.manifest.status != "retired":
-                self.template.addItem(f"{version.ref} ({version.manifest.status})", version.ref)
+                status = STATUS_LABELS.get(version.manifest.status, lambda s=version.manifest.status: s)()
+                self.template.addItem(f"{version.ref} ({status})", version.ref)
         index = self.template.findData(draft.template)
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)

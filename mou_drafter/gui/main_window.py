@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
         doc.mark_modified()
 
     def _load_document(self, doc: DraftDocument) -> None:
+        self.party_names_timer.stop()
+        if self.doc is not None and self.doc is not doc:
+            self.doc.deleteLater()
         self.doc = doc
         doc.value_changed.connect(self._value_changed)
         doc.structure_changed.connect(self._structure_changed)
@@ -406,6 +409,8 @@ class MainWindow(QMainWindow):
             self.party_names_timer.start()  # party choices elsewhere show the names
 
     def _refresh_party_choices(self) -> None:
+        if self.doc is None:
+            return
         for section in self.sections:
             if section.key in ("obligations", "contributions", "delegations", "conference", "next"):
                 self._replace_section(section)

@@ -1,0 +1,218 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from mou_drafter.draft_file import load_draft, save_draft
+from tests.conftest import ROOT
+from tests.docx_checks import all_text, check_lao_runs, open_docx
+
+from .conftest import type_text
+
+SAMPLE = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
+PARTIES = [("Huyện Đăk Glei", "ເມືອງດັກເກລີ"), ("Huyện Xan Xay", "ເມືອງຊານໄຊ"), ("Huyện Đăk Chưng", "ເມືອງດາກຈຶງ")]
+
+
+def click(qtbot, window, name: str) -> None:
+    button = window.findChild(QPushButton, name)
+    assert button is not None, name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_preview(qtbot, window) -> str:
+    with qtbot.waitSignal(window.preview_worker.finished, timeout=10000):
+        window.update_preview()  # the debounce timer's slot, called directly
+    return window.preview.toPlainText()
+
+
+def test_create_mou_from_start_page_and_export(qtbot, window, tmp_path):
+    click(qtbot, window, "start.new-mou")
+    assert window.doc is not None and window.doc.draft.kind == "mou"
+    click(qtbot, window, "parties.add")
+    assert len(window.doc.draft.parties) == 3
+    for index, (vi, lo) in enumerate(PARTIES):
+        type_text(window.registry[f"parties[{index}].name.vi"], vi)
+        type_text(window.registry[f"parties[{index}].name.lo"], lo)
+    assert [p.name.vi for p in window.doc.draft.parties] == [vi for vi, _ in PARTIES]
+    assert [p.name.lo for p in window.doc.draft.parties] == [lo for _, lo in PARTIES]
+
+    window.go(2)  # parties -> period -> areas, as Next does
+    assert window.sections[window.section_list.currentRow()].key == "areas"
+    click(qtbot, window, "areas.add")
+    type_text(window.registry["areas[0].title.vi"], "Tuần tra chung biên giới")
+    type_text(window.registry["areas[0].title.lo"], "ລາດຕະເວນຮ່ວມ")
+    click(qtbot, window, "nav.next")
+    click(qtbot, window, "obligations.add")
+    type_text(window.registry["obligations[0].text.vi"], "Trao 20 suất học bổng")
+    assert window.doc.draft.obligations[0].text.vi == "Trao 20 suất học bổng"
+
+    preview = wait_preview(qtbot, window)
+    for vi, lo in PARTIES:
+        assert vi in preview and lo in preview
+    assert "Tuần tra chung biên giới" in preview and "Trao 20 suất học bổng" in preview
+
+    out = tmp_path / "mou.docx"
+    window.run_export(out, "side-by-side", ["vi", "lo"], "mou@1.0")
+    qtbot.waitUntil(lambda: ("exported", str(out)) in window.interaction.asked, timeout=15000)
+    document = open_docx(out.read_bytes())
+    text = all_text(document)
+    for vi, lo in PARTIES:
+        assert vi in text and lo in text
+    assert "Trao 20 suất học bổng" in text and "ລາດຕະເວນຮ່ວມ" in text
+    assert check_lao_runs(document) > 0
+
+
+def test_undo_redo(qtbot, window):
+    window.open_sample(SAMPLE)
+    editor = window.registry["parties[1].name.vi"]
+    before = window.doc.draft.parties[1].name.vi
+    type_text(editor, " mới")
+    assert window.doc.draft.parties[1].name.vi == before + " mới"
+    assert window.isWindowModified()
+    window.actions["undo"].trigger()
+    assert window.doc.draft.parties[1].name.vi == before and editor.text() == before
+    window.actions["redo"].trigger()
+    assert editor.text() == before + " mới"
+    count = len(window.doc.draft.areas)
+    click(qtbot, window, "areas.add")
+    assert len(window.doc.draft.areas) == count + 1
+    window.undo()
+    assert len(window.doc.draft.areas) == count
+    click(qtbot, window, "areas[1].up")
+    assert window.doc.draft.areas[0].id == "border"
+    window.undo()
+    assert window.doc.draft.areas[0].id == "relations"
+
+
+def test_validation_click_jumps_to_field(qtbot, window):
+    click(qtbot, window, "start.new-minutes")
+    window.update_validation()
+    items = [window.issue_list.item(i) for i in range(window.issue_list.count())]
+    target = next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == "minutes.conference.title")
+    assert "chưa nhập trường bắt buộc" in target.text()
+    window.issue_list.itemClicked.emit(target)
+    section = window.sections[window.section_list.currentRow()]
+    assert section.key == "conference"
+    field = window.registry["minutes.conference.title.vi"]
+    qtbot.waitUntil(field.hasFocus, timeout=3000)
+    states = {s.key: window.section_state(s) for s in window.sections}
+    assert states["conference"] == "errors"
+
+
+def test_save_reopen_compare(qtbot, window, tmp_path):
+    window.open_sample(SAMPLE)
+    type_text(window.registry["parties[0].short_name.lo"], " ໃໝ່")
+    path = tmp_path / "saved.moud"
+    window.interaction.save_path = str(path)
+    assert window.save()
+    assert not window.isWindowModified() and "saved.moud" in window.windowTitle()
+    saved = load_draft(path)
+    assert saved == window.doc.draft and saved.parties[0].short_name.lo.endswith("ໃໝ່")
+    assert window.open_path(path)
+    assert window.doc.draft == saved and window.doc.path == path
+
+
+def test_damaged_file_is_reported_and_untouched(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.moud"
+    bad.write_text('{"kind": "mou", "schema_version": 99}', encoding="utf-8")
+    assert not window.open_path(bad)
+    assert "newer version" in window.interaction.errors[0]
+    assert bad.read_text(encoding="utf-8") == '{"kind": "mou", "schema_version": 99}'
+
+
+def test_unsaved_changes_prompt(qtbot, window):
+    window.open_sample(SAMPLE)
+    type_text(window.registry["parties[0].name.vi"], "x")
+    window.interaction.save_answer = "cancel"
+    window.new_document("minutes")
+    assert window.doc.draft.kind == "mou"
+    assert window.interaction.asked[-1][0] == "save-changes"
+    assert not window.close()
+    window.interaction.save_answer = "discard"
+    window.new_document("minutes")
+    assert window.doc.draft.kind == "minutes"
+
+
+def test_autosave_and_recovery_after_crash(qtbot, window, tmp_path):
+    from mou_drafter.gui.app import offer_recovery
+    from mou_drafter.gui.autosave import autosave_dir
+
+    window.open_sample(SAMPLE)
+    type_text(window.registry["parties[0].name.vi"], " (sửa)")
+    window.autosave()
+    own = window.autosaver.current.draft_path
+    assert load_draft(own).parties[0].name.vi.endswith("(sửa)")
+
+    # A crashed session: its process is gone, its autosave is still there.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    crashed = autosave_dir() / f"session-{pid}.moud"
+    draft = load_draft(SAMPLE)
+    draft.title.vi = "Bản chưa lưu trước khi mất điện"
+    save_draft(draft, crashed)
+    crashed.with_suffix(".json").write_text(json.dumps({"original": str(tmp_path / "orig.moud")}), encoding="utf-8")
+
+    window.doc.mark_saved(tmp_path / "other.moud")
+    window.interaction.confirm_answer = True
+    assert offer_recovery(window)
+    assert window.doc.draft.title.vi == "Bản chưa lưu trước khi mất điện"
+    assert window.doc.modified and window.isWindowModified()
+    assert window.doc.path == tmp_path / "orig.moud"
+    assert not crashed.exists()
+    assert own.exists()  # the running session's own autosave is not an orphan
+
+
+def test_interface_language_switch(qtbot, window):
+    assert window.menuBar().actions()[0].text() == "&Tệp"
+    window.set_ui_language("en")
+    assert window.menuBar().actions()[0].text() == "&File"
+    window.set_ui_language("lo")
+    assert window.menuBar().actions()[0].text() == "&ໄຟລ໌"
+    window.set_ui_language("vi")
+
+
+def test_every_interface_string_has_a_vietnamese_translation():
+    import ast
+
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "mou_drafter" / "gui" / "locale" / "vi.po").open("rb") as handle:
+        catalog = read_po(handle)
+    missing = []
+    for source in sorted((ROOT / "mou_drafter" / "gui").glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                message = catalog.get(node.args[0].value)
+                if message is None or not message.string:
+                    missing.append(f"{source.name}: {node.args[0].value!r}")
+    assert not missing, missing
+
+
+def test_screenshots_are_not_blank(qtbot, window, tmp_path):
+    from mou_drafter.gui.export_dialog import ExportDialog
+
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+
+    def save(widget, name: str) -> Path:
+        path = shots / name
+        assert widget.grab().save(str(path))
+        image = widget.grab().toImage().scaled(80, 60)
+        colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+        assert len(colours) > 8, f"{name} looks blank"
+        return path
+
+    save(window, "start-page.png")
+    window.open_sample(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
+    wait_preview(qtbot, window)
+    save(window, "form-with-sample.png")
+    dialog = ExportDialog(window.doc.draft, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save(dialog, "export-dialog.png")
+    print(f"screenshots in {shots}")
