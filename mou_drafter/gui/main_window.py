@@ -48,7 +48,7 @@ from .interaction import Interaction
 from .sections import Section, section_for_path, sections_for
 from .workers import Worker
 
-PREVIEW_DELAY_MS = 250
+PREVIEW_DELAY_MS = 200
 STATUS_MARKS = {"complete": ("✔", "#2e7d32"), "incomplete": ("●", "#d9822b"), "errors": ("✖", "#c62828")}
 
 

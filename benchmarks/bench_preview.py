@@ -1,0 +1,72 @@
+"""From an edit to the updated preview on the largest sample, and the cost of one keystroke on
+the UI thread.
+
+    python benchmarks/bench_preview.py [--runs N]
+
+The preview waits for a debounce (PREVIEW_DELAY_MS) after the last keystroke, then renders off
+the UI thread; this prints the work after the debounce (render + display) and the UI-thread time
+of one edit (model update, undo command, field refresh). Target: edit to preview under 100 ms of
+work; typing never blocks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MOU_DRAFTER_HOME", tempfile.mkdtemp())
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mou_drafter.gui import main_window
+    from mou_drafter.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = MainWindow()
+    window.show()
+    sample = max((ROOT / "seeds").glob("*.moud"), key=lambda p: p.stat().st_size)
+    window.open_sample(sample)
+    doc = window.doc
+    path = "minutes.results[0].vi" if doc.draft.kind == "minutes" else "areas[0].description.vi"
+
+    def wait_preview() -> None:
+        loop = QEventLoop()
+        window.preview_worker.finished.connect(loop.quit)
+        QTimer.singleShot(10000, loop.quit)
+        loop.exec()
+        window.preview_worker.finished.disconnect(loop.quit)
+        app.processEvents()
+
+    window.update_preview()
+    wait_preview()
+    edit_ms, preview_ms = [], []
+    for i in range(args.runs):
+        start = time.perf_counter()
+        doc.set_value(path, doc.get(path) + "x")
+        app.processEvents()
+        edit_ms.append((time.perf_counter() - start) * 1000)
+        window.preview_timer.stop()
+        start = time.perf_counter()
+        window.update_preview()  # what the debounce timer calls
+        wait_preview()
+        preview_ms.append((time.perf_counter() - start) * 1000)
+    print(f"sample: {sample.name}; debounce {main_window.PREVIEW_DELAY_MS} ms")
+    print(f"one keystroke on the UI thread: median {statistics.median(edit_ms):.1f} ms, max {max(edit_ms):.1f} ms")
+    print(f"edit to updated preview after the debounce: median {statistics.median(preview_ms):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
