@@ -23,6 +23,10 @@ EXAMPLES = {
     "new": "example:\n  mou-drafter new --kind minutes -o conference-2024.moud",
     "templates": "example:\n  mou-drafter templates",
     "schema": "example:\n  mou-drafter schema > draft.schema.json",
+    "compare": "examples:\n  mou-drafter compare mou@1.0 mou@1.1 --language lo -o changes.html\n"
+               "  mou-drafter compare mou@1.0 mou@1.1 --draft seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud "
+               "-o redline.docx",
+    "lint-templates": "example:\n  mou-drafter lint-templates templates/mou/1.1",
 }
 
 
@@ -75,6 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     command("templates", "list the available templates (name, version, status, folder)")
+
+    p = command("compare", "compare two template versions clause by clause, word by word")
+    p.add_argument("old", metavar="NAME@OLD")
+    p.add_argument("new", metavar="NAME@NEW")
+    p.add_argument("--language", default="vi", choices=["vi", "lo", "en"])
+    p.add_argument("--draft", metavar="DRAFT", help="render both versions with this draft's data "
+                   "(default: compare the template text with its placeholders)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="OUT.html (side by side), OUT.docx (tracked changes) or OUT.txt")
+
+    p = command("lint-templates", "check templates: syntax, unknown names, clause ids across languages")
+    p.add_argument("path", nargs="?", metavar="PATH", help="a template version folder or a folder of templates "
+                   "(default: all template folders)")
     command("schema", "print the JSON Schema of draft files")
     return parser
 
@@ -152,7 +169,60 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .atomic_write import atomic_write_bytes
+    from .compare_sources import compare_versions
+    from .draft_file import load_draft
+    from .render_compare import comparison_html, comparison_text, summary
+
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".docx", ".txt"):
+        raise UsageError(f"{out}: the output must end in .html, .docx or .txt")
+    draft = load_draft(args.draft) if args.draft else None
+    comparison = compare_versions(args.old, args.new, args.language, draft)
+    if suffix == ".html":
+        data = comparison_html(comparison).encode("utf-8")
+    elif suffix == ".txt":
+        data = comparison_text(comparison).encode("utf-8")
+    else:
+        from .redline_docx import redline_docx
+        from .settings import load_settings
+
+        data = redline_docx(comparison, load_settings().fonts)
+    atomic_write_bytes(out, data)
+    print(summary(comparison))
+    print(out)
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .lint import lint_path
+    from .template_library import template_roots
+
+    if args.path:
+        target = Path(args.path)
+        if not target.exists():
+            raise UsageError(f"{target}: no such folder")
+        findings = lint_path(target)
+    else:
+        findings = [f for _source, root in template_roots() if root.is_dir() for f in lint_path(root)]
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} problem(s)", file=sys.stderr)
+        return 1
+    print("templates are clean", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
+    "compare": cmd_compare,
+    "lint-templates": cmd_lint,
     "render": cmd_render,
     "validate": cmd_validate,
     "new": cmd_new,

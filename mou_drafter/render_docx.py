@@ -231,18 +231,15 @@ def _core_properties(title: str, language: str, description: str) -> bytes:
     ).encode("utf-8")
 
 
-def _docx_bytes(doc: Document, layout: str, languages: list[str], fonts: FontSettings) -> bytes:
-    """Write the package: the cached skeleton's parts, with the body spliced into
+def package_docx(body_xml: str, fonts: FontSettings, main_lang: str, *, landscape: bool = False,
+                 title: str = "", description: str = "") -> bytes:
+    """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
     ``word/document.xml`` before ``w:sectPr`` and fresh core properties.
 
     Building the body as one string and splicing it costs a fraction of parsing it into
     python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
     """
-    landscape = layout == "side-by-side" and len(languages) >= 3
-    main_lang = "vi" if "vi" in languages else languages[0]
-    skeleton, text_width = _skeleton(fonts.model_dump_json(), main_lang, landscape)
-    writer = _Writer(doc, fonts, text_width)
-    body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    skeleton, _width = _skeleton(fonts.model_dump_json(), main_lang, landscape)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -253,9 +250,22 @@ def _docx_bytes(doc: Document, layout: str, languages: list[str], fonts: FontSet
                 marker = xml.index("<w:sectPr", start)
                 data = (xml[:start] + body_xml + xml[marker:]).encode("utf-8")
             elif info.filename == "docProps/core.xml":
-                data = _core_properties(_title(doc, languages[0]), x.LANG_TAGS[main_lang], f"template {doc.template}")
+                data = _core_properties(title, x.LANG_TAGS[main_lang], description)
             target.writestr(info, data)
     return out.getvalue()
+
+
+def text_width(fonts: FontSettings, main_lang: str, landscape: bool) -> int:
+    return _skeleton(fonts.model_dump_json(), main_lang, landscape)[1]
+
+
+def _docx_bytes(doc: Document, layout: str, languages: list[str], fonts: FontSettings) -> bytes:
+    landscape = layout == "side-by-side" and len(languages) >= 3
+    main_lang = "vi" if "vi" in languages else languages[0]
+    writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape))
+    body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    return package_docx(body_xml, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
+                        description=f"template {doc.template}")
 
 
 def _title(doc: Document, lang: str) -> str:

@@ -30,6 +30,12 @@ class Interaction:
         box.exec()
         return box.clickedButton() is yes
 
+    def offer_template_upgrade(self, old: str, new: str, counts: dict[str, int]) -> bool:
+        text = _("This draft was made with template {old}; the newer approved version {new} is available "
+                 "({changed} changed, {added} added, {removed} removed clauses). Move the draft to {new}? "
+                 "The changes will be shown.").format(old=old, new=new, **counts)
+        return self.confirm(_("Newer template version"), text)
+
     def error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=self.parent)
         box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)

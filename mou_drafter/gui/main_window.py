@@ -275,6 +275,9 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, c=code: self.set_ui_language(c))
             language_menu.addAction(act)
 
+        tools_menu = self.menuBar().addMenu(_("&Tools"))
+        action(tools_menu, "compare", _("Compare template versions…"), self.open_compare)
+
         help_menu = self.menuBar().addMenu(_("&Help"))
         action(help_menu, "about", _("About MoU Drafter"), self.about, QKeySequence.StandardKey.HelpContents)
 
@@ -308,7 +311,45 @@ class MainWindow(QMainWindow):
             return False
         self._load_document(DraftDocument(draft, path, self))
         self._remember_recent(path)
+        self.offer_template_upgrade()
         return True
+
+    def offer_template_upgrade(self) -> bool:
+        """If the draft's template has a newer approved version, offer to move to it and show the
+        changes as this draft would show them."""
+        from ..compare_sources import compare_versions
+        from ..template_library import discover, version_key
+
+        assert self.doc is not None
+        name, _sep, version = self.doc.draft.template.partition("@")
+        try:
+            newer = [t for t in discover() if t.manifest.name == name and t.manifest.status == "approved"
+                     and version and version_key(t.manifest.version) > version_key(version)]
+        except (MouDrafterError, ValueError):
+            return False
+        if not newer:
+            return False
+        target = max(newer, key=lambda t: version_key(t.manifest.version))
+        lang = self.doc.draft.languages[0]
+        try:
+            comparison = compare_versions(self.doc.draft.template, target.ref, lang, self.doc.draft)
+        except MouDrafterError:
+            return False
+        counts = comparison.counts()
+        if not self.interaction.offer_template_upgrade(self.doc.draft.template, target.ref, counts):
+            return False
+        old_ref = self.doc.draft.template
+        self.doc.set_value("template", target.ref)
+        self.open_compare(name=name, old=old_ref, new=target.ref, language=lang)
+        return True
+
+    def open_compare(self, *_args, name: str = "", old: str = "", new: str = "", language: str = "") -> None:
+        from .compare_view import CompareDialog
+
+        draft = self.doc.draft if self.doc is not None else None
+        self.compare_dialog = CompareDialog(draft, self, name=name or (draft.kind if draft else ""), old=old,
+                                            new=new, language=language)
+        self.compare_dialog.show()
 
     def open_sample(self, path: Path) -> None:
         """A sample opens as a new, unsaved draft, so the shipped file is never overwritten."""

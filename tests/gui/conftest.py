@@ -52,6 +52,12 @@ class ScriptedInteraction:
     def error(self, title: str, text: str) -> None:
         self.errors.append(text)
 
+    upgrade_answer = False
+
+    def offer_template_upgrade(self, old: str, new: str, counts) -> bool:
+        self.asked.append(("upgrade", f"{old}->{new}"))
+        return self.upgrade_answer
+
     def exported(self, paths):
         self.asked.append(("exported", paths[0]))
         return "close"

@@ -216,3 +216,36 @@ def test_screenshots_are_not_blank(qtbot, window, tmp_path):
     dialog.show()
     save(dialog, "export-dialog.png")
     print(f"screenshots in {shots}")
+
+
+def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path):
+    path = tmp_path / "mou.moud"
+    path.write_bytes(SAMPLE.read_bytes())
+    window.interaction.upgrade_answer = True
+    assert window.open_path(path)
+    assert ("upgrade", "mou@1.0->mou@1.1") in window.interaction.asked
+    assert window.doc.draft.template == "mou@1.1" and window.doc.modified
+    dialog = window.compare_dialog
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
+    assert "2 added" in dialog.summary.text() or "2" in dialog.summary.text()
+    assert dialog.change_count() == 5
+    click(qtbot, dialog, "compare.next")
+    assert dialog.current_change == 0
+    click(qtbot, dialog, "compare.previous")
+    assert dialog.current_change == dialog.change_count() - 1
+    html = dialog.view.toHtml()
+    assert "art.disputes" in html
+    window.undo()
+    assert window.doc.draft.template == "mou@1.0"
+    dialog.close()
+
+
+def test_compare_view_language_and_template_text(qtbot, window):
+    from mou_drafter.gui.compare_view import CompareDialog
+
+    dialog = CompareDialog(None, window, name="mou", language="lo")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
+    assert dialog.comparison.language == "lo" and dialog.comparison.new_label == "mou@1.1"
+    assert "draft.signing.notice_months" in dialog.view.toPlainText()
