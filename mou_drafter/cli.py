@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mou-drafter {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="render every sample in every layout, reopen the files, check fonts, templates and "
+                             "locale data; print a report and exit 0 or 1")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -247,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or args_list[0].endswith(".moud"):
         return start_gui(args_list)
     args = parser.parse_args(args_list)
+    if args.self_test:
+        from .self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         return start_gui([])
     try:
