@@ -1,9 +1,10 @@
 """Words for word-by-word comparison.
 
 Lao is written without spaces between words, so splitting on spaces would turn a one-word change
-into a whole changed phrase. ICU's word break iterator knows Lao (it carries a Lao dictionary);
-it is used for every language so tokens are consistent. Tokens keep every character (spaces and
-punctuation are tokens too), so joining them gives the text back exactly.
+into a whole changed phrase. ICU's word break iterator knows Lao (it carries a Lao dictionary); it
+is used for every language so tokens are consistent (see :mod:`mou_drafter.icu_words` for where
+ICU comes from). Tokens keep every character (spaces and punctuation are tokens too), so joining
+them gives the text back exactly.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .icu_words import load_icu
+
 _FALLBACK = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def icu_available() -> bool:
+    return load_icu() is not None
 
 
 @lru_cache(maxsize=4096)
 def tokenize(text: str, lang: str) -> tuple[str, ...]:
     if not text:
         return ()
-    try:
-        from icu4py.breakers import WordBreaker
-    except ImportError:  # pragma: no cover - icu4py is a dependency; kept for a broken install
+    icu = load_icu()
+    if icu is None:  # no ICU anywhere: words by spaces (Lao then compares phrase by phrase)
         return tuple(_FALLBACK.findall(text))
-    return tuple(text[start:end] for start, end in WordBreaker(text, lang).segments())
+    bounds = icu.boundaries(text, lang)
+    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a)
