@@ -114,7 +114,20 @@ def run_self_test(out=print) -> int:
                         files += 1
         return f"{len(seeds)} samples, {files} files rendered and reopened"
 
+    def word_breaks() -> str:
+        from .icu_words import load_icu
+        from .word_tokens import tokenize
+
+        icu = load_icu()
+        if icu is None:
+            raise AssertionError("no ICU library found: Lao comparisons would go phrase by phrase")
+        words = tokenize("ເພີ່ມທະວີການປະສານງານລາດຕະເວນຮ່ວມ", "lo")
+        if "ລາດຕະເວນ" not in words:
+            raise AssertionError(f"unexpected Lao words {words}")
+        return f"Lao words from {Path(icu.origin).name}"
+
     check("locale data (Babel)", locale_data)
+    check("ICU word breaks", word_breaks)
     check("python-docx template", default_template)
     check("template library", templates)
     check("font settings", fonts)
