@@ -46,4 +46,6 @@ def lao_run_problems(document, lao_font: str) -> tuple[int, list[str]]:
                 problems.append(f"Lao run without the lo-LA language tag: {text[:30]!r}")
             elif rpr.find(qn("w:szCs")) is None:
                 problems.append(f"Lao run without a complex-script size: {text[:30]!r}")
+            elif rpr.find(qn("w:b")) is not None and rpr.find(qn("w:bCs")) is None:
+                problems.append(f"bold Lao run without complex-script bold: {text[:30]!r}")
     return count, problems
