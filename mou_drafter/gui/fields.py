@@ -266,6 +266,48 @@ class Form:
         return box
 
 
+def equivalent_amount(form: Form, path: str) -> QWidget:
+    """An optional equivalent of an amount in another currency (``585.000.000 đồng (tương đương
+    24.000 đô la Mỹ)``): empty means none."""
+    from ..model import Money
+
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    edit = QLineEdit()
+    edit.setPlaceholderText(_("none"))
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[0-9]{0,18}([.,][0-9]{0,2})?$")))
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    currency = QComboBox()
+    for code in ("USD", "VND", "LAK"):
+        currency.addItem(code, code)
+    row.addWidget(edit, 1)
+    row.addWidget(currency)
+
+    def refresh() -> None:
+        value = form.doc.get(path)
+        text = format(value.amount.normalize(), "f") if value is not None else ""
+        if edit.text().replace(",", ".") != text:
+            edit.setText(text)
+        currency.blockSignals(True)
+        currency.setCurrentIndex(max(currency.findData(value.currency if value is not None else "USD"), 0))
+        currency.blockSignals(False)
+
+    def store() -> None:
+        text = edit.text().replace(",", ".")
+        try:
+            value = Money(amount=Decimal(text), currency=currency.currentData()) if text else None
+        except (InvalidOperation, ValueError):
+            return
+        form.doc.set_value(path, value)
+
+    edit.textEdited.connect(lambda _t: store())
+    currency.currentIndexChanged.connect(lambda _i: store())
+    form._register(path, edit, refresh)
+    refresh()
+    return box
+
+
 def form_layout(parent: QWidget | None = None) -> QFormLayout:
     layout = QFormLayout(parent)
     layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -382,12 +382,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.sections = sections_for(doc.draft.kind)
-        self.preview_view.blockSignals(True)
-        self.preview_view.clear()
-        self.preview_view.addItem(_("All languages"), "")
-        for lang in doc.draft.languages:
-            self.preview_view.addItem(LANG_LABELS[lang], lang)
-        self.preview_view.blockSignals(False)
+        self._fill_preview_languages()
         self._rebuild_sections()
         self.stack.setCurrentWidget(self.editor)
         self.issue_dock.show()
@@ -443,11 +438,29 @@ class MainWindow(QMainWindow):
 
     # -- reacting to the draft -----------------------------------------------------------------
     def _value_changed(self, path: str) -> None:
+        if path == "languages":  # every per-language input changes: rebuild the forms
+            QTimer.singleShot(0, self._languages_changed)
+            return
         for form in self.forms.values():
             if path in form.refreshers:
                 form.refresh(path)
         if path.startswith("parties[") and (".name." in path or ".short_name." in path):
             self.party_names_timer.start()  # party choices elsewhere show the names
+
+    def _languages_changed(self) -> None:
+        if self.doc is None:
+            return
+        self._fill_preview_languages()
+        self._rebuild_sections()
+
+    def _fill_preview_languages(self) -> None:
+        assert self.doc is not None
+        self.preview_view.blockSignals(True)
+        self.preview_view.clear()
+        self.preview_view.addItem(_("All languages"), "")
+        for lang in self.doc.draft.languages:
+            self.preview_view.addItem(LANG_LABELS[lang], lang)
+        self.preview_view.blockSignals(False)
 
     def _refresh_party_choices(self) -> None:
         if self.doc is None:

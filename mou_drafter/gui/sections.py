@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..model import AgreedGroup, Area, Contribution, Delegation, LocalizedText, Obligation, Party, Person
-from .fields import Form, ListEditor, form_layout
+from .fields import Form, ListEditor, equivalent_amount, form_layout
 from .i18n import _
 
 
@@ -130,6 +130,7 @@ def build_contributions(form: Form) -> QWidget:
     def build(inner: QFormLayout, p: str, _index: int) -> None:
         inner.addRow(_("Giving party"), form.choice(f"{p}.party", [("", "—"), *form.party_options()]))
         inner.addRow(_("Amount"), form.amount(f"{p}.amount", f"{p}.currency"))
+        inner.addRow(_("Equivalent to"), equivalent_amount(form, f"{p}.equivalent"))
         inner.addRow(_("Purpose"), form.text(f"{p}.purpose", multiline=True))
 
     first = form.doc.draft.parties[0].id if form.doc.draft.parties else ""
@@ -138,8 +139,30 @@ def build_contributions(form: Form) -> QWidget:
     return page
 
 
+LANGUAGE_SETS = [["vi", "lo"], ["vi", "lo", "en"], ["lo", "vi"], ["lo", "vi", "en"], ["vi", "en"], ["lo", "en"]]
+
+
+def language_choice(form: Form) -> QWidget:
+    """The document languages, in column order; changing them rebuilds the inputs."""
+    names = {"vi": _("Vietnamese"), "lo": _("Lao"), "en": _("English")}
+    options = [(",".join(s), " – ".join(names[code] for code in s)) for s in LANGUAGE_SETS]
+    current = ",".join(form.doc.draft.languages)
+    if current not in [o[0] for o in options]:
+        options.append((current, " – ".join(names[code] for code in form.doc.draft.languages)))
+    from PySide6.QtWidgets import QComboBox
+
+    combo = QComboBox()
+    for value, label in options:
+        combo.addItem(label, value)
+    combo.setCurrentIndex([o[0] for o in options].index(current))
+    combo.currentIndexChanged.connect(lambda i: form.doc.set_value("languages", combo.itemData(i).split(",")))
+    form._register("languages", combo, lambda: None)
+    return combo
+
+
 def build_final(form: Form) -> QWidget:
     page, layout = _page(_("Closing clause: originals, authentic texts, termination."))
+    layout.addRow(_("Document languages"), language_choice(form))
     layout.addRow(_("Number of originals"), form.integer("signing.originals", 1, 50))
     layout.addRow(_("Authentic texts"), form.choice("signing.prevailing", [
         ("equal", _("All texts equally authentic")), ("en", _("English text prevails"))]))
@@ -160,6 +183,7 @@ def build_conference(form: Form) -> QWidget:
     layout.addRow(_("Signing place"), form.text("signing.place"))
     layout.addRow(_("Signing date"), form.date("signing.date"))
     layout.addRow(_("Number of originals"), form.integer("signing.originals", 1, 50))
+    layout.addRow(_("Document languages"), language_choice(form))
     return page
 
 
@@ -216,7 +240,7 @@ def sections_for(kind: str) -> list[Section]:
     if kind == "minutes":
         return [
             Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number"), build_parties),
-            Section("conference", lambda: _("Conference"), ("minutes.conference", "signing", "minutes"),
+            Section("conference", lambda: _("Conference"), ("minutes.conference", "signing", "minutes", "languages"),
                     build_conference),
             Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations),
             Section("results", lambda: _("Results reviewed"), ("minutes.results",), build_results),
@@ -230,7 +254,7 @@ def sections_for(kind: str) -> list[Section]:
         Section("areas", lambda: _("Cooperation areas"), ("areas",), build_areas),
         Section("obligations", lambda: _("Obligations"), ("obligations",), build_obligations),
         Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions),
-        Section("final", lambda: _("Final clauses"), ("signing",), build_final),
+        Section("final", lambda: _("Final clauses"), ("signing", "languages"), build_final),
     ]
 
 

@@ -249,3 +249,34 @@ def test_compare_view_language_and_template_text(qtbot, window):
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
     assert dialog.comparison.language == "lo" and dialog.comparison.new_label == "mou@1.1"
     assert "draft.signing.notice_months" in dialog.view.toPlainText()
+
+
+def test_adding_english_to_the_draft_adds_english_inputs(qtbot, window):
+    from PySide6.QtWidgets import QComboBox
+
+    window.open_sample(SAMPLE)
+    assert "parties[0].name.en" not in window.registry
+    window.focus_path("signing.originals")
+    combo = window.registry["languages"]
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("vi,lo,en"))
+    qtbot.waitUntil(lambda: "parties[0].name.en" in window.registry, timeout=3000)
+    assert window.doc.draft.languages == ["vi", "lo", "en"]
+    assert window.registry["parties[0].name.en"].text() == "Dak Glei district"
+    window.undo()
+    qtbot.waitUntil(lambda: "parties[0].name.en" not in window.registry, timeout=3000)
+    assert window.doc.draft.languages == ["vi", "lo"]
+
+
+def test_contribution_amount_and_equivalent(qtbot, window):
+    window.new_document("minutes")
+    window.focus_path("contributions")
+    click(qtbot, window, "contributions.add")
+    type_text(window.registry["contributions[0].amount"], "585000000")
+    type_text(window.registry["contributions[0].equivalent"], "24000")
+    contribution = window.doc.draft.contributions[0]
+    assert str(contribution.amount) == "585000000" and contribution.currency == "VND"
+    assert contribution.equivalent is not None and str(contribution.equivalent.amount) == "24000"
+    assert contribution.equivalent.currency == "USD"
+    preview = wait_preview(qtbot, window)
+    assert "585.000.000 đồng (tương đương 24.000 đô la Mỹ)" in preview
