@@ -118,28 +118,33 @@ class _Writer:
             rows.append(cells)
         return x.table(rows, widths, borders=True, header_rows=header_rows, cant_split=True) + x.empty_paragraph(6)
 
-    def signer_cell(self, blocks: list[Block]) -> str:
-        """One party's signature block; with several languages, title lines of each, then names."""
-        out = []
-        for block in blocks:
-            for line in block.lines[:-1]:
-                out.append(x.paragraph(x.runs(line, block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER))
+    def signer_titles(self, blocks: list[Block]) -> str:
+        """Authority and title lines of one party (in each language), then room to sign and seal."""
+        out = [x.paragraph(x.runs(line, block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER)
+               for block in blocks for line in block.lines[:-1]]
         out.append(x.empty_paragraph() * 4)
-        for block in blocks:
-            if block.lines:
-                out.append(x.paragraph(x.runs(block.lines[-1], block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER))
         return "".join(out)
 
+    def signer_names(self, blocks: list[Block]) -> str:
+        return "".join(x.paragraph(x.runs(block.lines[-1], block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER)
+                       for block in blocks if block.lines)
+
+    def signer_cell(self, blocks: list[Block]) -> str:
+        return self.signer_titles(blocks) + self.signer_names(blocks)
+
     def signature_table(self, signers: list[list[Block]]) -> str:
+        """Signature blocks side by side, at most SIGNERS_PER_ROW to a row; the names of a row
+        stand on one line, whatever the number of title lines above them."""
         if not signers:
             return ""
         per_row = min(SIGNERS_PER_ROW, len(signers))
         widths = [self.text_width // per_row] * per_row
         rows = []
         for start in range(0, len(signers), per_row):
-            chunk = [self.signer_cell(s) for s in signers[start:start + per_row]]
-            chunk += [""] * (per_row - len(chunk))
-            rows.append(chunk)
+            chunk = signers[start:start + per_row]
+            padding = [""] * (per_row - len(chunk))
+            rows.append([self.signer_titles(s) for s in chunk] + padding)
+            rows.append([self.signer_names(s) for s in chunk] + padding)
         return x.empty_paragraph(12) + x.table(rows, widths, borders=False, cant_split=True)
 
     # -- layouts ---------------------------------------------------------------------------

@@ -75,10 +75,16 @@ def signer_html(blocks: list[Block]) -> str:
 
 
 def _signatures(signers: list[list[Block]]) -> str:
+    """Titles in one row, names in the next, so the names line up."""
     if not signers:
         return ""
-    cells = "".join(f"<td>{signer_html(group)}</td>" for group in signers)
-    return f'<table class="signatures"><tr>{cells}</tr></table>'
+    titles = "".join(
+        "<td>" + "".join(f'<div lang="{b.lang}">{escape(line)}</div>' for b in group for line in b.lines[:-1])
+        + '<div class="sign-space"></div></td>' for group in signers)
+    names = "".join(
+        "<td>" + "".join(f'<div lang="{b.lang}">{escape(b.lines[-1])}</div>' for b in group if b.lines) + "</td>"
+        for group in signers)
+    return f'<table class="signatures"><tr>{titles}</tr><tr>{names}</tr></table>'
 
 
 def render_html(doc: Document, layout: str = "side-by-side", languages: list[str] | None = None,

@@ -95,7 +95,10 @@ def test_ten_parties_and_signatures_wrap():
     document = open_docx(render_to_bytes(draft)[""])
     text = all_text(document)
     assert all(f"Bên số {i}" in text for i in range(10))
-    assert len(document.tables[-1].rows) == 4  # 10 signers, 3 per row
+    signatures = document.tables[-1]
+    assert len(signatures.rows) == 8  # 10 signers, 3 to a row: a row of titles and a row of names each
+    names = [p.representative.name.vi for p in draft.parties]
+    assert signatures.rows[1].cells[0].text.startswith(names[0])  # names stand on their own row
 
 
 def test_html_and_text_renderers(seed_path):
