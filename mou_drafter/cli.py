@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("validate", "check a draft and list errors and warnings with their field paths")
     p.add_argument("draft", metavar="DRAFT")
-    p.add_argument("--ui-language", choices=["en", "vi"], default="en", help="language of the messages")
+    p.add_argument("--ui-language", choices=["en", "vi", "lo"], default="en", help="language of the messages")
 
     p = command("new", "create a new empty draft file")
     p.add_argument("--kind", choices=["mou", "minutes"], required=True)

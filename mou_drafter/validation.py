@@ -19,37 +19,86 @@ Severity = Literal["error", "warning"]
 LANGUAGE_NAMES = {
     "en": {"vi": "Vietnamese", "lo": "Lao", "en": "English"},
     "vi": {"vi": "tiếng Việt", "lo": "tiếng Lào", "en": "tiếng Anh"},
+    "lo": {"vi": "ພາສາຫວຽດນາມ", "lo": "ພາສາລາວ", "en": "ພາສາອັງກິດ"},
 }
 
 #: Messages by code and interface language. ``{lang}`` is filled with the language name.
 MESSAGES: dict[str, dict[str, str]] = {
-    "required": {"en": "required field is empty", "vi": "chưa nhập trường bắt buộc"},
-    "translation": {"en": "{lang} translation is missing", "vi": "thiếu bản {lang}"},
-    "parties_min": {"en": "at least two parties are needed", "vi": "cần ít nhất hai bên"},
-    "party_ids": {"en": "party id {value!r} is used twice", "vi": "mã bên {value!r} bị trùng"},
+    "required": {
+        "en": "required field is empty",
+        "vi": "chưa nhập trường bắt buộc",
+        "lo": "ຍັງບໍ່ໄດ້ປ້ອນຂໍ້ມູນທີ່ຈຳເປັນ",
+    },
+    "translation": {
+        "en": "{lang} translation is missing",
+        "vi": "thiếu bản {lang}",
+        "lo": "ຂາດສະບັບ{lang}",
+    },
+    "parties_min": {
+        "en": "at least two parties are needed",
+        "vi": "cần ít nhất hai bên",
+        "lo": "ຕ້ອງມີຢ່າງໜ້ອຍສອງຝ່າຍ",
+    },
+    "party_ids": {
+        "en": "party id {value!r} is used twice",
+        "vi": "mã bên {value!r} bị trùng",
+        "lo": "ລະຫັດຝ່າຍ {value!r} ຊ້ຳກັນ",
+    },
     "unknown_party": {
         "en": "refers to party {value!r}, which is not in the list of parties",
         "vi": "tham chiếu đến bên {value!r} không có trong danh sách các bên",
+        "lo": "ອ້າງເຖິງຝ່າຍ {value!r} ທີ່ບໍ່ມີໃນລາຍຊື່ບັນດາຝ່າຍ",
     },
     "no_representative": {
         "en": "party has no representative (name and title)",
         "vi": "bên này chưa có người đại diện (họ tên và chức vụ)",
+        "lo": "ຝ່າຍນີ້ຍັງບໍ່ມີຜູ້ຕາງໜ້າ (ຊື່ ແລະ ຕຳແໜ່ງ)",
     },
-    "end_before_start": {"en": "end date is before start date", "vi": "ngày kết thúc trước ngày bắt đầu"},
+    "end_before_start": {
+        "en": "end date is before start date",
+        "vi": "ngày kết thúc trước ngày bắt đầu",
+        "lo": "ວັນທີສິ້ນສຸດກ່ອນວັນທີເລີ່ມ",
+    },
     "no_period": {
         "en": "give an end date or a duration in years",
         "vi": "cần nhập ngày kết thúc hoặc thời hạn (năm)",
+        "lo": "ຕ້ອງປ້ອນວັນທີສິ້ນສຸດ ຫຼື ໄລຍະເວລາ (ປີ)",
     },
     "prevailing_en": {
         "en": "English text prevails but English is not a document language",
         "vi": "văn bản tiếng Anh được ưu tiên nhưng tài liệu không có tiếng Anh",
+        "lo": "ສະບັບພາສາອັງກິດຖືເປັນຫຼັກ ແຕ່ເອກະສານບໍ່ມີພາສາອັງກິດ",
     },
-    "amount_zero": {"en": "amount is zero", "vi": "số tiền bằng 0"},
-    "no_areas": {"en": "no cooperation area yet", "vi": "chưa có lĩnh vực hợp tác nào"},
-    "no_delegations": {"en": "no delegation yet", "vi": "chưa có đoàn đại biểu nào"},
-    "no_agreed": {"en": "no agreed point yet", "vi": "chưa có nội dung thống nhất nào"},
-    "signing_date": {"en": "signing date is missing", "vi": "chưa nhập ngày ký"},
-    "minutes_missing": {"en": "conference details are missing", "vi": "thiếu thông tin hội nghị"},
+    "amount_zero": {
+        "en": "amount is zero",
+        "vi": "số tiền bằng 0",
+        "lo": "ຈຳນວນເງິນເທົ່າກັບ 0",
+    },
+    "no_areas": {
+        "en": "no cooperation area yet",
+        "vi": "chưa có lĩnh vực hợp tác nào",
+        "lo": "ຍັງບໍ່ມີຂົງເຂດການຮ່ວມມື",
+    },
+    "no_delegations": {
+        "en": "no delegation yet",
+        "vi": "chưa có đoàn đại biểu nào",
+        "lo": "ຍັງບໍ່ມີຄະນະຜູ້ແທນ",
+    },
+    "no_agreed": {
+        "en": "no agreed point yet",
+        "vi": "chưa có nội dung thống nhất nào",
+        "lo": "ຍັງບໍ່ມີເນື້ອໃນທີ່ຕົກລົງກັນ",
+    },
+    "signing_date": {
+        "en": "signing date is missing",
+        "vi": "chưa nhập ngày ký",
+        "lo": "ຍັງບໍ່ໄດ້ປ້ອນວັນທີລົງນາມ",
+    },
+    "minutes_missing": {
+        "en": "conference details are missing",
+        "vi": "thiếu thông tin hội nghị",
+        "lo": "ຂາດຂໍ້ມູນກອງປະຊຸມ",
+    },
 }
 
 

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.undo_action = action(edit_menu, "undo", _("Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = action(edit_menu, "redo", _("Redo"), self.redo, QKeySequence.StandardKey.Redo)
+        edit_menu.addSeparator()
+        action(edit_menu, "settings", _("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
 
         view_menu = self.menuBar().addMenu(_("&View"))
         action(view_menu, "next-section", _("Next section"), lambda: self.go(1), QKeySequence("Ctrl+PgDown"))
@@ -716,6 +718,14 @@ class MainWindow(QMainWindow):
         self._build()
         if on_start or self.doc is None:
             self.show_start()
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self)
+        if self.settings_dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.autosave_timer.setInterval(load_settings().autosave_seconds * 1000)
+            self.schedule_preview()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from mou_drafter.draft_file import load_draft, save_draft
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.docx_checks import all_text, check_lao_runs, open_docx
 
 from .conftest import type_text
@@ -280,3 +281,28 @@ def test_contribution_amount_and_equivalent(qtbot, window):
     assert contribution.equivalent.currency == "USD"
     preview = wait_preview(qtbot, window)
     assert "585.000.000 đồng (tương đương 24.000 đô la Mỹ)" in preview
+
+
+def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_path):
+    import shutil
+
+    from mou_drafter.gui.settings_dialog import SettingsDialog
+    from mou_drafter.settings import load_settings
+    from mou_drafter.template_library import discover
+
+    shared = tmp_path / "share"
+    folder = shared / "mou" / "1.2"
+    shutil.copytree(ROOT / "templates" / "mou" / "1.1", folder)
+    manifest = folder / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.1"', 'version = "1.2"', 1)
+                        .replace('status = "approved"', 'status = "draft"', 1), encoding="utf-8")
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.lao.setCurrentText("Saysettha OT")
+    dialog.shared.setText(str(shared))
+    dialog.save()
+    settings = load_settings()
+    assert settings.fonts.lao == "Saysettha OT" and settings.shared_templates_dir == str(shared)
+    assert ("mou@1.2", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in discover()}
+    listing = run_cli("templates", env={"MOU_DRAFTER_HOME": os.environ["MOU_DRAFTER_HOME"]}).stdout
+    assert "1.2" in listing and "shared" in listing
