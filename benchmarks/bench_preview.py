@@ -53,7 +53,7 @@ def main() -> None:
     window.update_preview()
     wait_preview()
     edit_ms, preview_ms = [], []
-    for i in range(args.runs):
+    for _ in range(args.runs):
         start = time.perf_counter()
         doc.set_value(path, doc.get(path) + "x")
         app.processEvents()

@@ -83,7 +83,7 @@ def bare_python_docx(draft: Draft) -> bytes:
     table = document.add_table(rows=0, cols=3)
     for row in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             cell.text = text
     out = io.BytesIO()
     document.save(out)

@@ -199,7 +199,6 @@ def _cross_language(folder: Path, ids: dict[str, list], used: dict[str, set[str]
     findings: list[Finding] = []
     langs = list(ids)
     for lang in langs:
-        mine = {d.id for d in ids[lang] if d.id}
         for other in langs:
             if other == lang:
                 continue
@@ -211,7 +210,6 @@ def _cross_language(folder: Path, ids: dict[str, list], used: dict[str, set[str]
             for path in sorted(used[lang] - used[other]):
                 findings.append(Finding(str(folder / f"{other}.j2"), 1,
                                         f"placeholder '{path}' is used in {lang}.j2 but not in {other}.j2"))
-        del mine
     return _unique(findings)
 
 

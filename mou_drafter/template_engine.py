@@ -19,7 +19,6 @@ split a table cell or be evaluated: it is data. Sentinels are removed when the b
 from __future__ import annotations
 
 import re
-import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -321,6 +320,3 @@ def build_document(draft: Draft, languages: list[str] | None = None,
     return Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
                     labels=version.manifest.labels)
 
-
-if __name__ == "__main__":  # pragma: no cover - debugging aid
-    sys.exit("use mou-drafter render --format txt")

@@ -29,4 +29,4 @@ def tokenize(text: str, lang: str) -> tuple[str, ...]:
     if icu is None:  # no ICU anywhere: words by spaces (Lao then compares phrase by phrase)
         return tuple(_FALLBACK.findall(text))
     bounds = icu.boundaries(text, lang)
-    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a)
+    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a)

@@ -14,10 +14,8 @@ def run(argv: list[str]) -> int:
     started = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from ..draft_file import load_draft
-    from ..errors import MouDrafterError
     from ..settings import load_settings
-    from .i18n import _, set_language
+    from .i18n import set_language
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])

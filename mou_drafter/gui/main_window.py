@@ -643,7 +643,6 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         dialog = ExportDialog(self.doc.draft, self.doc.path, self)
-        self.last_export_dialog = dialog
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         self.run_export(Path(dialog.path.text()), dialog.layout_choice, dialog.languages, dialog.template_ref)
