@@ -42,6 +42,7 @@ from .autosave import Autosaver
 from .draft_document import DraftDocument
 from .draft_paths import field_prefix
 from .export_dialog import ExportDialog
+from .field_names import describe
 from .fields import LANG_LABELS, Form
 from .i18n import UI_LANGUAGES, _, current_language, set_language
 from .interaction import Interaction
@@ -540,7 +541,8 @@ class MainWindow(QMainWindow):
         self.issue_list.clear()
         for issue in self.issues:
             mark = "✖" if issue.severity == "error" else "●"
-            item = QListWidgetItem(f"{mark} {issue.path}: {issue.message(lang if lang in ('vi', 'en') else 'vi')}")
+            item = QListWidgetItem(f"{mark} {describe(issue.path)}: {issue.message(lang)}")
+            item.setToolTip(issue.path)
             item.setData(Qt.ItemDataRole.UserRole, issue.path)
             item.setForeground(QColor(STATUS_MARKS["errors" if issue.severity == "error" else "incomplete"][1]))
             self.issue_list.addItem(item)
