@@ -12,6 +12,11 @@ from pathlib import Path
 
 def run(argv: list[str]) -> int:
     started = time.perf_counter()
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        print("mou-drafter: no display found (DISPLAY is not set), so the desktop app cannot open here.\n"
+              "The command line works without one: mou-drafter --help", file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from ..settings import load_settings

@@ -629,11 +629,18 @@ class MainWindow(QMainWindow):
             pass
 
     def autosave(self) -> None:
-        if self.doc is not None and self.doc.modified:
-            try:
-                self.autosaver.save(self.doc.draft, self.doc.path)
-            except MouDrafterError as exc:
-                self.statusBar().showMessage(_("Autosave failed: {error}").format(error=exc), 8000)
+        """Write the draft to the autosave folder if it changed since the last autosave."""
+        if self.doc is None or not self.doc.modified:
+            return
+        state = (id(self.doc), self.doc.revision)
+        if state == getattr(self, "_autosaved_state", None):
+            return
+        try:
+            self.autosaver.save(self.doc.draft, self.doc.path)
+        except MouDrafterError as exc:
+            self.statusBar().showMessage(_("Autosave failed: {error}").format(error=exc), 8000)
+            return
+        self._autosaved_state = state
 
     # -- export ---------------------------------------------------------------------------------
     def missing_fonts(self) -> list[str]:

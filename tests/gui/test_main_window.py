@@ -305,3 +305,28 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     assert ("mou@1.2", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in discover()}
     listing = run_cli("templates", env={"MOU_DRAFTER_HOME": os.environ["MOU_DRAFTER_HOME"]}).stdout
     assert "1.2" in listing and "shared" in listing
+
+
+def test_autosave_writes_only_when_something_changed(qtbot, window):
+    window.open_sample(SAMPLE)
+    type_text(window.registry["parties[0].name.vi"], "a")
+    window.autosave()
+    path = window.autosaver.current.draft_path
+    first = path.stat().st_mtime_ns
+    path.write_text("marker", encoding="utf-8")
+    window.autosave()  # nothing changed since: the file is not rewritten
+    assert path.read_text(encoding="utf-8") == "marker"
+    type_text(window.registry["parties[0].name.vi"], "b")  # merged into the same undo step
+    window.autosave()
+    assert load_draft(path).parties[0].name.vi.endswith("ab")
+    assert path.stat().st_mtime_ns >= first
+
+
+def test_no_display_message(monkeypatch, capsys):
+    from mou_drafter.gui.app import run
+
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert run([]) == 2
+    assert "no display found" in capsys.readouterr().err
