@@ -63,7 +63,7 @@ class _Writer:
             out = []
             for i, line in enumerate(block.lines):
                 motto = i % 2 == 1
-                style = x.RunStyle(bold=True, underline=motto, size=13 if motto else 12.5)
+                style = x.RunStyle(bold=True, underline=motto, size=13 if motto else 12)
                 after = 10 if motto else 0
                 out.append(x.paragraph(x.runs(line, lang, self.fonts, style),
                                        x.ParaStyle(align="center", after_pt=after, line=240)))
@@ -148,13 +148,42 @@ class _Writer:
         return x.empty_paragraph(12) + x.table(rows, widths, borders=False, cant_split=True)
 
     # -- layouts ---------------------------------------------------------------------------
+    def decree_header(self, blocks: list[Block]) -> str:
+        """Decree 30/2020 layout of the first lines: issuing body and number top left, national
+        header top right with place and date under it, side by side in a borderless table."""
+        left = [b for b in blocks if b.kind == "issuer"]
+        right = [b for b in blocks if b.kind != "issuer"]
+        left_xml = []
+        for block in left:
+            for i, line in enumerate(block.lines):
+                is_number = i == len(block.lines) - 1 and len(block.lines) > 1
+                style = x.RunStyle(bold=not is_number, size=13 if is_number else 12.5)
+                left_xml.append(x.paragraph(x.runs(line, block.lang, self.fonts, style),
+                                            x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240)))
+        right_xml = []
+        for block in right:
+            if block.kind == "place-date":
+                right_xml.append(self._lines(block, x.RunStyle(italic=True), x.ParaStyle(align="center", after_pt=6)))
+            else:
+                right_xml.append(self.block(block, self.text_width))
+        widths = [int(self.text_width * 0.42), self.text_width - int(self.text_width * 0.42)]
+        return x.table([["".join(left_xml), "".join(right_xml)]], widths, borders=False) + x.empty_paragraph(6)
+
     def sequential(self, languages: Iterable[str]) -> str:
         out = []
         for n, lang in enumerate(languages):
             if n:
                 out.append(x.page_break())
+            blocks = self.doc.texts[lang]
+            head = 0
+            while head < len(blocks) and blocks[head].kind in ("national-header", "issuer", "place-date"):
+                head += 1
+            if any(b.kind == "issuer" for b in blocks[:head]):
+                out.append(self.decree_header(blocks[:head]))
+            else:
+                head = 0
             signers = []
-            for block in self.doc.texts[lang]:
+            for block in blocks[head:]:
                 if block.kind == "signer":
                     signers.append([block])
                 else:

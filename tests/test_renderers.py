@@ -133,3 +133,16 @@ def test_amount_with_cents_and_totals():
     text = all_text(open_docx(render_to_bytes(draft, languages=["vi", "lo"])[""]))
     assert "600.000.000 đồng" in text and "600.000.000 ດົ່ງ" in text
     assert "ngày 01 tháng 02 năm 2024" in text
+
+
+def test_numbered_minutes_use_the_decree_30_header():
+    draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
+    draft.number = "05/BB-HN"
+    document = open_docx(render_to_bytes(draft, layout="sequential", languages=["vi", "lo"])[""])
+    first = document.tables[0]
+    left, right = (cell.text for cell in first.rows[0].cells)
+    assert left.startswith("HUYỆN ĐĂK GLEI") and "Số: 05/BB-HN" in left
+    assert right.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and "Đăk Glei, ngày 23 tháng 11 năm 2023" in right
+    # the Lao text starts on its own page with its own header
+    lao_headers = [t for t in document.tables if "ເລກທີ: 05/BB-HN" in t.rows[0].cells[0].text]
+    assert len(lao_headers) == 1 and "ສາທາລະນະລັດ" in lao_headers[0].rows[0].cells[1].text
