@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", dest="fmt", choices=["docx", "html", "txt"],
                    help="output format (default: from the extension of OUT)")
     p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
+    p.add_argument("--lao-zwsp", action="store_true",
+                   help="put zero-width spaces between Lao words, for programs that cannot break Lao lines")
     p.add_argument("--allow-incomplete", action="store_true",
                    help="render even if the draft has validation errors (blanks show as ……)")
 
@@ -119,8 +121,11 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues([i for i in issues if i.severity == "warning"])
+    fonts = load_settings().fonts
+    if args.lao_zwsp:
+        fonts = fonts.model_copy(update={"lao_zero_width_spaces": True})
     written = render_to_path(draft, args.output, fmt=fmt, layout=args.layout, languages=args.languages,
-                             template=args.template, fonts=load_settings().fonts)
+                             template=args.template, fonts=fonts)
     for path in written:
         print(path)
     return 0

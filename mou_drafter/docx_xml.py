@@ -102,12 +102,27 @@ def _text_xml(text: str) -> str:
     return "".join(out)
 
 
+def lao_with_word_breaks(text: str) -> str:
+    """Lao text with U+200B between adjacent Lao words (ICU word boundaries)."""
+    from .word_tokens import tokenize
+
+    tokens = tokenize(text, "lo")
+    out = []
+    for i, token in enumerate(tokens):
+        if i and _LAO.match(token) and _LAO.search(tokens[i - 1][-1:]):
+            out.append("\u200b")
+        out.append(token)
+    return "".join(out)
+
+
 def runs(text: str, lang: str, fonts: FontSettings, style: RunStyle = RunStyle()) -> str:
     """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts."""
-    return "".join(
-        f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment)}</w:r>"
-        for segment, seg_lang in script_segments(text, lang)
-    )
+    out = []
+    for segment, seg_lang in script_segments(text, lang):
+        if seg_lang == "lo" and fonts.lao_zero_width_spaces:
+            segment = lao_with_word_breaks(segment)
+        out.append(f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment)}</w:r>")
+    return "".join(out)
 
 
 @dataclass(frozen=True)

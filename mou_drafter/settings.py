@@ -21,6 +21,10 @@ class FontSettings(BaseModel):
     #: Body size in points for Vietnamese/English and for Lao (Lao glyphs look larger).
     latin_size: float = Field(default=13, ge=8, le=20)
     lao_size: float = Field(default=12, ge=8, le=20)
+    #: Put U+200B ZERO WIDTH SPACE between Lao words in exported documents, for programs that
+    #: cannot break Lao lines themselves (older Word, .doc/.rtf round trips). Off by default: it
+    #: hampers search and spell-checking. Never stored in drafts (removed on input).
+    lao_zero_width_spaces: bool = False
 
 
 class ExportSettings(BaseModel):

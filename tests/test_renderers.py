@@ -146,3 +146,13 @@ def test_numbered_minutes_use_the_decree_30_header():
     # the Lao text starts on its own page with its own header
     lao_headers = [t for t in document.tables if "ເລກທີ: 05/BB-HN" in t.rows[0].cells[0].text]
     assert len(lao_headers) == 1 and "ສາທາລະນະລັດ" in lao_headers[0].rows[0].cells[1].text
+
+
+def test_zero_width_spaces_between_lao_words_is_an_export_option():
+    draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
+    plain = all_text(open_docx(render_to_bytes(draft, languages=["lo"], layout="sequential")[""]))
+    assert "\u200b" not in plain
+    fonts = FontSettings(lao_zero_width_spaces=True)
+    spaced = all_text(open_docx(render_to_bytes(draft, languages=["lo"], layout="sequential", fonts=fonts)[""]))
+    assert "ລາດຕະເວນ\u200bຮ່ວມ" in spaced
+    assert spaced.replace("\u200b", "") == plain  # nothing else changes

@@ -100,6 +100,11 @@ class ExportDialog(QDialog):
         path_layout.addWidget(browse)
         form.addRow(_("Save as"), path_row)
 
+        self.zwsp = QCheckBox(_("Zero-width spaces between Lao words (for programs that cannot break Lao lines)"))
+        self.zwsp.setObjectName("export.zwsp")
+        self.zwsp.setChecked(settings.fonts.lao_zero_width_spaces)
+        form.addRow("", self.zwsp)
+
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -142,6 +147,7 @@ class ExportDialog(QDialog):
         settings.export.layout = self.layout_choice
         settings.export.languages = self.languages
         settings.export.folder = str(Path(self.path.text()).parent)
+        settings.fonts.lao_zero_width_spaces = self.zwsp.isChecked()
         try:
             save_settings(settings)
         except Exception:  # remembering choices must never block an export
