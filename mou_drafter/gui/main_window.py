@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
+        from .qt_strings import install
+
+        install()
         self.setWindowTitle("MoU Drafter[*]")
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -330,3 +330,22 @@ def test_no_display_message(monkeypatch, capsys):
         monkeypatch.delenv(name, raising=False)
     assert run([]) == 2
     assert "no display found" in capsys.readouterr().err
+
+
+def test_qt_own_strings_follow_the_interface_language(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    from mou_drafter.gui.qt_strings import QT_STRINGS
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    texts = [a.text() for a in edit.createStandardContextMenu().actions() if a.text()]
+    assert "&Hoàn tác" in texts[0] and any("Chọn tất cả" in t for t in texts)
+    from babel.messages.pofile import read_po
+
+    for lang in ("vi", "lo"):
+        with (ROOT / "mou_drafter" / "gui" / "locale" / f"{lang}.po").open("rb") as handle:
+            catalog = read_po(handle)
+        for strings in QT_STRINGS.values():
+            for text in strings:
+                assert catalog.get(text) is not None and catalog.get(text).string, (lang, text)
