@@ -88,7 +88,7 @@ class _Writer:
         if kind == "table":
             return self.data_table(block, width)
         if kind == "signer":
-            return self.signer_cell([block])
+            return self.signature_table([[block]])
         return self._lines(block, x.RunStyle(), _P_BODY)
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
@@ -128,9 +128,6 @@ class _Writer:
     def signer_names(self, blocks: list[Block]) -> str:
         return "".join(x.paragraph(x.runs(block.lines[-1], block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER)
                        for block in blocks if block.lines)
-
-    def signer_cell(self, blocks: list[Block]) -> str:
-        return self.signer_titles(blocks) + self.signer_names(blocks)
 
     def signature_table(self, signers: list[list[Block]]) -> str:
         """Signature blocks side by side, at most SIGNERS_PER_ROW to a row; the names of a row

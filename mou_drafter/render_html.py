@@ -61,17 +61,8 @@ def block_html(doc: Document, block: Block) -> str:
         table_attrs = f'class="data" lang="{block.lang}" data-clause="{escape(block.id)}"'
         return f"<table {table_attrs}>{''.join(rows)}</table>"
     if block.kind == "signer":
-        return signer_html([block])
+        return _signatures([[block]])
     return f"<p {attrs}>{_lines(block)}</p>"
-
-
-def signer_html(blocks: list[Block]) -> str:
-    titles = "".join(
-        f'<div lang="{b.lang}">{escape(line)}</div>' for b in blocks for line in b.lines[:-1]
-    )
-    names = "".join(f'<div lang="{b.lang}">{escape(b.lines[-1])}</div>' for b in blocks if b.lines)
-    clause = escape(blocks[0].id) if blocks else ""
-    return f'<div data-clause="{clause}">{titles}<div class="sign-space"></div>{names}</div>'
 
 
 def _signatures(signers: list[list[Block]]) -> str:

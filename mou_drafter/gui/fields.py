@@ -34,6 +34,8 @@ from .i18n import _
 
 LANG_LABELS = {"vi": "Tiếng Việt", "lo": "ພາສາລາວ", "en": "English"}
 NO_DATE = QDate(1900, 1, 1)
+#: Amounts as typed: digits, optionally a decimal point or comma and up to two decimals.
+AMOUNT_PATTERN = r"^[0-9]{0,18}([.,][0-9]{0,2})?$"
 MISSING_STYLE = "border: 2px solid #d9822b; background: #fff8ec;"
 LAO_FONT_CANDIDATES = ("Phetsarath OT", "Phetsarath", "Saysettha OT", "Noto Sans Lao", "Noto Serif Lao",
                        "Lao UI", "DokChampa", "Leelawadee UI")
@@ -223,7 +225,7 @@ class Form:
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         edit = QLineEdit()
-        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[0-9]{0,18}([.,][0-9]{0,2})?$")))
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN)))
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         currency = self.choice(currency_path, [("VND", "VND"), ("LAK", "LAK"), ("USD", "USD")])
         row.addWidget(edit, 1)
@@ -276,7 +278,7 @@ def equivalent_amount(form: Form, path: str) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     edit = QLineEdit()
     edit.setPlaceholderText(_("none"))
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[0-9]{0,18}([.,][0-9]{0,2})?$")))
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN)))
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     currency = QComboBox()
     for code in ("USD", "VND", "LAK"):
