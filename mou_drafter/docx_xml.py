@@ -161,6 +161,12 @@ def paragraph(content_runs: str, style: ParaStyle) -> str:
     return f"<w:p>{ppr(style)}{content_runs}</w:p>"
 
 
+def keep_with_next(xml: str) -> str:
+    """Every paragraph of ``xml`` kept on the page of the one after it (``w:keepNext``, first in
+    ``w:pPr``); used to keep the closing clause, the signature titles and names together."""
+    return xml.replace("<w:pPr>", "<w:pPr><w:keepNext/>").replace("<w:pPr><w:keepNext/><w:keepNext/>", "<w:pPr><w:keepNext/>")
+
+
 def empty_paragraph(after_pt: float = 0.0) -> str:
     return paragraph("", ParaStyle(after_pt=after_pt))
 
@@ -173,8 +179,9 @@ _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
 def table(rows: list[list[str]], widths: list[int], *, borders: bool, header_rows: int = 0,
-          cant_split: bool = False, cell_margin: int = 85) -> str:
-    """A table of cell contents (each a string of paragraphs) with fixed column widths in twips."""
+          cant_split: bool = False, cell_margin: int = 85, last_row_spanning: str = "") -> str:
+    """A table of cell contents (each a string of paragraphs) with fixed column widths in twips;
+    ``last_row_spanning`` is the content of a last row with one cell across all columns."""
     border_xml = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if borders else f'<w:{side} w:val="nil"/>'
         for side in _BORDER_SIDES
@@ -203,6 +210,9 @@ def table(rows: list[list[str]], widths: list[int], *, borders: bool, header_row
             out.append(content or "<w:p/>")
             out.append("</w:tc>")
         out.append("</w:tr>")
+    if last_row_spanning:
+        out.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{total}" w:type="dxa"/>'
+                   f'<w:gridSpan w:val="{len(widths)}"/></w:tcPr>{last_row_spanning}<w:p/></w:tc></w:tr>')
     out.append("</w:tbl>")
     return "".join(out)
 

@@ -100,14 +100,14 @@ class _Writer:
         columns = max((len(r.cells) for r in block.rows), default=1)
         # A narrow number column, the amount column wider than the others.
         if columns == 4:
-            shares = [0.08, 0.24, 0.38, 0.30]
+            shares = [0.13, 0.20, 0.29, 0.38]
         else:
             shares = [1 / columns] * columns
         widths = [int(width * s) for s in shares]
         rows = []
         header_rows = 0
         for index, row in enumerate(block.rows):
-            style = x.RunStyle(bold=row.header)
+            style = x.RunStyle(bold=row.header, size=12)
             if row.header and index == header_rows:
                 header_rows += 1
             cells = []
@@ -129,20 +129,20 @@ class _Writer:
         return "".join(x.paragraph(x.runs(block.lines[-1], block.lang, self.fonts, x.RunStyle(bold=True)), _P_CENTER)
                        for block in blocks if block.lines)
 
-    def signature_table(self, signers: list[list[Block]]) -> str:
+    def signature_table(self, signers: list[list[Block]], width: int = 0) -> str:
         """Signature blocks side by side, at most SIGNERS_PER_ROW to a row; the names of a row
         stand on one line, whatever the number of title lines above them."""
         if not signers:
             return ""
         per_row = min(SIGNERS_PER_ROW, len(signers))
-        widths = [self.text_width // per_row] * per_row
+        widths = [(width or self.text_width) // per_row] * per_row
         rows = []
         for start in range(0, len(signers), per_row):
             chunk = signers[start:start + per_row]
             padding = [""] * (per_row - len(chunk))
-            rows.append([self.signer_titles(s) for s in chunk] + padding)
+            rows.append([x.keep_with_next(self.signer_titles(s)) for s in chunk] + padding)
             rows.append([self.signer_names(s) for s in chunk] + padding)
-        return x.empty_paragraph(12) + x.table(rows, widths, borders=False, cant_split=True)
+        return x.keep_with_next(x.empty_paragraph(12)) + x.table(rows, widths, borders=False, cant_split=True)
 
     # -- layouts ---------------------------------------------------------------------------
     def decree_header(self, blocks: list[Block]) -> str:
@@ -179,12 +179,12 @@ class _Writer:
                 out.append(self.decree_header(blocks[:head]))
             else:
                 head = 0
-            signers = []
-            for block in blocks[head:]:
-                if block.kind == "signer":
-                    signers.append([block])
-                else:
-                    out.append(self.block(block, self.text_width))
+            signers = [[b] for b in blocks[head:] if b.kind == "signer"]
+            body = [b for b in blocks[head:] if b.kind != "signer"]
+            for index, block in enumerate(body):
+                xml = self.block(block, self.text_width)
+                # the closing clause stays on the page of the signatures
+                out.append(x.keep_with_next(xml) if signers and index == len(body) - 1 else xml)
             out.append(self.signature_table(signers))
         return "".join(out)
 
@@ -198,8 +198,12 @@ class _Writer:
                 signers[clause_id] = [cells[lang] for lang in languages if lang in cells]
                 continue
             rows.append([self.block(cells[lang], width - _GUTTER) if lang in cells else "" for lang in languages])
-        body = x.table(rows, [width] * len(languages), borders=False, cell_margin=_GUTTER // 2)
-        return body + self.signature_table(list(signers.values()))
+        if signers and rows:  # the closing clause stays on the page of the signatures
+            rows[-1] = [x.keep_with_next(cell) for cell in rows[-1]]
+        # the signatures are the table's last row, so "keep with next" holds across it
+        signatures = self.signature_table(list(signers.values()), self.text_width - _GUTTER)
+        return x.table(rows, [width] * len(languages), borders=False, cell_margin=_GUTTER // 2,
+                       last_row_spanning=signatures)
 
 
 def _setup(docx_doc, fonts: FontSettings, main_lang: str, landscape: bool) -> int:

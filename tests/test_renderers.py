@@ -70,7 +70,8 @@ def test_side_by_side_rows_align_clauses():
     row_texts = [[c.text for c in row.cells] for row in table.rows]
     article3 = next(r for r in row_texts if r[0].startswith("Điều 3."))
     assert article3[1].startswith("ມາດຕາ 3.")
-    assert len(document.tables[-1].rows[0].cells) == 3  # three signature blocks side by side
+    signatures = table.rows[-1].cells[0].tables[0]  # the last row, across both columns
+    assert len(signatures.rows[0].cells) == 3  # three signature blocks side by side
 
 
 def test_three_languages_side_by_side_is_landscape():
@@ -95,7 +96,7 @@ def test_ten_parties_and_signatures_wrap():
     document = open_docx(render_to_bytes(draft)[""])
     text = all_text(document)
     assert all(f"Bên số {i}" in text for i in range(10))
-    signatures = document.tables[-1]
+    signatures = document.tables[-1].rows[-1].cells[0].tables[0]
     assert len(signatures.rows) == 8  # 10 signers, 3 to a row: a row of titles and a row of names each
     names = [p.representative.name.vi for p in draft.parties]
     assert signatures.rows[1].cells[0].text.startswith(names[0])  # names stand on their own row
@@ -156,3 +157,14 @@ def test_zero_width_spaces_between_lao_words_is_an_export_option():
     spaced = all_text(open_docx(render_to_bytes(draft, languages=["lo"], layout="sequential", fonts=fonts)[""]))
     assert "ລາດຕະເວນ\u200bຮ່ວມ" in spaced
     assert spaced.replace("\u200b", "") == plain  # nothing else changes
+
+
+def test_closing_clause_stays_with_the_signatures():
+    from docx.oxml.ns import qn
+
+    draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
+    for layout in ("side-by-side", "sequential"):
+        document = open_docx(render_to_bytes(draft, layout=layout, languages=["vi", "lo"])[""])
+        final = next(p for p in document.element.body.iter(qn("w:p"))
+                     if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith("Biên bản ghi nhớ này được làm tại"))
+        assert final.find(qn("w:pPr")).find(qn("w:keepNext")) is not None, layout
