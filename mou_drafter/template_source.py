@@ -11,7 +11,6 @@ from .document import BLOCK_KINDS, TABLE_PARTS
 
 _CONTROL = re.compile(r"^\s*(\{%-?.*?-?%\}\s*|\{#.*?#\}\s*)+$")
 _ID = re.compile(r"\bid=(\S+)")
-PLACEHOLDER = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 
 
 @dataclass

@@ -39,6 +39,3 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return unicodedata.normalize("NFC", text)
 
-
-def has_lao(text: str) -> bool:
-    return any("\u0e80" <= ch <= "\u0eff" for ch in text)

@@ -17,10 +17,6 @@ from .icu_words import load_icu
 _FALLBACK = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
 
-def icu_available() -> bool:
-    return load_icu() is not None
-
-
 @lru_cache(maxsize=4096)
 def tokenize(text: str, lang: str) -> tuple[str, ...]:
     if not text:
