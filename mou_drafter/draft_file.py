@@ -87,7 +87,27 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+#: The templates a format-2 draft without a ``template`` field was rendered with.
+_FORMAT_2_TEMPLATES = {"mou": "mou@1.0", "minutes": "minutes@1.0"}
+
+
+def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 adds a signing title separate from the full title (``representative.signing_title``,
+    and for heads of delegation also a capacity line ``head.authority``), the document type
+    (``document_type``) and the words after the conference ordinal (``conference.between``).
+
+    Everything new starts empty, which means what format 2 meant: the signature block shows the
+    full title, the template's own document title, the conference title as one text. A draft
+    without a ``template`` field keeps the template format 2 gave it, not the newer default.
+    """
+    migrated = dict(data)
+    if not migrated.get("template") and migrated.get("kind") in _FORMAT_2_TEMPLATES:
+        migrated["template"] = _FORMAT_2_TEMPLATES[migrated["kind"]]
+    migrated["schema_version"] = 3
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:

@@ -16,14 +16,21 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .text import clean_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LANGUAGES: tuple[str, ...] = ("vi", "lo", "en")
 Language = Literal["vi", "lo", "en"]
 Kind = Literal["mou", "minutes"]
 Currency = Literal["VND", "LAK", "USD"]
 #: Longest text accepted in one field (characters). A 5 MB paste is a mistake, not an article.
 MAX_TEXT_LENGTH = 20_000
-DEFAULT_TEMPLATES = {"mou": "mou@1.0", "minutes": "minutes@1.0"}
+DEFAULT_TEMPLATES = {"mou": "mou@1.2", "minutes": "minutes@1.1"}
+#: What the document calls itself (title and "this …" in the text), by kind; the first is the default.
+#: Templates from mou@1.2 and minutes@1.1 write the names; older templates ignore the choice.
+DOCUMENT_TYPES: dict[str, tuple[str, ...]] = {
+    "mou": ("memorandum", "agreement"),
+    "minutes": ("conference", "talks", "working", "memorandum"),
+}
+DocumentType = Literal["", "memorandum", "agreement", "talks", "conference", "working"]
 
 
 class _Model(BaseModel):
@@ -68,8 +75,19 @@ class Person(_Model):
 
 
 class Representative(Person):
-    #: Signing authority line above the title, e.g. "TM. ỦY BAN NHÂN DÂN" / "ຕາງໜ້າ ອົງການປົກຄອງເມືອງ".
+    """Who signs for a party (or heads a delegation), and how the signature block reads.
+
+    Decree 30/2020 form: the capacity line naming the body (``authority``: "TM. Ủy ban nhân dân
+    huyện Đăk Glei", "ຕາງໜ້າ ຄະນະກຳມະການປະຊາຊົນເມືອງດັກເກລີ"), the short signing title
+    (``signing_title``: "Chủ tịch"), room for signature and seal, the name. ``title`` is the full
+    title used in the text ("Chủ tịch Ủy ban nhân dân huyện Đăk Glei"); an empty signing title
+    falls back to it, as in format 2.
+    """
+
+    #: Capacity line above the signing title, naming the body.
     authority: Text
+    #: Short title under the capacity line ("Chủ tịch", "ເຈົ້າເມືອງ"); empty: the full title.
+    signing_title: Text
 
 
 class Party(_Model):
@@ -123,12 +141,14 @@ class Contribution(_Model):
     #: Optional equivalent in another currency, e.g. 585 000 000 VND (24 000 USD).
     equivalent: Money | None = None
     purpose: Text
+    #: The giving party's id, or ``all`` for all parties together.
     party: str = ""
 
 
 class Delegation(_Model):
     party: str = ""
-    head: Person = Field(default_factory=Person)
+    #: The head of delegation signs the minutes: capacity line, signing title and name as for a party.
+    head: Representative = Field(default_factory=Representative)
     members: list[Person] = Field(default_factory=list, max_length=200)
 
 
@@ -148,7 +168,11 @@ class NextConference(_Model):
 
 class Conference(_Model):
     ordinal: int | None = Field(default=None, ge=1, le=1000)
+    #: The conference's name before the ordinal: "Hội nghị hợp tác", "ກອງປະຊຸມຮ່ວມມື", "cooperation conference".
     title: Text
+    #: Words after the ordinal, usually naming the parties: "giữa huyện Đăk Glei, …", "ລະຫວ່າງ …",
+    #: "between …" — so the text reads "Hội nghị hợp tác lần thứ 18 giữa …". May be empty.
+    between: Text
     start: dt.date | None = None
     end: dt.date | None = None
     venue: Text
@@ -171,6 +195,9 @@ class Draft(_Model):
     schema_version: int = SCHEMA_VERSION
     template: str = Field(default="", pattern=r"^([a-z0-9_\-]+@[0-9]+(\.[0-9]+)*)?$")
     languages: list[Language] = Field(default_factory=lambda: ["vi", "lo"])
+    #: What the document is called ("BIÊN BẢN GHI NHỚ", "THỎA THUẬN HỢP TÁC", …); see
+    #: :data:`DOCUMENT_TYPES`. Empty: the template's own title (the first type of the kind).
+    document_type: DocumentType = ""
     #: Document number, e.g. "05/BBHN-UBND" (optional).
     number: str = Field(default="", max_length=100)
     title: Text
