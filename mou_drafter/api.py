@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import UsageError
-from .model import LANGUAGES, Draft, Party
+from .model import DOCUMENT_TYPES, LANGUAGES, Draft, Party
 from .render_docx import LAYOUTS
 from .settings import FontSettings
 from .template_library import TemplateVersion
@@ -19,7 +19,8 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None) -> Draft:
     """An empty draft of ``kind`` with a Vietnamese and a Lao party to fill in."""
     if kind not in ("mou", "minutes"):
         raise UsageError(f"kind must be mou or minutes, not {kind!r}")
-    draft = Draft(kind=kind, languages=languages or ["vi", "lo"], parties=[Party(country="VN"), Party(country="LA")])
+    draft = Draft(kind=kind, languages=languages or ["vi", "lo"], document_type=DOCUMENT_TYPES[kind][0],
+                  parties=[Party(country="VN"), Party(country="LA")])
     if kind == "minutes" and draft.minutes is not None:
         from .model import Delegation
 
@@ -42,11 +43,27 @@ def check_options(layout: str, fmt: str, languages: list[str] | None) -> None:
 
 
 def render_document(draft: Draft, languages: list[str] | None = None,
-                    template: str | TemplateVersion | None = None) -> Document:
-    """The document model of ``draft`` rendered through its template (or ``template``)."""
-    from .template_engine import build_document
+                    template: str | TemplateVersion | None = None, *, layout: str = "side-by-side",
+                    export_languages: list[str] | None = None) -> Document:
+    """The document model of ``draft`` in ``languages``, rendered through its template (or
+    ``template``) for an export in ``layout`` of ``export_languages`` (default: ``languages``):
+    the closing clause describes that export (see :class:`mou_drafter.template_engine.Export`)."""
+    from .template_engine import Export, build_document
 
-    return build_document(draft, languages, template)
+    langs = list(languages or draft.languages)
+    export = Export(layout, tuple(export_languages or langs))
+    return build_document(draft, langs, template, export)
+
+
+def render_documents(draft: Draft, layout: str, languages: list[str] | None = None,
+                     template: str | TemplateVersion | None = None) -> dict[str, Document]:
+    """The documents of one export: ``{"": doc}``, or ``{lang: doc}`` for ``separate`` — one file per
+    language, each rendered on its own so its closing clause speaks of that file."""
+    langs = list(languages or draft.languages)
+    if layout == "separate":
+        return {lang: render_document(draft, [lang], template, layout=layout, export_languages=langs)
+                for lang in langs}
+    return {"": render_document(draft, langs, template, layout=layout)}
 
 
 def render_to_bytes(draft: Draft, *, fmt: str = "docx", layout: str = "side-by-side",
@@ -54,21 +71,22 @@ def render_to_bytes(draft: Draft, *, fmt: str = "docx", layout: str = "side-by-s
                     fonts: FontSettings | None = None) -> dict[str, bytes]:
     """Render to bytes: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout."""
     check_options(layout, fmt, languages)
-    langs = list(languages or draft.languages)
-    doc = render_document(draft, langs, template)
+    docs = render_documents(draft, layout, languages, template)
     if fmt == "docx":
         from .render_docx import render_docx
 
-        return render_docx(doc, layout, langs, fonts)
-    groups = {lang: [lang] for lang in langs} if layout == "separate" else {"": langs}
+        out: dict[str, bytes] = {}
+        for doc in docs.values():
+            out.update(render_docx(doc, layout, doc.languages, fonts))
+        return out
     sub_layout = "sequential" if layout == "separate" else layout
     if fmt == "html":
         from .render_html import render_html
 
-        return {k: render_html(doc, sub_layout, v, fonts).encode("utf-8") for k, v in groups.items()}
+        return {k: render_html(doc, sub_layout, doc.languages, fonts).encode("utf-8") for k, doc in docs.items()}
     from .render_text import render_text
 
-    return {k: render_text(doc, sub_layout, v).encode("utf-8") for k, v in groups.items()}
+    return {k: render_text(doc, sub_layout, doc.languages).encode("utf-8") for k, doc in docs.items()}
 
 
 def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Path]:

@@ -23,7 +23,9 @@ def clauses_from_draft(template: TemplateVersion, draft: Draft, lang: str) -> li
     from .template_engine import build_document
 
     adjusted = draft.model_copy(update={"template": template.ref})
-    doc = build_document(adjusted, [lang], template)
+    # The clauses as they stand in the draft's document, whose closing clause names all its languages.
+    languages = list(draft.languages) if lang in draft.languages else [*draft.languages, lang]
+    doc = build_document(adjusted, languages, template)
     return [Clause(b.id, "\n".join(block_lines(doc, b)), b.kind) for b in doc.texts[lang]]
 
 

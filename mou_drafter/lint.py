@@ -26,7 +26,7 @@ from .template_engine import FILTERS, DraftEnvironment
 from .template_library import read_manifest
 from .template_source import directives, is_known_kind
 
-CONTEXT_NAMES = {"draft", "lang", "languages", "party", "obligations_of", "totals"}
+CONTEXT_NAMES = {"draft", "lang", "languages", "export", "party", "obligations_of", "totals"}
 _ITEM_FIELDS = {"index"}  # added to obligations by obligations_of()
 
 

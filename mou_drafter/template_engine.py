@@ -80,8 +80,28 @@ def _f_ordinal(ctx: Any, value: Any) -> str:
 
 
 @jinja2.pass_context
-def _f_count(ctx: Any, value: int) -> str:
+def _f_count_words(ctx: Any, value: int) -> str:
     return formatting.format_count_words(value, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_date_range(ctx: Any, start: Any, end: Any = None) -> str:
+    return formatting.format_date_range(start, end, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_as_words(ctx: Any, value: int) -> str:
+    return formatting.format_count(value, _lang(ctx))
+
+
+def _f_the(value: Any) -> Any:
+    """English: "the" before the name of a body ("the Ministry of …"), not before a place."""
+    return formatting.english_article(value) if isinstance(value, str) else value
+
+
+def _f_end_with(value: Any, mark: str = ".") -> str:
+    """The text ending in ``mark`` without a doubled stop ("đầu tư." + ";" gives "đầu tư;")."""
+    return formatting.end_with("" if value is None else str(value), mark)
 
 
 def _f_required(value: Any) -> Any:
@@ -101,8 +121,12 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "number": _f_number,
     "amount": _f_amount,
     "ordinal": _f_ordinal,
-    "count_words": _f_count,
+    "count_words": _f_count_words,
+    "as_words": _f_as_words,
+    "date_range": _f_date_range,
+    "end_with": _f_end_with,
     "req": _f_required,
+    "the": _f_the,
 }
 
 
@@ -147,11 +171,33 @@ def localize(data: Any, lang: str) -> Any:
     return data
 
 
-def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Export:
+    """What is being exported, as the closing clause must describe it.
+
+    ``languages`` are all the languages exported together; ``layout`` is ``side-by-side`` or
+    ``sequential`` (one document holding every language) or ``separate`` (one file per language:
+    each file is rendered on its own, with ``languages`` of the template context set to its one
+    language, while ``export.languages`` still names them all).
+    """
+
+    layout: str
+    languages: tuple[str, ...]
+
+    def context(self) -> dict[str, Any]:
+        return {"layout": self.layout, "languages": list(self.languages), "separate": self.layout == "separate"}
+
+
+def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = None,
+                     languages: list[str] | None = None, export: Export | None = None) -> dict[str, Any]:
+    """The names a template sees (see ``docs/templates.md``). ``languages``: the languages of the
+    document or file being rendered (default: the draft's); ``export``: the whole export."""
+    doc_langs = list(languages or draft.languages)
+    export = export or Export("side-by-side", tuple(doc_langs))
     data = localize(dumped if dumped is not None else draft.model_dump(), lang)
     parties = {p["id"]: p for p in data["parties"]}
     unknown = {"id": "", "name": BLANK, "short_name": BLANK, "locality": "", "country": "",
-               "representative": {"name": BLANK, "title": BLANK, "authority": ""}}
+               "representative": {"name": BLANK, "title": BLANK, "authority": "", "signing_title": ""}}
 
     def party(party_id: str) -> dict[str, Any]:
         return parties.get(party_id, unknown)
@@ -171,7 +217,7 @@ def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = No
         sums[c.currency] = sums.get(c.currency, 0) + c.amount
     #: Totals per currency, only where a currency has more than one contribution.
     totals = [(cur, total) for cur, total in sums.items() if counts[cur] > 1]
-    return {"draft": data, "lang": lang, "languages": list(draft.languages), "party": party,
+    return {"draft": data, "lang": lang, "languages": doc_langs, "export": export.context(), "party": party,
             "obligations_of": obligations_of, "totals": totals}
 
 
@@ -280,12 +326,13 @@ def environment_for(template: TemplateVersion) -> DraftEnvironment:
 
 
 def render_language(template: TemplateVersion, draft: Draft, lang: str,
-                    dumped: dict[str, Any] | None = None) -> list[Block]:
+                    dumped: dict[str, Any] | None = None, languages: list[str] | None = None,
+                    export: Export | None = None) -> list[Block]:
     path = template.language_file(lang)
     env = environment_for(template)
     try:
         jinja_template = env.get_template(path.name)
-        output = jinja_template.render(template_context(draft, lang, dumped))
+        output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound:
@@ -303,8 +350,14 @@ def render_language(template: TemplateVersion, draft: Draft, lang: str,
 
 
 def build_document(draft: Draft, languages: list[str] | None = None,
-                   template: TemplateVersion | str | None = None) -> Document:
-    """Render ``draft`` with its template (or ``template``) into a :class:`Document`."""
+                   template: TemplateVersion | str | None = None, export: Export | None = None) -> Document:
+    """Render ``draft`` with its template (or ``template``) into a :class:`Document` holding
+    ``languages`` (default: the draft's).
+
+    ``export`` describes the whole export for the closing clause; by default, one document holding
+    ``languages``. For one file per language, build one document per file, each with its language
+    and ``Export("separate", all_languages)`` (as :func:`mou_drafter.api.render_to_bytes` does).
+    """
     langs = list(languages or draft.languages)
     for lang in langs:
         if lang not in LANGUAGES:
@@ -316,7 +369,8 @@ def build_document(draft: Draft, languages: list[str] | None = None,
     if missing:
         raise TemplateError(f"template {version.ref} has no text in {', '.join(missing)}")
     dumped = draft.model_dump()
-    texts = {lang: render_language(version, draft, lang, dumped) for lang in langs}
+    export = export or Export("side-by-side", tuple(langs))
+    texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
     return Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
                     labels=version.manifest.labels)
 

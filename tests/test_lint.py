@@ -55,7 +55,7 @@ def test_unknown_block_kind_and_missing_placeholder(tmp_path):
 
 def test_manifest_errors_and_cli_exit_code(tmp_path):
     folder = broken_copy(tmp_path)
-    edit(folder / "manifest.toml", 'status = "approved"', 'status = "final"')
+    edit(folder / "manifest.toml", 'status = "retired"', 'status = "final"')  # mou@1.1 was retired by 1.2
     result = run_cli("lint-templates", str(folder))
     assert result.returncode == 1
     assert "manifest.toml" in result.stdout and "status must be one of draft, approved, retired" in result.stdout

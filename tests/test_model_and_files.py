@@ -16,7 +16,7 @@ from .conftest import SEEDS
 
 def test_draft_defaults_and_party_ids():
     draft = Draft(kind="minutes", parties=[{}, {"id": "p1"}, {}])
-    assert draft.template == "minutes@1.0"
+    assert draft.template == "minutes@1.1"  # new drafts use the newest approved versions
     assert draft.languages == ["vi", "lo"]
     assert draft.minutes is not None
     assert len({p.id for p in draft.parties}) == 3

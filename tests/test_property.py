@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mou_drafter.api import render_to_bytes
 from mou_drafter.draft_file import draft_to_json, parse_draft
-from mou_drafter.model import Draft
+from mou_drafter.model import SCHEMA_VERSION, Draft
 
 from .docx_checks import all_text, check_lao_runs
 
@@ -24,7 +24,7 @@ party = st.fixed_dictionaries({"name": ltext, "short_name": ltext, "locality": l
                                "representative": st.fixed_dictionaries({"name": ltext, "title": ltext})})
 drafts = st.fixed_dictionaries({
     "kind": st.sampled_from(["mou", "minutes"]),
-    "schema_version": st.just(2),
+    "schema_version": st.just(SCHEMA_VERSION),
     "languages": st.sampled_from([["vi", "lo"], ["lo", "vi"], ["vi", "lo", "en"], ["vi", "en"]]),
     "title": ltext,
     "parties": st.lists(party, min_size=2, max_size=5),

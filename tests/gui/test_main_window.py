@@ -220,15 +220,18 @@ def test_screenshots_are_not_blank(qtbot, window, tmp_path):
 
 def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path):
     path = tmp_path / "mou.moud"
-    path.write_bytes(SAMPLE.read_bytes())
+    old = load_draft(SAMPLE)
+    old.template = "mou@1.0"  # the sample itself uses mou@1.2, the newest approved version
+    save_draft(old, path)
     window.interaction.upgrade_answer = True
     assert window.open_path(path)
-    assert ("upgrade", "mou@1.0->mou@1.1") in window.interaction.asked
-    assert window.doc.draft.template == "mou@1.1" and window.doc.modified
+    assert ("upgrade", "mou@1.0->mou@1.2") in window.interaction.asked  # mou@1.1 is retired
+    assert window.doc.draft.template == "mou@1.2" and window.doc.modified
     dialog = window.compare_dialog
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
     assert "2 added" in dialog.summary.text() or "2" in dialog.summary.text()
-    assert dialog.change_count() == 5
+    # mou@1.0 -> mou@1.2 with this draft in Vietnamese: 20 changed clauses, 2 added, 2 removed
+    assert dialog.change_count() == 24
     click(qtbot, dialog, "compare.next")
     assert dialog.current_change == 0
     click(qtbot, dialog, "compare.previous")
@@ -247,7 +250,7 @@ def test_compare_view_language_and_template_text(qtbot, window):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
-    assert dialog.comparison.language == "lo" and dialog.comparison.new_label == "mou@1.1"
+    assert dialog.comparison.language == "lo" and dialog.comparison.new_label == "mou@1.2"
     assert "draft.signing.notice_months" in dialog.view.toPlainText()
 
 
@@ -290,10 +293,10 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     from mou_drafter.template_library import discover
 
     shared = tmp_path / "share"
-    folder = shared / "mou" / "1.2"
-    shutil.copytree(ROOT / "templates" / "mou" / "1.1", folder)
+    folder = shared / "mou" / "2.0"
+    shutil.copytree(ROOT / "templates" / "mou" / "1.2", folder)
     manifest = folder / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.1"', 'version = "1.2"', 1)
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.2"', 'version = "2.0"', 1)
                         .replace('status = "approved"', 'status = "draft"', 1), encoding="utf-8")
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
@@ -302,9 +305,9 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     dialog.save()
     settings = load_settings()
     assert settings.fonts.lao == "Saysettha OT" and settings.shared_templates_dir == str(shared)
-    assert ("mou@1.2", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in discover()}
+    assert ("mou@2.0", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in discover()}
     listing = run_cli("templates", env={"MOU_DRAFTER_HOME": os.environ["MOU_DRAFTER_HOME"]}).stdout
-    assert "1.2" in listing and "shared" in listing
+    assert "2.0" in listing and "shared" in listing
 
 
 def test_autosave_writes_only_when_something_changed(qtbot, window):
