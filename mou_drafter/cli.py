@@ -71,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lao-zwsp", action="store_true",
                    help="put zero-width spaces between Lao words, for programs that cannot break Lao lines")
     p.add_argument("--allow-incomplete", action="store_true",
-                   help="render even if the draft has validation errors (blanks show as ……)")
+                   help="render even if the draft has validation errors or texts missing in an exported "
+                        "language (they show as ……)")
 
     p = command("validate", "check a draft and list errors and warnings with their field paths")
     p.add_argument("draft", metavar="DRAFT")
@@ -110,17 +111,23 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .api import check_options, render_to_path
     from .draft_file import load_draft
     from .settings import load_settings
-    from .validation import has_errors, validate_draft
+    from .validation import export_problems, validate_draft
 
     fmt = args.fmt
     check_options(args.layout, fmt or "docx", args.languages)
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
-    if has_errors(issues) and not args.allow_incomplete:
-        _print_issues(issues)
+    # What this export would print wrong: texts missing in an exported language ("……"), English
+    # prevailing without English. The draft's own missing translations are warnings of validate.
+    problems = export_problems(draft, args.languages)
+    reported = {(i.path, i.code) for i in problems}
+    errors = [i for i in issues if i.severity == "error"] + problems
+    warnings = [i for i in issues if i.severity == "warning" and (i.path, "missing_in_export") not in reported]
+    if errors and not args.allow_incomplete:
+        _print_issues(errors + warnings)
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
-    _print_issues([i for i in issues if i.severity == "warning"])
+    _print_issues(warnings if not args.allow_incomplete else errors + warnings)
     fonts = load_settings().fonts
     if args.lao_zwsp:
         fonts = fonts.model_copy(update={"lao_zero_width_spaces": True})

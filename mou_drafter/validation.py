@@ -8,11 +8,14 @@ wrong order, a party without a representative. Every issue names the field path
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Draft, LocalizedText
+from pydantic import BaseModel
+
+from .model import DOCUMENT_TYPES, Draft, LocalizedText
 
 Severity = Literal["error", "warning"]
 
@@ -68,6 +71,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "English text prevails but English is not a document language",
         "vi": "văn bản tiếng Anh được ưu tiên nhưng tài liệu không có tiếng Anh",
         "lo": "ສະບັບພາສາອັງກິດຖືເປັນຫຼັກ ແຕ່ເອກະສານບໍ່ມີພາສາອັງກິດ",
+    },
+    "missing_in_export": {
+        "en": "{lang} text is missing; it would print as ……",
+        "vi": "thiếu nội dung {lang}; khi xuất sẽ in thành ……",
+        "lo": "ຂາດຂໍ້ຄວາມ{lang}; ເມື່ອສົ່ງອອກຈະພິມເປັນ ……",
+    },
+    "prevailing_not_exported": {
+        "en": "the English text prevails, but English is not among the exported languages",
+        "vi": "văn bản tiếng Anh được dùng làm căn cứ nhưng không xuất tiếng Anh",
+        "lo": "ສະບັບພາສາອັງກິດຖືເປັນຫຼັກ ແຕ່ບໍ່ໄດ້ສົ່ງອອກພາສາອັງກິດ",
+    },
+    "document_type": {
+        "en": "this document title is not available for this kind of document",
+        "vi": "tên loại văn bản này không dùng được cho loại tài liệu này",
+        "lo": "ຊື່ເອກະສານນີ້ໃຊ້ບໍ່ໄດ້ກັບເອກະສານປະເພດນີ້",
     },
     "amount_zero": {
         "en": "amount is zero",
@@ -152,6 +170,8 @@ def _party_ref(draft: Draft, party: str, path: str, *, allow_all: bool) -> Itera
 
 
 def _check(draft: Draft) -> Iterator[Issue]:
+    if draft.document_type and draft.document_type not in DOCUMENT_TYPES[draft.kind]:
+        yield Issue("error", "document_type", "document_type", value=draft.document_type)
     if len(draft.parties) < 2:
         yield Issue("error", "parties", "parties_min")
     seen: set[str] = set()
@@ -170,6 +190,7 @@ def _check(draft: Draft) -> Iterator[Issue]:
             yield from _text(draft, rep.name, f"{p}.representative.name", required=True)
             yield from _text(draft, rep.title, f"{p}.representative.title", required=True)
         yield from _text(draft, rep.authority, f"{p}.representative.authority", required=False)
+        yield from _text(draft, rep.signing_title, f"{p}.representative.signing_title", required=False)
 
     yield from _text(draft, draft.title, "title", required=draft.kind == "mou")
     for i, basis in enumerate(draft.basis):
@@ -200,7 +221,7 @@ def _check(draft: Draft) -> Iterator[Issue]:
         yield from _party_ref(draft, ob.party, f"obligations[{i}].party", allow_all=True)
         yield from _text(draft, ob.text, f"obligations[{i}].text", required=True)
     for i, c in enumerate(draft.contributions):
-        yield from _party_ref(draft, c.party, f"contributions[{i}].party", allow_all=False)
+        yield from _party_ref(draft, c.party, f"contributions[{i}].party", allow_all=True)
         if c.amount == 0:
             yield Issue("warning", f"contributions[{i}].amount", "amount_zero")
         yield from _text(draft, c.purpose, f"contributions[{i}].purpose", required=True)
@@ -216,6 +237,7 @@ def _check_minutes(draft: Draft) -> Iterator[Issue]:
         return
     conf = m.conference
     yield from _text(draft, conf.title, "minutes.conference.title", required=True)
+    yield from _text(draft, conf.between, "minutes.conference.between", required=False)
     if conf.start is None:
         yield Issue("error", "minutes.conference.start", "required")
     if conf.start and conf.end and conf.end < conf.start:
@@ -229,6 +251,8 @@ def _check_minutes(draft: Draft) -> Iterator[Issue]:
         yield from _party_ref(draft, d.party, f"{p}.party", allow_all=False)
         yield from _text(draft, d.head.name, f"{p}.head.name", required=True)
         yield from _text(draft, d.head.title, f"{p}.head.title", required=True)
+        yield from _text(draft, d.head.authority, f"{p}.head.authority", required=False)
+        yield from _text(draft, d.head.signing_title, f"{p}.head.signing_title", required=False)
         for j, member in enumerate(d.members):
             yield from _text(draft, member.name, f"{p}.members[{j}].name", required=True)
             yield from _text(draft, member.title, f"{p}.members[{j}].title", required=False)
@@ -244,3 +268,48 @@ def _check_minutes(draft: Draft) -> Iterator[Issue]:
     if nxt.host:
         yield from _party_ref(draft, nxt.host, "minutes.next_conference.host", allow_all=False)
     yield from _text(draft, nxt.place, "minutes.next_conference.place", required=False)
+    yield from _text(draft, nxt.time, "minutes.next_conference.time", required=False)
+
+
+# -- before an export ---------------------------------------------------------------------------
+
+#: Parts of the draft the templates of each kind do not print: a text missing there is no problem.
+_NOT_PRINTED = {
+    "mou": ("minutes",),
+    "minutes": ("period", "areas", "obligations", "parties[].representative"),
+}
+
+
+def _texts(node: object, path: str) -> Iterator[tuple[str, LocalizedText]]:
+    """Every per-language text under ``node`` with its field path."""
+    if isinstance(node, LocalizedText):
+        yield path, node
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _texts(item, f"{path}[{index}]")
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), f"{path}.{name}" if path else name)
+
+
+def export_problems(draft: Draft, languages: list[str] | None = None) -> list[Issue]:
+    """What would be wrong in an export of ``draft`` in ``languages`` (default: the draft's), as
+    errors with field paths: a text given in some language but missing in an exported one (it would
+    print as ``……``), and "the English text prevails" without English among the exported
+    languages. Texts empty in every language are not listed here: :func:`validate_draft` reports
+    the required ones."""
+    langs = list(languages or draft.languages)
+    issues: list[Issue] = []
+    if draft.signing.prevailing == "en" and "en" not in langs:
+        issues.append(Issue("error", "signing.prevailing", "prevailing_not_exported"))
+    skipped = _NOT_PRINTED[draft.kind]
+    for path, text in _texts(draft, ""):
+        general = re.sub(r"\[\d+\]", "[]", path)
+        if any(general == s or general.startswith(s + ".") or general.startswith(s + "[") for s in skipped):
+            continue
+        if text.is_empty():
+            continue
+        for lang in langs:
+            if not text.get(lang):
+                issues.append(Issue("error", f"{path}.{lang}", "missing_in_export", lang=lang))
+    return issues
