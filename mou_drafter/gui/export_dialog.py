@@ -1,5 +1,6 @@
 """The export dialog: template and version, layout, languages, output path; remembers the last
-choices in the settings."""
+choices in the settings. Before exporting it lists what the chosen languages lack (texts that would
+print as "……", English prevailing without English) and asks whether to export anyway."""
 
 from __future__ import annotations
 
@@ -16,17 +17,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from PySide6.QtCore import Qt
+
 from ..model import Draft
 from ..settings import load_settings, save_settings
-from ..template_library import discover
+from ..template_library import discover, version_key
+from ..validation import Issue, export_problems
+from .field_names import describe
 from .fields import LANG_LABELS
-from .i18n import _
+from .i18n import _, current_language
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
@@ -43,6 +50,10 @@ LAYOUT_LABELS = {
 class ExportDialog(QDialog):
     def __init__(self, draft: Draft, draft_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.draft = draft
+        #: A field the clerk double-clicked in the list of problems: the window jumps to it.
+        self.jump_path = ""
+        self.problems: list[Issue] = []
         self.setWindowTitle(_("Export to Word"))
         self.setMinimumWidth(560)
         settings = load_settings()
@@ -52,11 +63,15 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
 
         self.template = QComboBox()
-        for version in discover():
-            if version.manifest.kind == draft.kind and version.manifest.status != "retired":
-                status = STATUS_LABELS.get(version.manifest.status, lambda s=version.manifest.status: s)()
-                self.template.addItem(f"{version.ref} ({status})", version.ref)
+        offered = [v for v in discover() if v.manifest.kind == draft.kind and v.manifest.status != "retired"]
+        for version in offered:
+            status = STATUS_LABELS.get(version.manifest.status, lambda s=version.manifest.status: s)()
+            self.template.addItem(f"{version.ref} ({status})", version.ref)
         index = self.template.findData(draft.template)
+        if index < 0:  # the draft's template was retired: offer the newest approved version
+            approved = [v for v in offered if v.manifest.status == "approved"] or offered
+            if approved:
+                index = self.template.findData(max(approved, key=lambda v: version_key(v.manifest.version)).ref)
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)
 
@@ -83,6 +98,7 @@ class ExportDialog(QDialog):
             check.setObjectName(f"lang.{lang}")
             check.setChecked(lang in languages if lang in draft.languages or lang in languages else False)
             self.language_boxes[lang] = check
+            check.toggled.connect(self.update_problems)
             row.addWidget(check)
         form.addRow(_("Languages"), langs)
 
@@ -105,16 +121,53 @@ class ExportDialog(QDialog):
         self.zwsp.setChecked(settings.fonts.lao_zero_width_spaces)
         form.addRow("", self.zwsp)
 
+        self.problem_note = QLabel()
+        self.problem_note.setObjectName("export.problem-note")
+        self.problem_note.setWordWrap(True)
+        layout.addWidget(self.problem_note)
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("export.problems")
+        self.problem_list.setToolTip(_("Double-click a line to go to the field."))
+        self.problem_list.itemDoubleClicked.connect(self._jump)
+        layout.addWidget(self.problem_list)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setObjectName("export.ok")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.update_problems()
+
+    # -- what the chosen languages lack --------------------------------------------------------
+    def update_problems(self) -> None:
+        """List the texts the chosen languages lack; with any, the button asks "Export anyway"."""
+        self.problems = export_problems(self.draft, self.languages) if self.languages else []
+        self.problem_list.clear()
+        lang = current_language()
+        for issue in self.problems:
+            item = QListWidgetItem(f"✖ {describe(issue.path)}: {issue.message(lang)}")
+            item.setToolTip(issue.path)
+            item.setData(Qt.ItemDataRole.UserRole, issue.path)
+            self.problem_list.addItem(item)
+        self.problem_list.setVisible(bool(self.problems))
+        if self.problems:
+            self.problem_note.setText(_("{count} texts are missing in the chosen languages and would print as "
+                                        "“……”. Export anyway, or cancel and fill them in?")
+                                      .format(count=len(self.problems)))
+            self.export_button.setText(_("Export anyway"))
+        else:
+            self.problem_note.setText("")
+            self.export_button.setText(_("Export"))
+        self.problem_note.setVisible(bool(self.problems))
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        self.jump_path = item.data(Qt.ItemDataRole.UserRole) or ""
+        self.reject()
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Export to Word"), self.path.text(),

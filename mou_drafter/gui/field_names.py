@@ -33,6 +33,8 @@ FIELDS = {
     "areas": lambda: _("Cooperation areas"), "delegations": lambda: _("Delegations"),
     "agreed": lambda: _("Agreed points"), "conference": lambda: _("Conference"),
     "next_conference": lambda: _("Next conference"),
+    "signing_title": lambda: _("Signing title"), "between": lambda: _("Between (after the ordinal)"),
+    "document_type": lambda: _("Document title"),
 }
 SPECIAL = {
     "title": lambda: _("Subject"), "signing.place": lambda: _("Signing place"),

@@ -656,6 +656,9 @@ class MainWindow(QMainWindow):
             return
         dialog = ExportDialog(self.doc.draft, self.doc.path, self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            if dialog.jump_path:  # the clerk chose to fill in a missing text first
+                self.activateWindow()
+                self.focus_path(dialog.jump_path)
             return
         self.run_export(Path(dialog.path.text()), dialog.layout_choice, dialog.languages, dialog.template_ref)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ..model import AgreedGroup, Area, Contribution, Delegation, LocalizedText, Obligation, Party, Person
+from ..model import DOCUMENT_TYPES, AgreedGroup, Area, Contribution, Delegation, LocalizedText, Obligation, Party, Person
 from .fields import Form, ListEditor, equivalent_amount, form_layout
 from .i18n import _
 
@@ -49,8 +49,27 @@ def _text_list(form: Form, layout: QFormLayout, path: str, title: str, add_label
     layout.addRow(ListEditor(form, path, lambda i: f"{title} {i + 1}", build, LocalizedText, add_label))
 
 
+#: What a document may call itself (``Draft.document_type``), as the clerk reads it.
+DOCUMENT_TYPE_LABELS = {
+    "memorandum": lambda: _("Memorandum of understanding"),
+    "agreement": lambda: _("Cooperation agreement"),
+    "conference": lambda: _("Minutes of the conference"),
+    "talks": lambda: _("Minutes of talks"),
+    "working": lambda: _("Minutes of a working session"),
+}
+
+
+def document_type_choice(form: Form) -> QWidget:
+    kind = form.doc.draft.kind
+    options = [(key, DOCUMENT_TYPE_LABELS[key]()) for key in DOCUMENT_TYPES[kind]]
+    if not form.doc.draft.document_type:  # drafts of format 2: the template's own title
+        options.insert(0, ("", _("The template's own title")))
+    return form.choice("document_type", options)
+
+
 def build_parties(form: Form) -> QWidget:
     page, layout = _page(_("Name the document and each party in every document language."))
+    layout.addRow(_("Document title"), document_type_choice(form))
     layout.addRow(_("Subject"), form.text("title", multiline=True))
     layout.addRow(_("Number"), _plain_number(form))
     _text_list(form, layout, "basis", _("Basis"), _("Add a basis (“Căn cứ …”)"))
@@ -63,6 +82,7 @@ def build_parties(form: Form) -> QWidget:
         inner.addRow(_("Representative"), form.text(f"{p}.representative.name"))
         inner.addRow(_("Title"), form.text(f"{p}.representative.title"))
         inner.addRow(_("Signing authority"), form.text(f"{p}.representative.authority"))
+        inner.addRow(_("Signing title"), form.text(f"{p}.representative.signing_title"))
 
     layout.addRow(ListEditor(form, "parties", lambda i: _("Party {n}").format(n=i + 1), build,
                              lambda: Party(id=_new_party_id(form)), _("Add a party")))
@@ -128,7 +148,7 @@ def build_contributions(form: Form) -> QWidget:
     page, layout = _page(_("Money given by a party: entered once, written in each language."))
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
-        inner.addRow(_("Giving party"), form.choice(f"{p}.party", [("", "—"), *form.party_options()]))
+        inner.addRow(_("Giving party"), form.choice(f"{p}.party", [("", "—"), *form.party_options(allow_all=True)]))
         inner.addRow(_("Amount"), form.amount(f"{p}.amount", f"{p}.currency"))
         inner.addRow(_("Equivalent to"), equivalent_amount(form, f"{p}.equivalent"))
         inner.addRow(_("Purpose"), form.text(f"{p}.purpose", multiline=True))
@@ -176,6 +196,7 @@ def build_conference(form: Form) -> QWidget:
     c = "minutes.conference"
     layout.addRow(_("Ordinal"), form.integer(f"{c}.ordinal", 1, 1000, optional=True))
     layout.addRow(_("Conference"), form.text(f"{c}.title"))
+    layout.addRow(_("Between (after the ordinal)"), form.text(f"{c}.between"))
     layout.addRow(_("From"), form.date(f"{c}.start"))
     layout.addRow(_("To"), form.date(f"{c}.end"))
     layout.addRow(_("Venue"), form.text(f"{c}.venue"))
@@ -200,6 +221,8 @@ def build_delegations(form: Form) -> QWidget:
         inner.addRow(_("Party"), form.choice(f"{p}.party", [("", "—"), *form.party_options()]))
         inner.addRow(_("Head of delegation"), form.text(f"{p}.head.name"))
         inner.addRow(_("Title"), form.text(f"{p}.head.title"))
+        inner.addRow(_("Signing authority"), form.text(f"{p}.head.authority"))
+        inner.addRow(_("Signing title"), form.text(f"{p}.head.signing_title"))
         inner.addRow(ListEditor(form, f"{p}.members", lambda i: _("Member {n}").format(n=i + 1),
                                 build_member(form), Person, _("Add a member")))
 
@@ -239,7 +262,8 @@ def build_next(form: Form) -> QWidget:
 def sections_for(kind: str) -> list[Section]:
     if kind == "minutes":
         return [
-            Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number"), build_parties),
+            Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
+                    build_parties),
             Section("conference", lambda: _("Conference"), ("minutes.conference", "signing", "minutes", "languages"),
                     build_conference),
             Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations),
@@ -249,7 +273,8 @@ def sections_for(kind: str) -> list[Section]:
             Section("next", lambda: _("Next conference"), ("minutes.next_conference",), build_next),
         ]
     return [
-        Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number"), build_parties),
+        Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
+                    build_parties),
         Section("period", lambda: _("Period and signing"), ("period", "signing.place", "signing.date"), build_period),
         Section("areas", lambda: _("Cooperation areas"), ("areas",), build_areas),
         Section("obligations", lambda: _("Obligations"), ("obligations",), build_obligations),
