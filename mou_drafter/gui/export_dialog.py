@@ -156,7 +156,7 @@ class ExportDialog(QDialog):
             self.problem_list.addItem(item)
         self.problem_list.setVisible(bool(self.problems))
         if self.problems:
-            self.problem_note.setText(_("{count} texts are missing in the chosen languages and would print as "
+            self.problem_note.setText(_("Missing in the chosen languages: {count}. These texts would print as "
                                         "“……”. Export anyway, or cancel and fill them in?")
                                       .format(count=len(self.problems)))
             self.export_button.setText(_("Export anyway"))

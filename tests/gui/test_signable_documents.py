@@ -98,7 +98,8 @@ def test_export_dialog_lists_missing_texts_and_asks(qtbot, window, tmp_path):
     assert [problems.item(i).text() for i in range(problems.count())] == [
         "✖ Bên thứ 2 › Tên › ພາສາລາວ: thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"]
     assert dialog.export_button.text() == "Vẫn xuất"
-    assert "1 nội dung còn thiếu" in dialog.problem_note.text() and "Vẫn xuất" in dialog.problem_note.text()
+    assert dialog.problem_note.text() == ("Còn thiếu trong các ngôn ngữ đã chọn: 1. Các nội dung này sẽ in thành "
+                                          "“……”. Vẫn xuất, hay hủy để nhập bổ sung?")
     dialog.language_boxes["en"].setChecked(True)
     assert problems.count() == 2
     assert "Bên thứ 3 › Người đại diện › Chức vụ ký › English" in problems.item(1).text()
