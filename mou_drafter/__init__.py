@@ -23,6 +23,7 @@ _API = {
     "save_draft": "mou_drafter.draft_file",
     "new_draft": "mou_drafter.api",
     "validate_draft": "mou_drafter.validation",
+    "export_problems": "mou_drafter.validation",
     "render_document": "mou_drafter.api",
     "render_to_path": "mou_drafter.api",
     "render_to_bytes": "mou_drafter.api",

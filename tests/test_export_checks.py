@@ -56,6 +56,12 @@ def test_texts_the_kind_does_not_print_are_not_listed():
     assert listed(export_problems(draft, ["vi", "lo"])) == [("minutes.delegations[0].head.name.lo", "missing_in_export")]
 
 
+def test_export_problems_is_public_api():
+    import mou_drafter
+
+    assert mou_drafter.export_problems is export_problems
+
+
 def test_english_prevailing_without_english_is_an_export_problem():
     draft = load_draft(ROOT / "seeds" / "minutes-vn-la-foreign-ministers-2023.moud")
     draft.signing.prevailing = "en"
