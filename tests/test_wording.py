@@ -241,3 +241,14 @@ def test_english_plurals_of_years_and_months():
     draft.period.duration_years, draft.signing.notice_months = 5, 3
     out = txt(draft, ["en"])[""]
     assert "for a period of 5 years and" in out and "at least 3 months in advance" in out
+
+
+def test_a_document_title_the_kind_does_not_have_is_a_validation_error():
+    from mou_drafter.validation import validate_draft
+
+    draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
+    draft.document_type = "talks"  # minutes of talks are not a memorandum's articles
+    issues = [(i.path, i.code) for i in validate_draft(draft) if i.severity == "error"]
+    assert issues == [("document_type", "document_type")]
+    draft.document_type = "agreement"
+    assert not [i for i in validate_draft(draft) if i.severity == "error"]
