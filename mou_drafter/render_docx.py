@@ -41,7 +41,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from . import docx_xml as x
-from .document import Block, Document
+from .document import Block, Document, MergedCell, merge_tables
 from .font_metrics import line_height_pt, text_width_pt
 from .settings import FontSettings
 
@@ -274,16 +274,16 @@ class _Writer:
     def _table_style(self, header: bool) -> x.RunStyle:
         return x.RunStyle(bold=header, size=_TABLE_PT)
 
-    def column_widths(self, cells: list[list[tuple[list[tuple[str, str]], bool]]], width: int) -> list[int]:
+    def column_widths(self, rows: list[tuple[list[MergedCell], bool]], width: int) -> list[int]:
         """Column widths (twips) fitted to the content: every column at least as wide as its
         widest word or Lao name, the rest shared in proportion to how much each column holds."""
-        columns = max(len(r) for r in cells)
+        columns = max(len(cells) for cells, _header in rows)
         margins = 2 * _CELL_MARGIN
         limit = int(width * _CHUNK_SHARE)
         mins, wants = [margins + 200] * columns, [margins + 200] * columns
-        for row in cells:
-            for col, (texts, header) in enumerate(row):
-                style = self._table_style(header)
+        for cells, header in rows:
+            style = self._table_style(header)
+            for col, texts in enumerate(cells):
                 for text, lang in texts:
                     mins[col] = max(mins[col], self.longest_unbreakable(text, lang, style, limit) + margins)
                     wants[col] = max(wants[col], max(self.width(t, lang, style) for t in text.split("\n")) + margins)
@@ -304,30 +304,17 @@ class _Writer:
         same table in several languages, one table whose cells hold each language in turn (a
         text the same in every language, such as a row number, once); tables of different
         shapes one after another."""
-        shape = [(len(r.cells), r.header) for r in blocks[0].rows]
-        if any([(len(r.cells), r.header) for r in b.rows] != shape for b in blocks[1:]):
+        merged = merge_tables(blocks)
+        if merged is None:
             return "".join(self.data_table([b], width) for b in blocks)
-        columns = max((n for n, _header in shape), default=1)
-        cells = []
-        for index, (_n, header) in enumerate(shape):
-            row = []
-            for col in range(columns):
-                texts: list[tuple[str, str]] = []
-                for block in blocks:
-                    lines = block.rows[index].cells[col] if col < len(block.rows[index].cells) else []
-                    text = "\n".join(lines).strip()
-                    if text and all(text != t for t, _lang in texts):
-                        texts.append((text, block.lang))
-                row.append((texts, header))
-            cells.append(row)
-        widths = self.column_widths(cells, width)
-        header_rows = next((i for i, (_n, header) in enumerate(shape) if not header), len(shape))
+        widths = self.column_widths(merged, width)
+        header_rows = next((i for i, (_cells, header) in enumerate(merged) if not header), len(merged))
         rows = []
-        for index, row in enumerate(cells):
+        for index, (cells, header) in enumerate(merged):
             repeated = index < header_rows
+            style = self._table_style(header)
             contents, height = [], 0.0
-            for col, (texts, header) in enumerate(row):
-                style = self._table_style(header)
+            for col, texts in enumerate(cells):
                 align = "center" if header or col == 0 else "left"
                 paras, cell_height = [], 0.0
                 for n, (text, lang) in enumerate(texts):
