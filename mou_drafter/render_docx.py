@@ -93,15 +93,20 @@ class _Writer:
         self.text_width = text_width
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
+        self._widths: dict[tuple[str, str, x.RunStyle], int] = {}
 
     # -- measuring ---------------------------------------------------------------------------
     def width(self, text: str, lang: str, style: x.RunStyle) -> int:
         """Width of ``text`` on one line, in twips."""
-        lao = lang == "lo"
-        size = x.run_size(lang, self.fonts, style)
-        font = self.fonts.lao if lao else self.fonts.latin
-        return math.ceil(20 * text_width_pt(text, size, lao=lao, font_name=font, bold=style.bold,
-                                            italic=style.italic))
+        key = (text, lang, style)
+        width = self._widths.get(key)
+        if width is None:
+            lao = lang == "lo"
+            size = x.run_size(lang, self.fonts, style)
+            font = self.fonts.lao if lao else self.fonts.latin
+            width = self._widths[key] = math.ceil(20 * text_width_pt(text, size, lao=lao, font_name=font,
+                                                                     bold=style.bold, italic=style.italic))
+        return width
 
     def longest_unbreakable(self, text: str, lang: str, style: x.RunStyle, limit: int) -> int:
         """The widest word (Lao: the widest unspaced phrase, so a name is never broken) up to
@@ -161,7 +166,7 @@ class _Writer:
         if kind == "table":
             return self.data_table([block], width)
         if kind == "signer":
-            return self.signatures([[block]], width)
+            return self.signatures(self.signature_rows([[block]], width), width)
         style, para = self._styles(block)
         if kind == "article":
             return x.paragraph(x.runs(self.doc.article_heading(block), block.lang, self.fonts, style), para)
@@ -357,6 +362,9 @@ class _Writer:
                        for i, b in enumerate(names))
 
     def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:
+        """The signature blocks (each a party's blocks in every language) in rows."""
+        if not signers:
+            return []
         per_row = self.signers_per_row(signers, width)
         rows: list[list[list[Block]]] = []
         remaining = list(signers)
@@ -375,12 +383,11 @@ class _Writer:
         space = SIGNATURE_SPACE_LINES * line_height_pt(self.fonts.latin_size, lao=False) * 1.1
         return max(heights, default=0) + space + SIGNATURE_ROW_GAP_PT
 
-    def signature_table_rows(self, signers: list[list[Block]], grid: _Grid, top_gap: float) -> list[x.TableRow]:
-        """Signature blocks side by side, as rows of a table on ``grid``: each row's names stand
-        on one line whatever the number of title lines above them, rows part by clear space, a
-        row never splits and its titles stay with its names (a row may move on whole). A short
-        last row is centred."""
-        rows = self.signature_rows(signers, grid.width)
+    def signature_table_rows(self, rows: list[list[list[Block]]], grid: _Grid, top_gap: float) -> list[x.TableRow]:
+        """Rows of signature blocks (:meth:`signature_rows`) side by side, as rows of a table on
+        ``grid``: each row's names stand on one line whatever the number of title lines above
+        them, rows part by clear space, a row never splits and its titles stay with its names (a
+        row may move on whole). A short last row is centred."""
         per_row = max(len(r) for r in rows)
         out = []
         for index, row in enumerate(rows):
@@ -396,20 +403,19 @@ class _Writer:
             out.append(x.TableRow(pad + names + pad, spans, cant_split=True, margin=_CELL_MARGIN))
         return out
 
-    def signatures(self, signers: list[list[Block]], width: int, top_gap: float = 12) -> str:
-        if not signers:
+    def signatures(self, rows: list[list[list[Block]]], width: int, top_gap: float = 12) -> str:
+        if not rows:
             return ""
-        grid = _Grid(width, [2 * self.signers_per_row(signers, width)])
-        return x.table(self.signature_table_rows(signers, grid, top_gap), grid.widths, borders=False,
+        grid = _Grid(width, [2 * max(len(r) for r in rows)])
+        return x.table(self.signature_table_rows(rows, grid, top_gap), grid.widths, borders=False,
                        cell_margin=_CELL_MARGIN)
 
-    def keeps_closing(self, closing_height: float, signers: list[list[Block]], width: int) -> bool:
+    def keeps_closing(self, closing_height: float, rows: list[list[list[Block]]], width: int) -> bool:
         """Whether the closing clause can be kept on the page of the first row of signatures:
         if both move on, the page they leave is at most MAX_EMPTY_PAGE empty."""
-        if not signers:
+        if not rows:
             return False
-        first = self.signature_rows(signers, width)[0]
-        return (closing_height + self.signature_row_height(first, width)) * 20 <= self.page_height * MAX_EMPTY_PAGE
+        return (closing_height + self.signature_row_height(rows[0], width)) * 20 <= self.page_height * MAX_EMPTY_PAGE
 
     # -- layouts ---------------------------------------------------------------------------
     def sequential(self, languages: Iterable[str]) -> str:
@@ -423,7 +429,7 @@ class _Writer:
                 head += 1
             if head:
                 out.append(self.head_full_width(blocks[:head]))
-            signers = [[b] for b in blocks[head:] if b.kind == "signer"]
+            signers = self.signature_rows([[b] for b in blocks[head:] if b.kind == "signer"], self.text_width)
             body = [b for b in blocks[head:] if b.kind != "signer"]
             keep = bool(body) and self.keeps_closing(self.block_height(body[-1], self.text_width), signers,
                                                      self.text_width)
@@ -502,14 +508,14 @@ class _Writer:
             if last and signers:
                 # the signatures are rows of the same table: LibreOffice keeps a row with the
                 # next row of its table, not with the next table
-                per_row = self.signers_per_row(signers, self.text_width)
-                grid = _Grid(self.text_width, [len(languages), 2 * per_row])
+                signature_rows = self.signature_rows(signers, self.text_width)
+                grid = _Grid(self.text_width, [len(languages), 2 * max(len(r) for r in signature_rows)])
                 spans = grid.spans(len(languages), list(range(len(languages) + 1)))
                 closing = max((self.block_height(b, cell_width) for b in content[-1].values()), default=0)
-                if rows and self.keeps_closing(closing, signers, self.text_width):
+                if rows and self.keeps_closing(closing, signature_rows, self.text_width):
                     rows[-1] = [x.keep_with_next(cell) for cell in rows[-1]]
                 table_rows = [x.TableRow(tuple(r), spans) for r in rows]
-                table_rows += self.signature_table_rows(signers, grid, 12)
+                table_rows += self.signature_table_rows(signature_rows, grid, 12)
                 out.append(x.table(table_rows, grid.widths, borders=False, cell_margin=_GUTTER // 2))
             else:
                 out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2)
