@@ -121,6 +121,28 @@ class _Writer:
             widest = max(widest, width)
         return widest
 
+    def keep_lao_phrases(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
+        """Lao ``text`` with a line break after each space where the next unspaced phrase would
+        not fit the rest of the line but fits a line of its own (``width`` twips). Word and
+        LibreOffice break Lao between dictionary words, and so inside a name they do not know
+        (`ເມືອງດັກເກ|ລີ`); breaking at the space first keeps every phrase that fits a line whole.
+        The space stays before the break, so the text reads the same."""
+        if lang != "lo":
+            return text
+        lines = []
+        for line in text.split("\n"):
+            current = ""
+            for chunk in line.split(" "):
+                candidate = f"{current} {chunk}" if current else chunk
+                if (current and self.width(candidate, lang, style) > width
+                        and self.width(chunk, lang, style) <= width):
+                    lines.append(current + " ")
+                    current = chunk
+                else:
+                    current = candidate
+            lines.append(current)
+        return "\n".join(lines)
+
     def height(self, text: str, lang: str, style: x.RunStyle, para: x.ParaStyle, width: int) -> float:
         """Estimated height in points of a paragraph of ``text`` set ``width`` twips wide."""
         size = x.run_size(lang, self.fonts, style)
@@ -322,10 +344,12 @@ class _Writer:
             for col, texts in enumerate(cells):
                 align = "center" if header or col == 0 else "left"
                 paras, cell_height = [], 0.0
+                room = widths[col] - 2 * _CELL_MARGIN
                 for n, (text, lang) in enumerate(texts):
                     para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated)
+                    text = self.keep_lao_phrases(text, lang, style, room)
                     paras.append(x.paragraph(x.runs(text, lang, self.fonts, style), para))
-                    cell_height += self.height(text, lang, style, para, widths[col] - 2 * _CELL_MARGIN)
+                    cell_height += self.height(text, lang, style, para, room)
                 contents.append("".join(paras))
                 height = max(height, cell_height)
             # a short row moves whole to the next page; a row taller than a quarter page may split
@@ -345,9 +369,10 @@ class _Writer:
         rows = math.ceil(len(signers) / per_row)
         return math.ceil(len(signers) / rows)
 
-    def signer_titles(self, blocks: list[Block], top_gap: float) -> str:
+    def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        lines = [(line, block.lang) for block in blocks for line in block.lines[:-1]]
+        lines = [(self.keep_lao_phrases(line, block.lang, _BOLD, width), block.lang)
+                 for block in blocks for line in block.lines[:-1]]
         out = [x.paragraph(x.runs(line, lang, self.fonts, _BOLD),
                            x.ParaStyle(align="center", before_pt=top_gap if i == 0 else 0, after_pt=0, line=240,
                                        keep_next=True))
@@ -355,9 +380,10 @@ class _Writer:
         out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
         return "".join(out)
 
-    def signer_names(self, blocks: list[Block], gap: float) -> str:
+    def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
         names = [b for b in blocks if b.lines]
-        return "".join(x.paragraph(x.runs(b.lines[-1], b.lang, self.fonts, _BOLD),
+        return "".join(x.paragraph(x.runs(self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width), b.lang,
+                                          self.fonts, _BOLD),
                                    x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240))
                        for i, b in enumerate(names))
 
@@ -397,8 +423,9 @@ class _Writer:
             spans = grid.spans(2 * per_row, cuts)
             pad = ("",) if empty else ()
             gap = SIGNATURE_ROW_GAP_PT if index < len(rows) - 1 else 0
-            titles = tuple(self.signer_titles(g, top_gap if index == 0 else 0) for g in row)
-            names = tuple(self.signer_names(g, gap) for g in row)
+            room = grid.width // per_row - 2 * _CELL_MARGIN
+            titles = tuple(self.signer_titles(g, top_gap if index == 0 else 0, room) for g in row)
+            names = tuple(self.signer_names(g, gap, room) for g in row)
             out.append(x.TableRow(pad + titles + pad, spans, cant_split=True, margin=_CELL_MARGIN))
             out.append(x.TableRow(pad + names + pad, spans, cant_split=True, margin=_CELL_MARGIN))
         return out

@@ -47,7 +47,6 @@ _LA_NAMES = [("Khamphanh Sisavath", "ຄຳພັນ ສີສະຫວາດ", 
 
 def _party(index: int) -> dict:
     pid, country, vi, lo, en = _PROVINCES[index]
-    province_vi = vi.removeprefix("tỉnh ")
     province_lo = lo.removeprefix("ແຂວງ")
     province_en = en.removesuffix(" province")
     if country == "VN":
@@ -62,16 +61,13 @@ def _party(index: int) -> dict:
         authority = _t(f"TM. Chính quyền {vi}", f"ຕາງໜ້າ ອົງການປົກຄອງ{lo}", f"For the {en} Administration")
     return {"id": pid, "country": country, "name": _t(vi, lo, en),
             "short_name": _t(vi, lo, province_en), "locality": _t("", "", ""),
-            "representative": {"name": _t(*name), "title": title, "authority": authority},
-            "_province": (province_vi, province_lo, province_en)}
+            "representative": {"name": _t(*name), "title": title, "authority": authority}}
 
 
 def ten_party_mou() -> Draft:
     """A ten-party MoU of five Vietnamese and five Lao border provinces, with a number (so the
     Decree 30 header with the issuing body is exercised), obligations, and contributions."""
     parties = [_party(i) for i in range(10)]
-    for p in parties:
-        p.pop("_province")
     areas = [
         ("border", _t("Quốc phòng, an ninh biên giới", "ປ້ອງກັນຊາດ-ປ້ອງກັນຄວາມສະຫງົບຊາຍແດນ", "Defence and border security"),
          _t("tuần tra chung, bảo vệ mốc quốc giới, phòng chống ma túy và xuất nhập cảnh trái phép",

@@ -8,7 +8,8 @@ What is checked on the printed page (issue 10):
 * every number of the DOCX text is in the PDF text as often (nothing clipped or lost);
 * no page is more than half empty unless it ends the document or a language section (so a
   signature block never moves on leaving half a page behind);
-* the closing paragraph of each language is printed complete.
+* the closing paragraph of each language is printed complete;
+* no Lao word or name in a table or a signature block is broken across lines.
 
 A page count table is printed at the end of the run (``-s`` not needed: it goes to the terminal).
 """
@@ -275,6 +276,34 @@ def check_closing_paragraphs_complete(item: Printed) -> None:
             position = found + len(word)
 
 
+#: Longest unspaced Lao phrase (base letters) of a table cell that must stand on one line: a
+#: name or a short label; longer ones are running text and wrap between words.
+LAO_CELL_PHRASE = 16
+
+
+def lao_phrases(item: Printed) -> list[str]:
+    """The unspaced Lao phrases of the file that must never be broken: every one of the
+    signature blocks' lines (the blocks are set as wide as their longest Lao phrase) and the
+    short ones of table cells (names, labels)."""
+    document = render_document(DRAFTS[item.draft](), list(item.languages))
+    phrases = []
+    for block in document.texts.get("lo", []) if "lo" in item.file_languages else []:
+        if block.kind == "signer":
+            phrases += [c for line in block.lines for c in line.split()]
+        elif block.kind == "table":
+            phrases += [c for row in block.rows for cell in row.cells for line in cell for c in line.split()
+                        if len(squeeze(c)) <= LAO_CELL_PHRASE]
+    return [p for p in phrases if re.search("[\u0e80-\u0eff]", p)]
+
+
+def check_lao_words_unbroken(item: Printed) -> None:
+    """No Lao word or name broken across lines in tables and signature blocks
+    (`ເມືອງດັກເກ|ລີ`, `ຊ່ວຍເຫຼື|ອ`): each such phrase stands within one printed line."""
+    lines = [squeeze(line) for line in reading_order(item).splitlines()]
+    broken = sorted({p for p in lao_phrases(item) if not any(squeeze(p) in line for line in lines)})
+    assert not broken, f"{item.name}: Lao words or names broken across lines: {broken}"
+
+
 def check_closing_clause_languages(item: Printed) -> None:
     """LEAD: the closing clause names exactly the exported languages, per language, against
     expected texts written out here. Added once the content helper's templates land (issue 10,
@@ -312,3 +341,9 @@ def test_no_page_more_than_half_empty(printed, case):
 def test_closing_paragraph_printed_complete(printed, case):
     for item in _items(printed, case):
         check_closing_paragraphs_complete(item)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(*c) for c in CASES])
+def test_lao_words_in_tables_and_signatures_unbroken(printed, case):
+    for item in _items(printed, case):
+        check_lao_words_unbroken(item)
