@@ -54,7 +54,9 @@ def _expanded(font_id: int, style: str) -> dict[int, int]:
     return out
 
 
-def _factor(font_name: str, lao: bool) -> float:
+def font_factor(font_name: str, lao: bool) -> float:
+    """What the default widths are multiplied by for ``font_name``: the safety allowance, and
+    for a font we have no metrics for, UNKNOWN_FONT_FACTOR."""
     known = _LAO_NAMES if lao else _LATIN_NAMES
     return SAFETY * (1.0 if font_name.strip().lower() in known else UNKNOWN_FONT_FACTOR)
 
@@ -73,10 +75,12 @@ def width_em(text: str, lao: bool, bold: bool = False, italic: bool = False) -> 
     return total / units
 
 
-def text_width_pt(text: str, size_pt: float, *, lao: bool, font_name: str, bold: bool = False,
-                  italic: bool = False) -> float:
-    """Printed width of one line of ``text`` at ``size_pt`` in the named font, in points."""
-    return width_em(text, lao, bold, italic and not lao) * size_pt * _factor(font_name, lao)
+@lru_cache(maxsize=8)
+def widest_char_em(lao: bool, bold: bool = False) -> float:
+    """The widest character of the default face, in em: a text of n characters is at most n
+    times this wide."""
+    widths, units, fallback = _table(lao, "bold" if bold else "regular")
+    return max([fallback, *widths.values()]) / units
 
 
 def line_height_pt(size_pt: float, *, lao: bool) -> float:

@@ -42,7 +42,7 @@ from docx.shared import Mm
 
 from . import docx_xml as x
 from .document import Block, Document, MergedCell, merge_tables
-from .font_metrics import line_height_pt, text_width_pt
+from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .settings import FontSettings
 
 LAYOUTS = ("side-by-side", "sequential", "separate")
@@ -77,6 +77,19 @@ _P_HEADING = x.ParaStyle(align="left", before_pt=6, after_pt=6, keep_next=True)
 _P_ARTICLE = x.ParaStyle(align="both", first_line_cm=1.0, before_pt=6, after_pt=6, keep_next=True)
 _HEAD_KINDS = ("national-header", "issuer", "place-date")
 _BOLD = x.RunStyle(bold=True)
+#: Run and paragraph style of each block kind set as lines of text.
+_STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
+    "title": (x.RunStyle(bold=True, size=14), x.ParaStyle(align="center", before_pt=12, after_pt=0)),
+    "subtitle": (_BOLD, x.ParaStyle(align="center", after_pt=12)),
+    "place-date": (x.RunStyle(italic=True), x.ParaStyle(align="center", before_pt=6, after_pt=6)),
+    "issuer": (x.RunStyle(), x.ParaStyle(align="left", after_pt=6)),
+    "basis": (x.RunStyle(italic=True), _P_BODY),
+    "heading": (_BOLD, _P_HEADING),
+    "article": (_BOLD, _P_ARTICLE),
+    "item": (x.RunStyle(), _P_ITEM),
+    "signer": (_BOLD, _P_CENTER),
+    "para": (x.RunStyle(), _P_BODY),
+}
 _TABLE_PT = 12
 
 
@@ -93,20 +106,14 @@ class _Writer:
         self.text_width = text_width
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
-        self._widths: dict[tuple[str, str, x.RunStyle], int] = {}
+        self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
 
     # -- measuring ---------------------------------------------------------------------------
     def width(self, text: str, lang: str, style: x.RunStyle) -> int:
         """Width of ``text`` on one line, in twips."""
-        key = (text, lang, style)
-        width = self._widths.get(key)
-        if width is None:
-            lao = lang == "lo"
-            size = x.run_size(lang, self.fonts, style)
-            font = self.fonts.lao if lao else self.fonts.latin
-            width = self._widths[key] = math.ceil(20 * text_width_pt(text, size, lao=lao, font_name=font,
-                                                                     bold=style.bold, italic=style.italic))
-        return width
+        lao = lang == "lo"
+        em = width_em(text, lao, style.bold, style.italic and not lao)
+        return math.ceil(20 * em * x.run_size(lang, self.fonts, style) * self._factors[lao])
 
     def longest_unbreakable(self, text: str, lang: str, style: x.RunStyle, limit: int) -> int:
         """The widest word (Lao: the widest unspaced phrase, so a name is never broken) up to
@@ -159,27 +166,9 @@ class _Writer:
         return self.height(text, block.lang, style, para, width)
 
     # -- single blocks ---------------------------------------------------------------------
-    def _styles(self, block: Block) -> tuple[x.RunStyle, x.ParaStyle]:
-        kind = block.kind
-        if kind == "title":
-            return x.RunStyle(bold=True, size=14), x.ParaStyle(align="center", before_pt=12, after_pt=0)
-        if kind == "subtitle":
-            return _BOLD, x.ParaStyle(align="center", after_pt=12)
-        if kind == "place-date":
-            return x.RunStyle(italic=True), x.ParaStyle(align="center", before_pt=6, after_pt=6)
-        if kind == "issuer":
-            return x.RunStyle(), x.ParaStyle(align="left", after_pt=6)
-        if kind == "basis":
-            return x.RunStyle(italic=True), _P_BODY
-        if kind == "heading":
-            return _BOLD, _P_HEADING
-        if kind == "article":
-            return _BOLD, _P_ARTICLE
-        if kind == "item":
-            return x.RunStyle(), _P_ITEM
-        if kind == "signer":
-            return _BOLD, _P_CENTER
-        return x.RunStyle(), _P_BODY
+    @staticmethod
+    def _styles(block: Block) -> tuple[x.RunStyle, x.ParaStyle]:
+        return _STYLES.get(block.kind, _STYLES["para"])
 
     def block(self, block: Block, width: int) -> str:
         kind = block.kind
@@ -362,8 +351,14 @@ class _Writer:
         """As many blocks to a row as fit (at most ``max_signers``) with no word of a title or
         name broken (a Lao title is unspaced: it must fit whole), balanced over the rows."""
         per_row = min(self.max_signers, len(signers))
+        narrowest = width // per_row - 2 * _CELL_MARGIN
+        # only a phrase of more characters than the narrowest block holds of the widest
+        # character can be too wide: measure those
+        room = {lang: narrowest / (20 * widest_char_em(lang == "lo", True) * x.run_size(lang, self.fonts, _BOLD)
+                                   * self._factors[lang == "lo"]) for lang in ("vi", "lo", "en")}
         widest = max((self.longest_unbreakable(line, b.lang, _BOLD, width)
-                      for group in signers for b in group for line in b.lines), default=0)
+                      for group in signers for b in group for line in b.lines
+                      if any(len(c) > room[b.lang] for c in line.split())), default=0)
         while per_row > 1 and widest > width // per_row - 2 * _CELL_MARGIN:
             per_row -= 1
         rows = math.ceil(len(signers) / per_row)
