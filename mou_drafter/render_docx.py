@@ -533,7 +533,7 @@ class _Writer:
                 signature_rows = self.signature_rows(signers, self.text_width)
                 grid = _Grid(self.text_width, [len(languages), 2 * max(len(r) for r in signature_rows)])
                 spans = grid.spans(len(languages), list(range(len(languages) + 1)))
-                closing = max((self.block_height(b, cell_width) for b in content[-1].values()), default=0)
+                closing = max((self.block_height(b, cell_width) for b in content[-1].values()), default=0) if content else 0
                 if rows and self.keeps_closing(closing, signature_rows, self.text_width):
                     rows[-1] = [x.keep_with_next(cell) for cell in rows[-1]]
                 table_rows = [x.TableRow(tuple(r), spans) for r in rows]

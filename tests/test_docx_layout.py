@@ -115,3 +115,43 @@ def test_grid_joins_language_columns_and_signature_halves():
     assert grid.spans(6, [0, 1, 3, 5, 6]) == (1, 2, 2, 1)  # two blocks centred
     uneven = _Grid(9355, [3, 8])
     assert sum(uneven.widths) == 9355 and sum(uneven.spans(3, [0, 1, 2, 3])) == len(uneven.widths)
+
+
+def _document(texts):
+    from mou_drafter.document import Document
+
+    return Document(kind="mou", template="test@1", languages=list(texts), texts=texts)
+
+
+def test_unusual_documents_still_render():
+    """Signatures with no body, tables of different shapes per language, a header too long to
+    stand side by side: each still gives a file with every text in it."""
+    from mou_drafter.document import Block, Row
+    from mou_drafter.render_docx import render_docx
+
+    def blocks(lang, header, rows):
+        return [Block("national-header", "header", lang, header),
+                Block("table", "t", lang, rows=rows),
+                Block("signer", "sig.a", lang, ["TITLE " + lang, "Name " + lang])]
+
+    long_line = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM " * 3
+    texts = {"vi": blocks("vi", [long_line.strip(), "Độc lập - Tự do - Hạnh phúc"],
+                          [Row([["TT"], ["Nội dung"]], header=True), Row([["1"], ["Một"]])]),
+             "lo": blocks("lo", ["ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ", "ສັນຕິພາບ"],
+                          [Row([["ລ/ດ"], ["ເນື້ອໃນ"]], header=True), Row([["1"], ["ໜຶ່ງ"]]), Row([["2"], ["ສອງ"]])])}
+    document = _document(texts)
+    for layout in ("side-by-side", "sequential"):
+        docx_document = open_docx(render_docx(document, layout)[""])
+        body = docx_document.element.body
+        text = "\n".join(_text(p) for p in body.iter(qn("w:p")))
+        for expected in ("Một", "ໜຶ່ງ", "ສອງ", "Name vi", "Name lo", "ສາທາລະນະລັດ", "Độc lập"):
+            assert expected in text, (layout, expected)
+        assert not body.findall(f".//{qn('w:tbl')}//{qn('w:tbl')}")
+        check_lao_runs(docx_document)
+    # the Vietnamese header line is too long to stand beside the Lao one even at 9 pt: the headers
+    # are set across the page, one under the other, not in a header table
+    body = open_docx(render_docx(document, "side-by-side")[""]).element.body
+    assert body[0].tag == qn("w:p") and _text(body[0]).startswith("CỘNG HÒA")
+    signatures_only = _document({"vi": [Block("signer", "s", "vi", ["A", "B"])],
+                                 "lo": [Block("signer", "s", "lo", ["ກ", "ຂ"])]})
+    assert "ຂ" in _text(open_docx(render_docx(signatures_only, "side-by-side")[""]).element.body)
