@@ -52,6 +52,34 @@ class Block:
         return "\n".join(self.lines)
 
 
+#: One cell of a table merged across languages: (text, language) for each language whose text
+#: differs from the languages before it (a row number is there once, not once per language).
+MergedCell = list[tuple[str, str]]
+
+
+def merge_tables(blocks: list[Block]) -> list[tuple[list[MergedCell], bool]] | None:
+    """The same table in several languages as one table: rows of (cells, is a header row), each
+    cell holding the text of every language in turn. ``None`` when the tables differ in shape
+    (number of rows, cells per row, header rows), so they cannot be merged."""
+    shape = [(len(r.cells), r.header) for r in blocks[0].rows]
+    if any([(len(r.cells), r.header) for r in b.rows] != shape for b in blocks[1:]):
+        return None
+    columns = max((n for n, _header in shape), default=1)
+    rows = []
+    for index, (_n, header) in enumerate(shape):
+        cells: list[MergedCell] = []
+        for col in range(columns):
+            texts: MergedCell = []
+            for block in blocks:
+                lines = block.rows[index].cells[col] if col < len(block.rows[index].cells) else []
+                text = "\n".join(lines).strip()
+                if text and all(text != t for t, _lang in texts):
+                    texts.append((text, block.lang))
+            cells.append(texts)
+        rows.append((cells, header))
+    return rows
+
+
 @dataclass(slots=True)
 class Document:
     kind: str

@@ -24,7 +24,9 @@ def paragraph_texts(document) -> list[str]:
 
 def lao_run_problems(document, lao_font: str) -> tuple[int, list[str]]:
     """(number of runs with Lao text, problems): each Lao run needs the Lao font in every slot of
-    ``w:rFonts``, ``w:szCs`` and ``w:lang w:val/w:bidi="lo-LA"``; in the body, tables and headers."""
+    ``w:rFonts``, ``w:szCs`` and ``w:lang w:val/w:bidi="lo-LA"``, and must not be italic (the Lao
+    font has no italic face: Word and LibreOffice would slant it artificially); in the body,
+    tables and headers."""
     from docx.oxml.ns import qn
 
     parts = [document.element.body]
@@ -48,4 +50,6 @@ def lao_run_problems(document, lao_font: str) -> tuple[int, list[str]]:
                 problems.append(f"Lao run without a complex-script size: {text[:30]!r}")
             elif rpr.find(qn("w:b")) is not None and rpr.find(qn("w:bCs")) is None:
                 problems.append(f"bold Lao run without complex-script bold: {text[:30]!r}")
+            elif rpr.find(qn("w:i")) is not None or rpr.find(qn("w:iCs")) is not None:
+                problems.append(f"italic Lao run (the Lao font has no italic): {text[:30]!r}")
     return count, problems

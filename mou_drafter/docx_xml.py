@@ -55,10 +55,29 @@ def script_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class RunStyle:
     bold: bool = False
+    #: Italic for Vietnamese and English only: Lao is always set upright (Phetsarath OT has no
+    #: italic face, so Word and LibreOffice would slant the glyphs artificially).
     italic: bool = False
     underline: bool = False
     #: Size in points; ``None`` takes the body size of the run's script.
     size: float | None = None
+    #: ``size`` applies to Lao as given. Otherwise a Lao run is set smaller by the difference
+    #: between the Latin and the Lao body sizes (Lao glyphs look larger); the national header is
+    #: the exception, the same size in every language.
+    exact_size: bool = False
+
+
+def run_size(lang: str, fonts: FontSettings, style: RunStyle) -> float:
+    """The size in points a run in ``lang`` is set at."""
+    return _size(lang == "lo", style, fonts.latin_size, fonts.lao_size)
+
+
+def _size(lao: bool, style: RunStyle, latin_size: float, lao_size: float) -> float:
+    if style.size is None:
+        return lao_size if lao else latin_size
+    if lao and not style.exact_size:
+        return max(8.0, style.size - (latin_size - lao_size))
+    return style.size
 
 
 def rpr(lang: str, fonts: FontSettings, style: RunStyle) -> str:
@@ -70,15 +89,12 @@ def rpr(lang: str, fonts: FontSettings, style: RunStyle) -> str:
 def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float) -> str:
     lao = lang == "lo"
     face = escape(lao_font if lao else latin, {'"': "&quot;"})
-    size = style.size if style.size is not None else (lao_size if lao else latin_size)
-    if lao and style.size is not None:
-        size = max(8.0, style.size - (latin_size - lao_size))
-    half_points = int(round(size * 2))
+    half_points = int(round(_size(lao, style, latin_size, lao_size) * 2))
     hint = ' w:hint="cs"' if lao else ""
     parts = [f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"{hint}/>']
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
-    if style.italic:
+    if style.italic and not lao:
         parts.append("<w:i/><w:iCs/>")
     parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
     if style.underline:
@@ -171,6 +187,14 @@ def empty_paragraph(after_pt: float = 0.0) -> str:
     return paragraph("", ParaStyle(after_pt=after_pt))
 
 
+def spacer(height_pt: float, keep_next: bool = False) -> str:
+    """An empty paragraph exactly ``height_pt`` high: the gap between two tables (Word joins
+    tables that touch) and, with ``keep_next``, the link that keeps them on one page."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    return (f'<w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="{int(height_pt * 20)}" '
+            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
 def page_break() -> str:
     return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
@@ -178,16 +202,32 @@ def page_break() -> str:
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
-def table(rows: list[list[str]], widths: list[int], *, borders: bool, header_rows: int = 0,
-          cant_split: bool = False, cell_margin: int = 85, last_row_spanning: str = "") -> str:
-    """A table of cell contents (each a string of paragraphs) with fixed column widths in twips;
-    ``last_row_spanning`` is the content of a last row with one cell across all columns."""
+@dataclass(frozen=True)
+class TableRow:
+    """One row of :func:`table`: cell contents (each a string of paragraphs) and, when cells span
+    several grid columns, the number of grid columns of each cell."""
+
+    cells: tuple[str, ...]
+    spans: tuple[int, ...] = ()
+    #: Repeated at the top of every page the table runs onto (only the table's first rows).
+    header: bool = False
+    #: Never split across a page (a row taller than a page would then be cut off by Word).
+    cant_split: bool = False
+    #: Left and right margin of this row's cells in twips, when not the table's.
+    margin: int | None = None
+
+
+def table(rows: list[list[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
+          cant_split: bool = False, cell_margin: int = 85) -> str:
+    """A table with fixed grid column widths in twips. ``rows`` are lists of cell contents, one per
+    grid column (split and header flags from ``cant_split`` and ``header_rows``), or
+    :class:`TableRow` s with their own spans and flags."""
     border_xml = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if borders else f'<w:{side} w:val="nil"/>'
         for side in _BORDER_SIDES
     )
     total = sum(widths)
-    head = (
+    out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{border_xml}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
         f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/>'
@@ -195,24 +235,24 @@ def table(rows: list[list[str]], widths: list[int], *, borders: bool, header_row
         '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         + "</w:tblGrid>"
-    )
-    cell_heads = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in widths]
-    out = [head]
+    ]
     for index, row in enumerate(rows):
-        tr_pr = ""
-        if index < header_rows:
-            tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        elif cant_split:
-            tr_pr = "<w:trPr><w:cantSplit/></w:trPr>"
-        out.append(f"<w:tr>{tr_pr}")
-        for col, content in enumerate(row):
-            out.append(cell_heads[col])
+        if not isinstance(row, TableRow):
+            row = TableRow(tuple(row), header=index < header_rows, cant_split=cant_split or index < header_rows)
+        flags = ("<w:cantSplit/>" if row.cant_split or row.header else "") + ("<w:tblHeader/>" if row.header else "")
+        out.append(f"<w:tr><w:trPr>{flags}</w:trPr>" if flags else "<w:tr>")
+        spans = row.spans or (1,) * len(row.cells)
+        margin = ("" if row.margin is None else
+                  f'<w:tcMar><w:left w:w="{row.margin}" w:type="dxa"/><w:right w:w="{row.margin}" w:type="dxa"/></w:tcMar>')
+        col = 0
+        for content, span in zip(row.cells, spans, strict=True):
+            width = sum(widths[col:col + span])
+            grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{margin}</w:tcPr>')
             out.append(content or "<w:p/>")
             out.append("</w:tc>")
+            col += span
         out.append("</w:tr>")
-    if last_row_spanning:
-        out.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{total}" w:type="dxa"/>'
-                   f'<w:gridSpan w:val="{len(widths)}"/></w:tcPr>{last_row_spanning}<w:p/></w:tc></w:tr>')
     out.append("</w:tbl>")
     return "".join(out)
 
