@@ -118,7 +118,7 @@ def ten_party_mou() -> Draft:
                                         "ຊ່ວຍເຫຼືອການຈັດງານແລກປ່ຽນວັດທະນະທຳ, ກິລາ ປີ 2025",
                                         "Support for the 2025 cultural and sports exchange")})
     data = {
-        "kind": "mou", "schema_version": 2, "languages": ["vi", "lo", "en"], "number": "15/BBGN-UBND",
+        "kind": "mou", "schema_version": 3, "languages": ["vi", "lo", "en"], "number": "15/BBGN-UBND",
         "title": _t("Về hợp tác giữa năm tỉnh biên giới của Việt Nam và năm tỉnh biên giới của Lào giai đoạn 2025 - 2029",
                     "ວ່າດ້ວຍການຮ່ວມມືລະຫວ່າງ ຫ້າແຂວງຊາຍແດນຂອງ ສສ ຫວຽດນາມ ແລະ ຫ້າແຂວງຊາຍແດນຂອງ ສປປ ລາວ ໄລຍະ 2025 - 2029",
                     "on cooperation between five border provinces of Viet Nam and five border provinces of Laos "
@@ -213,7 +213,7 @@ def two_day_minutes() -> Draft:
                "Cooperate on border disease control and medical care for the people on both sides of the border")]),
     ]
     data = {
-        "kind": "minutes", "schema_version": 2, "languages": ["vi", "lo", "en"], "number": "",
+        "kind": "minutes", "schema_version": 3, "languages": ["vi", "lo", "en"], "number": "",
         "title": _t("", "", ""), "basis": [],
         "parties": [nghean, bolikhamxay],
         "signing": {"place": _t("Vinh", "ນະຄອນວິງ", "Vinh"), "date": "2024-03-15", "originals": 2,

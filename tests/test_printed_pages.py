@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from mou_drafter.api import render_document, render_to_path
+from mou_drafter.api import render_documents, render_to_path
 from mou_drafter.docx_inspect import open_docx, paragraph_texts
 from mou_drafter.draft_file import load_draft
 
@@ -86,6 +86,8 @@ class Printed:
     pages: list[str] = field(default_factory=list)  # pdftotext -layout, per page
     #: Per page: (page height in pt, [(xMin, yMin, yMax, word)]) from pdftotext -bbox.
     boxes: list[tuple[float, list[tuple[float, float, float, str]]]] = field(default_factory=list)
+    #: Page widths in pt, per page.
+    widths: list[float] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -105,11 +107,12 @@ def _read_pdf(item: Printed) -> None:
     item.pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
     xml = subprocess.run(["pdftotext", "-bbox", str(item.pdf), "-"], capture_output=True, text=True,
                          check=True).stdout
-    for page in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', xml, re.DOTALL):
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.DOTALL):
         words = [(float(m.group(1)), float(m.group(2)), float(m.group(3)), html.unescape(m.group(4))) for m in
                  re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>',
-                             page.group(2))]
-        item.boxes.append((float(page.group(1)), words))
+                             page.group(3))]
+        item.widths.append(float(page.group(1)))
+        item.boxes.append((float(page.group(2)), words))
 
 
 @pytest.fixture(scope="module")
@@ -231,9 +234,16 @@ def check_no_half_empty_pages(item: Printed) -> None:
     assert not short, f"{item.name}: pages more than half empty (page: share used): {short}"
 
 
+def file_document(item: Printed):
+    """The document model of this very file (each file of the separate layout is rendered on its
+    own, with its own closing clause)."""
+    documents = render_documents(DRAFTS[item.draft](), item.layout, list(item.languages))
+    return documents[item.file_languages[0] if item.layout == "separate" else ""]
+
+
 def closing_paragraphs(item: Printed) -> dict[str, str]:
     """The closing paragraph of each language of the file: the last block before the signatures."""
-    document = render_document(DRAFTS[item.draft](), list(item.languages))
+    document = file_document(item)
     out = {}
     for lang in item.file_languages:
         body = [b for b in document.texts[lang] if b.kind not in ("signer", "table")]
@@ -245,17 +255,21 @@ def reading_order(item: Printed) -> str:
     """The printed words page by page, line by line (words on one baseline), left to right.
     pdftotext's own reading order can move the start of a Lao line after its end when the line
     starts with a tone mark; the word boxes keep their places."""
+    return "\n".join(_lines(words) for _height, words in item.boxes)
+
+
+def _lines(words: list[tuple[float, float, float, str]]) -> str:
+    """Word boxes as lines of text: words on one baseline, left to right."""
     lines_out = []
-    for _height, words in item.boxes:
-        line: list[tuple[float, str]] = []
-        baseline = None
-        for x_min, _y_min, y_max, word in sorted(words, key=lambda w: (w[2], w[0])):
-            if baseline is not None and y_max - baseline > 2:
-                lines_out.append(" ".join(w for _x, w in sorted(line)))
-                line = []
-            baseline = y_max
-            line.append((x_min, word))
-        lines_out.append(" ".join(w for _x, w in sorted(line)))
+    line: list[tuple[float, str]] = []
+    baseline = None
+    for x_min, _y_min, y_max, word in sorted(words, key=lambda w: (w[2], w[0])):
+        if baseline is not None and y_max - baseline > 2:
+            lines_out.append(" ".join(w for _x, w in sorted(line)))
+            line = []
+        baseline = y_max
+        line.append((x_min, word))
+    lines_out.append(" ".join(w for _x, w in sorted(line)))
     return "\n".join(lines_out)
 
 
@@ -285,7 +299,7 @@ def lao_phrases(item: Printed) -> list[str]:
     """The unspaced Lao phrases of the file that must never be broken: every one of the
     signature blocks' lines (the blocks are set as wide as their longest Lao phrase) and the
     short ones of table cells (names, labels)."""
-    document = render_document(DRAFTS[item.draft](), list(item.languages))
+    document = file_document(item)
     phrases = []
     for block in document.texts.get("lo", []) if "lo" in item.file_languages else []:
         if block.kind == "signer":
@@ -304,10 +318,80 @@ def check_lao_words_unbroken(item: Printed) -> None:
     assert not broken, f"{item.name}: Lao words or names broken across lines: {broken}"
 
 
+#: How each language names the languages in its closing clause (written out, not taken from the
+#: templates under test).
+LANGUAGE_NAMES = {
+    "vi": {"vi": "tiếng Việt", "lo": "tiếng Lào", "en": "tiếng Anh"},
+    "lo": {"vi": "ພາສາຫວຽດນາມ", "lo": "ພາສາລາວ", "en": "ພາສາອັງກິດ"},
+    "en": {"vi": "Vietnamese", "lo": "Lao", "en": "English"},
+}
+#: For one document holding the exported languages: the phrase that lists them, per exported set.
+ONE_DOCUMENT_PHRASES = {
+    ("vi", "lo"): {"vi": "mỗi bản bằng tiếng Việt và tiếng Lào",
+                   "lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາຫວຽດນາມ"},
+    ("vi", "en"): {"vi": "mỗi bản bằng tiếng Việt và tiếng Anh",
+                   "en": "each in the Vietnamese and English languages"},
+    ("lo", "en"): {"lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາອັງກິດ",
+                   "en": "each in the Lao and English languages"},
+    ("vi", "lo", "en"): {"vi": "mỗi bản bằng tiếng Việt, tiếng Lào và tiếng Anh",
+                         "lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ, ພາສາຫວຽດນາມ ແລະ ພາສາອັງກິດ",
+                         "en": "each in the Vietnamese, Lao and English languages"},
+}
+#: One file per language: each file speaks of the originals in each exported language.
+SEPARATE_PHRASES = {
+    "vi": "bản gốc bằng {name}",
+    "lo": "{name}",
+    "en": "in the {name} language",
+}
+PREVAILS = {"vi": "văn bản tiếng Anh được dùng làm căn cứ", "lo": "ໃຫ້ຖືເອົາສະບັບພາສາອັງກິດເປັນຫຼັກ",
+            "en": "the English text shall prevail"}
+
+
+#: Decree 30 left and right margins in points (30 mm and 15 mm).
+LEFT_MARGIN_PT, RIGHT_MARGIN_PT = 30 / 25.4 * 72, 15 / 25.4 * 72
+#: Decree 30 top margin in points (20 mm); the page number is set above it.
+TOP_MARGIN_PT = 20 / 25.4 * 72
+
+
+def column_text(item: Printed, lang: str) -> str:
+    """The printed words of ``lang``'s column (side by side: the language columns share the text
+    width equally, in export order), line by line; the whole page otherwise."""
+    if item.layout != "side-by-side":
+        return reading_order(item)
+    index, count = item.languages.index(lang), len(item.languages)
+    lines_out = []
+    for page_number, (_height, words) in enumerate(item.boxes):
+        page_width = item.widths[page_number]
+        column = (page_width - LEFT_MARGIN_PT - RIGHT_MARGIN_PT) / count
+        low, high = LEFT_MARGIN_PT + index * column - 2, LEFT_MARGIN_PT + (index + 1) * column - 2
+        # the page number stands in the top margin, above the columns
+        mine = [w for w in words if low <= w[0] < high and w[2] > TOP_MARGIN_PT]
+        lines_out.append(_lines(mine))
+    return "\n".join(lines_out)
+
+
 def check_closing_clause_languages(item: Printed) -> None:
-    """LEAD: the closing clause names exactly the exported languages, per language, against
-    expected texts written out here. Added once the content helper's templates land (issue 10,
-    bullet 1); intentionally empty until then, and not called by a test."""
+    """The closing clause names exactly the exported languages (every one of them and no other),
+    says which text prevails only when the draft says so, and is printed so."""
+    prevails_en = DRAFTS[item.draft]().signing.prevailing == "en"
+    for lang, text in closing_paragraphs(item).items():
+        names = LANGUAGE_NAMES[lang]
+        # Lao writes no spaces between words: a name is found as a substring there
+        bounded = (lambda n: re.escape(n)) if lang == "lo" else (lambda n: rf"(?<!\w){re.escape(n)}(?!\w)")
+        without_prevailing = text.replace(PREVAILS[lang], "")  # it names English once more, that is all
+        named = {code for code, name in names.items() if re.search(bounded(name), without_prevailing)}
+        assert named == set(item.languages), (
+            f"{item.name}: the {lang} closing clause names {sorted(named)}, exported {list(item.languages)}: {text}")
+        if item.layout == "separate":
+            phrases = [SEPARATE_PHRASES[lang].format(name=names[code]) for code in item.languages]
+        else:
+            phrases = [ONE_DOCUMENT_PHRASES[tuple(item.languages)][lang]]
+        printed = squeeze(column_text(item, lang))
+        for phrase in phrases:
+            assert phrase in text, f"{item.name}: {phrase!r} not in the {lang} closing clause: {text}"
+            assert squeeze(phrase) in printed, f"{item.name}: {phrase!r} not printed in the {lang} text"
+        assert (PREVAILS[lang] in text) == prevails_en, f"{item.name}: prevailing text wrong in {lang}: {text}"
+        assert "(01) originals" not in text and "one (01)" not in text, text
 
 
 # -- the tests -------------------------------------------------------------------------------------
@@ -347,3 +431,9 @@ def test_closing_paragraph_printed_complete(printed, case):
 def test_lao_words_in_tables_and_signatures_unbroken(printed, case):
     for item in _items(printed, case):
         check_lao_words_unbroken(item)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(*c) for c in CASES])
+def test_closing_clause_names_the_exported_languages(printed, case):
+    for item in _items(printed, case):
+        check_closing_clause_languages(item)
