@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
 import zipfile
 from collections.abc import Iterable
@@ -60,6 +61,12 @@ MIN_ISSUER_SHARE = 0.30
 #: A page may be at most this much empty before the closing clause and the first row of
 #: signatures move on together; beyond it only the signatures move.
 MAX_EMPTY_PAGE = 0.5
+#: Words that start the name of an administrative unit or body: where a signature block's capacity
+#: line is best broken ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI").
+_UNITS = {
+    "vi": ("huyện", "tỉnh", "xã", "phường", "quận", "thị", "bộ", "sở"),
+    "lo": ("ເມືອງ", "ແຂວງ", "ບ້ານ", "ນະຄອນ", "ກະຊວງ", "ພະແນກ", "ຄະນະ"),
+}
 #: Space between language columns in the side-by-side layout (twips; 283 = 5 mm).
 _GUTTER = 283
 #: Left and right cell margin of data and header tables (twips; 85 = 1.5 mm).
@@ -149,6 +156,60 @@ class _Writer:
                     current = candidate
             lines.append(current)
         return "\n".join(lines)
+
+    def balanced(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
+        """``text`` broken at spaces into as few lines as it needs at ``width`` twips, the lines as
+        even as they can be ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI", not "… HUYỆN ĐĂK / GLEI"):
+        for the capacity and title lines of signature blocks, where a name cut at the end of a
+        line reads badly. A word wider than a line is left to the word processor. As in
+        :meth:`keep_lao_phrases`, the space stays before each break, so the text reads the same."""
+        room = width * 0.96  # what Word may measure wider than our metrics
+        out = []
+        for line in text.split("\n"):
+            words = line.split(" ")
+            if len(words) < 2 or self.width(line, lang, style) <= room:
+                out.append(line)
+                continue
+            widths = [self.width(w, lang, style) for w in words]
+            space = self.width(" ", lang, style)
+
+            def pack(limit: float) -> list[str]:
+                lines, current, used = [], [], 0.0
+                for word, w in zip(words, widths, strict=True):
+                    if current and used + space + w > limit:
+                        lines.append(" ".join(current))
+                        current, used = [], 0.0
+                    used += (space if current else 0) + w
+                    current.append(word)
+                return [*lines, " ".join(current)]
+
+            fewest = len(pack(room))
+            anchored = self._anchored(words, widths, space, room, fewest, lang)
+            if anchored:
+                out.append(" \n".join(anchored))
+                continue
+            low, high = max(widths), room
+            while high - low > 20:  # a twip of precision is plenty
+                middle = (low + high) / 2
+                low, high = (middle, high) if len(pack(middle)) > fewest else (low, middle)
+            out.append(" \n".join(pack(high)))
+        return "\n".join(out)
+
+    @staticmethod
+    def _anchored(words: list[str], widths: list[int], space: int, room: float, count: int,
+                  lang: str) -> list[str]:
+        """The lines of ``words`` broken only before the word naming an administrative unit
+        ("… / HUYỆN ĐĂK GLEI", "… / ເມືອງດັກເກລີ"), if ``count`` lines so broken each fit ``room``;
+        the most even such lines, or none."""
+        starts = [i for i, word in enumerate(words) if i and any(word.lower().startswith(a) for a in _UNITS.get(lang, ()))]
+        best: tuple[float, list[str]] | None = None
+        for cuts in itertools.combinations(starts, count - 1):
+            bounds = [0, *cuts, len(words)]
+            spans = [(bounds[i], bounds[i + 1]) for i in range(count)]
+            line_widths = [sum(widths[a:b]) + space * (b - a - 1) for a, b in spans]
+            if max(line_widths) <= room and (best is None or max(line_widths) < best[0]):
+                best = (max(line_widths), [" ".join(words[a:b]) for a, b in spans])
+        return best[1] if best else []
 
     def height(self, text: str, lang: str, style: x.RunStyle, para: x.ParaStyle, width: int) -> float:
         """Estimated height in points of a paragraph of ``text`` set ``width`` twips wide."""
@@ -366,7 +427,7 @@ class _Writer:
 
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        lines = [(self.keep_lao_phrases(line, block.lang, _BOLD, width), block.lang)
+        lines = [(self.balanced(line, block.lang, _BOLD, width), block.lang)
                  for block in blocks for line in block.lines[:-1]]
         out = [x.paragraph(x.runs(line, lang, self.fonts, _BOLD),
                            x.ParaStyle(align="center", before_pt=top_gap if i == 0 else 0, after_pt=0, line=240,

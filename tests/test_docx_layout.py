@@ -155,3 +155,19 @@ def test_unusual_documents_still_render():
     signatures_only = _document({"vi": [Block("signer", "s", "vi", ["A", "B"])],
                                  "lo": [Block("signer", "s", "lo", ["ກ", "ຂ"])]})
     assert "ຂ" in _text(open_docx(render_docx(signatures_only, "side-by-side")[""]).element.body)
+
+
+def test_capacity_lines_break_before_the_name_of_the_unit():
+    """A capacity line too long for its signature block is broken before the administrative unit
+    and evenly ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI"), never inside a name ("… XAN / XAY")."""
+    body = open_docx(render_to_bytes(load_draft(MOU), languages=["vi", "lo"])[""]).element.body
+    for first, second in (("TM. ỦY BAN NHÂN DÂN ", "HUYỆN ĐĂK GLEI"), ("TM. CHÍNH QUYỀN ", "HUYỆN XAN XAY"),
+                          ("TM. CHÍNH QUYỀN ", "HUYỆN ĐĂK CHƯNG")):
+        paragraph = _paragraph(body, first + second)
+        # the line break stands between the two parts: the text before it is the first part
+        before = []
+        for element in paragraph.iter(qn("w:t"), qn("w:br")):
+            if element.tag == qn("w:br"):
+                break
+            before.append(element.text or "")
+        assert "".join(before) == first, (first + second, before)
