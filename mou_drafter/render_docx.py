@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
 import math
 import zipfile
 from collections.abc import Iterable
@@ -67,6 +66,36 @@ _UNITS = {
     "vi": ("huyện", "tỉnh", "xã", "phường", "quận", "thị", "bộ", "sở"),
     "lo": ("ເມືອງ", "ແຂວງ", "ບ້ານ", "ນະຄອນ", "ກະຊວງ", "ພະແນກ", "ຄະນະ"),
 }
+
+
+def _even_breaks(widths: list[int], space: int, count: int, allowed, room: float) -> list[int]:
+    """Where to break words of ``widths`` into ``count`` lines, breaking only before the word
+    indices in ``allowed``, so that the widest line is as narrow as it can be and at most
+    ``room``; ``[]`` if no such breaks exist. Dynamic programming over (lines, words): a
+    capacity line has a dozen words."""
+    n = len(widths)
+    starts = [0]
+    for w in widths:
+        starts.append(starts[-1] + w)
+    allowed = set(allowed)
+
+    def span(a: int, b: int) -> float:
+        return starts[b] - starts[a] + space * (b - a - 1)
+
+    # best[k][j]: (widest line, breaks) setting words[:j] in k lines
+    best: list[dict[int, tuple[float, list[int]]]] = [{0: (0.0, [])}]
+    for k in range(1, count + 1):
+        row: dict[int, tuple[float, list[int]]] = {}
+        ends = [n] if k == count else [j for j in range(1, n) if j in allowed]
+        for j in ends:
+            for i, (widest, breaks) in best[k - 1].items():
+                if i >= j or (i and i not in allowed):
+                    continue
+                candidate = max(widest, span(i, j))
+                if candidate <= room and (j not in row or candidate < row[j][0]):
+                    row[j] = (candidate, [*breaks, i] if i else breaks)
+        best.append(row)
+    return best[count][n][1] if n in best[count] else []
 #: Space between language columns in the side-by-side layout (twips; 283 = 5 mm).
 _GUTTER = 283
 #: Left and right cell margin of data and header tables (twips; 85 = 1.5 mm).
@@ -159,7 +188,8 @@ class _Writer:
 
     def balanced(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
         """``text`` broken at spaces into as few lines as it needs at ``width`` twips, the lines as
-        even as they can be ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI", not "… HUYỆN ĐĂK / GLEI"):
+        even as they can be and, where that still fits, broken before the word naming an
+        administrative unit ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI", not "… HUYỆN ĐĂK / GLEI"):
         for the capacity and title lines of signature blocks, where a name cut at the end of a
         line reads badly. A word wider than a line is left to the word processor. As in
         :meth:`keep_lao_phrases`, the space stays before each break, so the text reads the same."""
@@ -172,44 +202,20 @@ class _Writer:
                 continue
             widths = [self.width(w, lang, style) for w in words]
             space = self.width(" ", lang, style)
-
-            def pack(limit: float) -> list[str]:
-                lines, current, used = [], [], 0.0
-                for word, w in zip(words, widths, strict=True):
-                    if current and used + space + w > limit:
-                        lines.append(" ".join(current))
-                        current, used = [], 0.0
-                    used += (space if current else 0) + w
-                    current.append(word)
-                return [*lines, " ".join(current)]
-
-            fewest = len(pack(room))
-            anchored = self._anchored(words, widths, space, room, fewest, lang)
-            if anchored:
-                out.append(" \n".join(anchored))
-                continue
-            low, high = max(widths), room
-            while high - low > 20:  # a twip of precision is plenty
-                middle = (low + high) / 2
-                low, high = (middle, high) if len(pack(middle)) > fewest else (low, middle)
-            out.append(" \n".join(pack(high)))
-        return "\n".join(out)
-
-    @staticmethod
-    def _anchored(words: list[str], widths: list[int], space: int, room: float, count: int,
-                  lang: str) -> list[str]:
-        """The lines of ``words`` broken only before the word naming an administrative unit
-        ("… / HUYỆN ĐĂK GLEI", "… / ເມືອງດັກເກລີ"), if ``count`` lines so broken each fit ``room``;
-        the most even such lines, or none."""
-        starts = [i for i, word in enumerate(words) if i and any(word.lower().startswith(a) for a in _UNITS.get(lang, ()))]
-        best: tuple[float, list[str]] | None = None
-        for cuts in itertools.combinations(starts, count - 1):
+            # as few lines as a greedy fill needs
+            count, used = 1, -space
+            for w in widths:
+                if used + space + w > room and used >= 0:
+                    count, used = count + 1, w
+                else:
+                    used += space + w
+            units = _UNITS.get(lang, ())
+            anchors = [i for i, word in enumerate(words) if i and word.lower().startswith(units)]
+            cuts = _even_breaks(widths, space, count, anchors, room) or _even_breaks(
+                widths, space, count, range(1, len(words)), float("inf"))
             bounds = [0, *cuts, len(words)]
-            spans = [(bounds[i], bounds[i + 1]) for i in range(count)]
-            line_widths = [sum(widths[a:b]) + space * (b - a - 1) for a, b in spans]
-            if max(line_widths) <= room and (best is None or max(line_widths) < best[0]):
-                best = (max(line_widths), [" ".join(words[a:b]) for a, b in spans])
-        return best[1] if best else []
+            out.append(" \n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)))
+        return "\n".join(out)
 
     def height(self, text: str, lang: str, style: x.RunStyle, para: x.ParaStyle, width: int) -> float:
         """Estimated height in points of a paragraph of ``text`` set ``width`` twips wide."""
