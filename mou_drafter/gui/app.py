@@ -36,10 +36,10 @@ def run(argv: list[str]) -> int:
     set_language(load_settings().ui_language)
     window = MainWindow(started)
     InstanceServer(lambda path: open_in_front(window, path), window).listen()
+    window.show()  # before any question about the draft, so the question has its window behind it
     offer_recovery(window)
     if paths:
         window.open_path(paths[0])
-    window.show()
     if os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW"):
         app.processEvents()
         shot = os.environ.get("MOU_DRAFTER_SCREENSHOT")
