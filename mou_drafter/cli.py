@@ -259,7 +259,7 @@ def start_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].endswith(".moud"):
+    if not args_list or args_list[0].lower().endswith(".moud"):  # Windows: DRAFT.MOUD opens too
         return start_gui(args_list)
     args = parser.parse_args(args_list)
     if args.self_test:

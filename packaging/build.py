@@ -1,12 +1,12 @@
 """Build the MoU Drafter bundle with PyInstaller, in one command:
 
-    python packaging/build.py [--skip-archive]
+    python packaging/build.py [--skip-archive] [--dist DIR]
 
 1. compiles the interface catalogues (.po -> .mo);
 2. writes the Windows version information and ``build/version.iss`` (the installer's version and
    paths) from the package, so they cannot drift from it;
 3. runs PyInstaller on ``packaging/mou_drafter.spec`` (onedir);
-4. measures the bundle and its ``.tar.xz`` and fails if the size budget is exceeded.
+4. measures the bundle (and, on Linux, its ``.tar.xz``) and fails if the size budget is exceeded.
 
 The bundle folder is printed on the last line.
 """
@@ -25,9 +25,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUILD = HERE / "build"
 DIST = HERE / "dist"
-BUNDLE = DIST / "mou-drafter"
-#: Size budget of the Linux bundle (MB): unpacked and as .tar.xz.
-BUDGET_MB = 160
+WINDOWS = sys.platform == "win32"
+#: Size budget of the bundle (MB), unpacked: Windows (the installer compresses it, see
+#: packaging/README.md) and Linux; and of the Linux bundle as .tar.xz.
+BUDGET_MB = 90 if WINDOWS else 160
 BUDGET_XZ_MB = 50
 
 
@@ -39,7 +40,7 @@ def package_version() -> str:
     return namespace["__version__"]
 
 
-def write_version_files(version: str) -> None:
+def write_version_files(version: str, bundle: Path) -> None:
     BUILD.mkdir(parents=True, exist_ok=True)
     numbers = tuple(int(p) for p in (version.split(".") + ["0", "0", "0"])[:4])
     (BUILD / "version_info.txt").write_text(f"""VSVersionInfo(
@@ -56,8 +57,11 @@ def write_version_files(version: str) -> None:
     VarFileInfo([VarStruct('Translation', [1033, 1200])])]
 )
 """, encoding="utf-8")
+    # Paths relative to packaging/ (where installer.iss is), so the same file works on Windows and
+    # under Wine, whatever the drive letter of the checkout.
+    bundle_dir = os.path.relpath(bundle, HERE).replace("/", "\\")
     (BUILD / "version.iss").write_text(
-        f'#define AppVersion "{version}"\n#define BundleDir "{BUNDLE}"\n#define IconFile "{HERE / "icon.ico"}"\n',
+        f'#define AppVersion "{version}"\n#define BundleDir "{bundle_dir}"\n#define IconFile "icon.ico"\n',
         encoding="utf-8")
 
 
@@ -79,28 +83,31 @@ def archive_size(folder: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-archive", action="store_true", help="do not measure the .tar.xz size")
+    parser.add_argument("--skip-archive", action="store_true", help="do not measure the .tar.xz size (Linux)")
+    parser.add_argument("--dist", type=Path, default=DIST, help=f"folder for the bundle (default {DIST})")
     args = parser.parse_args()
+    dist = args.dist.resolve()
+    bundle = dist / "mou-drafter"
     version = package_version()
     compile_catalogues()
-    write_version_files(version)
+    write_version_files(version, bundle)
     subprocess.run([sys.executable, "-m", "PyInstaller", str(HERE / "mou_drafter.spec"), "--noconfirm",
-                    "--log-level", "WARN", "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller")],
+                    "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(BUILD / f"pyinstaller-{sys.platform}")],
                    check=True, cwd=ROOT)
-    size_mb = folder_size(BUNDLE) / 1e6
+    size_mb = folder_size(bundle) / 1e6
     print(f"bundle: {size_mb:.1f} MB (budget {BUDGET_MB} MB)")
     over = size_mb > BUDGET_MB
-    if not args.skip_archive:
-        xz_mb = archive_size(BUNDLE) / 1e6
+    if not args.skip_archive and not WINDOWS:
+        xz_mb = archive_size(bundle) / 1e6
         print(f"bundle .tar.xz: {xz_mb:.1f} MB (budget {BUDGET_XZ_MB} MB)")
         over = over or xz_mb > BUDGET_XZ_MB
-    if over and sys.platform.startswith("linux"):
-        biggest = sorted(((p.stat().st_size, p) for p in BUNDLE.rglob("*") if p.is_file()), reverse=True)[:8]
+    if over:
+        biggest = sorted(((p.stat().st_size, p) for p in bundle.rglob("*") if p.is_file()), reverse=True)[:8]
         for size, path in biggest:
-            print(f"  {size / 1e6:6.1f} MB  {path.relative_to(BUNDLE)}", file=sys.stderr)
+            print(f"  {size / 1e6:6.1f} MB  {path.relative_to(bundle)}", file=sys.stderr)
         print("size budget exceeded", file=sys.stderr)
         return 1
-    print(BUNDLE)
+    print(bundle)
     return 0
 
 

@@ -1,9 +1,12 @@
-; Inno Setup script for MoU Drafter (Windows). Build the bundle first:
+﻿; Inno Setup script for MoU Drafter (Windows). Build the bundle first:
 ;   python packaging\build.py
-; then compile this script with Inno Setup 6:
+; then compile this script with Inno Setup 6 (6.4.1 under Wine in packaging/windows_under_wine.py;
+; the version preinstalled on GitHub's Windows runners in .github/workflows/windows.yml):
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\installer.iss
 ; The version, bundle folder and icon come from build\version.iss, which build.py writes from the
-; package, so they cannot drift from it.
+; package, so they cannot drift from it; its paths are relative to this folder.
+; The file starts with a UTF-8 byte-order mark: Inno Setup reads the Vietnamese shortcut name as
+; UTF-8 only then (6.3 and later also without it).
 #include "build\version.iss"
 
 [Setup]
@@ -39,7 +42,7 @@ Name: "{group}\Gỡ cài đặt MoU Drafter"; Filename: "{uninstallexe}"
 
 [Registry]
 ; .moud drafts open in MoU Drafter (per user: HKCU\Software\Classes)
-Root: HKCU; Subkey: "Software\Classes\.moud"; ValueType: string; ValueName: ""; ValueData: "MoUDrafter.Draft"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\.moud"; ValueType: string; ValueName: ""; ValueData: "MoUDrafter.Draft"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Draft"; ValueType: string; ValueName: ""; ValueData: "MoU Drafter draft"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Draft\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\MoU Drafter.exe,0"
 Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Draft\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\MoU Drafter.exe"" ""%1"""

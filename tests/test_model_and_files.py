@@ -111,7 +111,9 @@ def test_atomic_save_keeps_old_file_when_folder_unwritable(tmp_path, monkeypatch
     folder.mkdir()
     target = folder / "d.moud"
     target.write_text("old", encoding="utf-8")
-    if os.geteuid() == 0:  # root writes anywhere: make creating the temporary file fail as it would
+    # root writes anywhere, and Windows ignores a folder's read-only attribute: make creating the
+    # temporary file fail as it would
+    if os.name == "nt" or os.geteuid() == 0:
         import tempfile
 
         def refuse(*args, **kwargs):

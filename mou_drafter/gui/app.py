@@ -1,6 +1,9 @@
 """Start-up of the desktop app: Qt application, interface language, main window, recovery of an
 autosaved draft after a crash, and the draft named on the command line (or by Windows' file
-association)."""
+association) — handed to the app already running, if there is one (``single_instance``).
+
+``MOU_DRAFTER_EXIT_AFTER_SHOW=1`` shows the window, prints the time it took and the screen's scale
+factor, and exits (packaging checks); ``MOU_DRAFTER_SCREENSHOT=FILE.png`` saves the window first."""
 
 from __future__ import annotations
 
@@ -22,22 +25,40 @@ def run(argv: list[str]) -> int:
     from ..settings import load_settings
     from .i18n import set_language
     from .main_window import MainWindow
+    from .single_instance import InstanceServer, hand_over
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("MoU Drafter")
     app.setOrganizationName("MoU Drafter")
+    paths = [Path(a) for a in argv if a.lower().endswith(".moud")]
+    if paths and hand_over(paths):
+        return 0
     set_language(load_settings().ui_language)
     window = MainWindow(started)
+    InstanceServer(lambda path: open_in_front(window, path), window).listen()
+    window.show()  # before any question about the draft, so the question has its window behind it
     offer_recovery(window)
-    paths = [a for a in argv if a.endswith(".moud")]
     if paths:
-        window.open_path(Path(paths[0]))
-    window.show()
+        window.open_path(paths[0])
     if os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW"):
         app.processEvents()
-        print(f"shown {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+        shot = os.environ.get("MOU_DRAFTER_SCREENSHOT")
+        if shot and not window.grab().save(shot):
+            print(f"mou-drafter: cannot save the screenshot {shot}", file=sys.stderr)
+            return 1
+        print(f"shown {(time.perf_counter() - started) * 1000:.0f} ms, scale {window.devicePixelRatioF():g}",
+              flush=True)
         return 0
     return app.exec()
+
+
+def open_in_front(window, path: Path) -> None:
+    """A draft handed over by a later start: open it and bring the window to the front."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    window.open_path(path)
 
 
 def offer_recovery(window) -> bool:
