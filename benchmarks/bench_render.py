@@ -23,7 +23,7 @@ import docx  # noqa: E402
 from drafts import generated, largest_sample  # noqa: E402
 
 from mou_drafter.api import render_to_bytes  # noqa: E402
-from mou_drafter.model import Draft  # noqa: E402
+from mou_drafter.model.draft import Draft  # noqa: E402
 
 LANGS = ["vi", "lo", "en"]
 

@@ -19,15 +19,15 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "load_draft": "mou_drafter.draft_file",
-    "save_draft": "mou_drafter.draft_file",
+    "load_draft": "mou_drafter.model.files",
+    "save_draft": "mou_drafter.model.files",
     "new_draft": "mou_drafter.api",
-    "validate_draft": "mou_drafter.validation",
-    "export_problems": "mou_drafter.validation",
+    "validate_draft": "mou_drafter.model.validation",
+    "export_problems": "mou_drafter.model.validation",
     "render_document": "mou_drafter.api",
     "render_to_path": "mou_drafter.api",
     "render_to_bytes": "mou_drafter.api",
-    "Draft": "mou_drafter.model",
+    "Draft": "mou_drafter.model.draft",
     "MouDrafterError": "mou_drafter.errors",
 }
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .document import Document
 from .errors import UsageError
-from .model import DOCUMENT_TYPES, LANGUAGES, Draft, Party
-from .render_docx import LAYOUTS
+from .model.draft import DOCUMENT_TYPES, LANGUAGES, Draft, Party
+from .render.docx import LAYOUTS
 from .settings import FontSettings
-from .template_library import TemplateVersion
+from .templating.library import TemplateVersion
 
 FORMATS = ("docx", "html", "txt")
 
@@ -22,7 +22,7 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None) -> Draft:
     draft = Draft(kind=kind, languages=languages or ["vi", "lo"], document_type=DOCUMENT_TYPES[kind][0],
                   parties=[Party(country="VN"), Party(country="LA")])
     if kind == "minutes" and draft.minutes is not None:
-        from .model import Delegation
+        from .model.draft import Delegation
 
         draft.minutes.delegations = [Delegation(party=p.id) for p in draft.parties]
         draft.minutes.conference.host = draft.parties[0].id
@@ -48,7 +48,7 @@ def render_document(draft: Draft, languages: list[str] | None = None,
     """The document model of ``draft`` in ``languages``, rendered through its template (or
     ``template``) for an export in ``layout`` of ``export_languages`` (default: ``languages``):
     the closing clause describes that export (see :class:`mou_drafter.template_engine.Export`)."""
-    from .template_engine import Export, build_document
+    from .templating.engine import Export, build_document
 
     langs = list(languages or draft.languages)
     export = Export(layout, tuple(export_languages or langs))
@@ -73,7 +73,7 @@ def render_to_bytes(draft: Draft, *, fmt: str = "docx", layout: str = "side-by-s
     check_options(layout, fmt, languages)
     docs = render_documents(draft, layout, languages, template)
     if fmt == "docx":
-        from .render_docx import render_docx
+        from .render.docx import render_docx
 
         out: dict[str, bytes] = {}
         for doc in docs.values():
@@ -81,10 +81,10 @@ def render_to_bytes(draft: Draft, *, fmt: str = "docx", layout: str = "side-by-s
         return out
     sub_layout = "sequential" if layout == "separate" else layout
     if fmt == "html":
-        from .render_html import render_html
+        from .render.html import render_html
 
         return {k: render_html(doc, sub_layout, doc.languages, fonts).encode("utf-8") for k, doc in docs.items()}
-    from .render_text import render_text
+    from .render.text import render_text
 
     return {k: render_text(doc, sub_layout, doc.languages).encode("utf-8") for k, doc in docs.items()}
 
@@ -100,7 +100,7 @@ def render_to_path(draft: Draft, path: str | os.PathLike[str], *, fmt: str | Non
                    template: str | TemplateVersion | None = None,
                    fonts: FontSettings | None = None) -> list[Path]:
     """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix."""
-    from .atomic_write import atomic_write_bytes
+    from .model.atomic_write import atomic_write_bytes
 
     target = Path(path)
     if fmt is None:

@@ -109,9 +109,9 @@ def _print_issues(issues: list, ui_language: str = "en") -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from .api import check_options, render_to_path
-    from .draft_file import load_draft
+    from .model.files import load_draft
+    from .model.validation import export_problems, validate_draft
     from .settings import load_settings
-    from .validation import export_problems, validate_draft
 
     fmt = args.fmt
     check_options(args.layout, fmt or "docx", args.languages)
@@ -139,8 +139,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .draft_file import load_draft
-    from .validation import has_errors, validate_draft
+    from .model.files import load_draft
+    from .model.validation import has_errors, validate_draft
 
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
@@ -152,7 +152,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .api import check_options, new_draft
-    from .draft_file import save_draft
+    from .model.files import save_draft
 
     check_options("side-by-side", "docx", args.languages)
     if os.path.exists(args.output) and not args.force:
@@ -166,7 +166,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .template_library import discover
+    from .templating.library import discover
 
     rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
              str(t.folder)) for t in discover()]
@@ -178,7 +178,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .draft_file import json_schema
+    from .model.files import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -187,10 +187,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .atomic_write import atomic_write_bytes
-    from .compare_sources import compare_versions
-    from .draft_file import load_draft
-    from .render_compare import comparison_html, comparison_text, summary
+    from .compare.report import comparison_html, comparison_text, summary
+    from .compare.sources import compare_versions
+    from .model.atomic_write import atomic_write_bytes
+    from .model.files import load_draft
 
     out = Path(args.output)
     suffix = out.suffix.lower()
@@ -203,7 +203,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     elif suffix == ".txt":
         data = comparison_text(comparison).encode("utf-8")
     else:
-        from .redline_docx import redline_docx
+        from .compare.redline import redline_docx
         from .settings import load_settings
 
         data = redline_docx(comparison, load_settings().fonts)
@@ -216,8 +216,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .lint import lint_path
-    from .template_library import template_roots
+    from .templating.library import template_roots
+    from .templating.lint import lint_path
 
     if args.path:
         target = Path(args.path)

@@ -35,7 +35,7 @@ def run_self_test(out=print) -> int:
         import datetime as dt
         from decimal import Decimal
 
-        from .formatting import format_amount, format_date
+        from .templating.formatting import format_amount, format_date
 
         day = dt.date(2023, 11, 23)
         got = [format_date(day, "vi"), format_date(day, "lo"), format_date(day, "en"),
@@ -52,8 +52,8 @@ def run_self_test(out=print) -> int:
         return "python-docx default template loads"
 
     def templates() -> str:
-        from .lint import lint_path
-        from .template_library import discover
+        from .templating.library import discover
+        from .templating.lint import lint_path
 
         versions = discover()
         refs = {t.ref for t in versions}
@@ -83,10 +83,10 @@ def run_self_test(out=print) -> int:
 
     def samples() -> str:
         from .api import render_to_path
-        from .docx_inspect import lao_run_problems, open_docx, paragraph_texts
-        from .draft_file import load_draft
+        from .model.files import load_draft
+        from .render.inspect import lao_run_problems, open_docx, paragraph_texts
         from .settings import load_settings
-        from .template_library import data_dir
+        from .templating.library import data_dir
 
         lao_font = load_settings().fonts.lao
         seeds = sorted(data_dir("seeds").glob("*.moud"))
@@ -115,8 +115,8 @@ def run_self_test(out=print) -> int:
         return f"{len(seeds)} samples, {files} files rendered and reopened"
 
     def word_breaks() -> str:
-        from .icu_words import load_icu
-        from .word_tokens import tokenize
+        from .words.icu import load_icu
+        from .words.tokens import tokenize
 
         icu = load_icu()
         if icu is None:

@@ -86,7 +86,7 @@ def load_settings() -> Settings:
 
 
 def save_settings(settings: Settings) -> Path:
-    from .atomic_write import atomic_write_bytes
+    from .model.atomic_write import atomic_write_bytes
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)

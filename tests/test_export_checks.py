@@ -5,8 +5,8 @@ command line refuses such an export (exit 1, listing them) unless --allow-incomp
 from __future__ import annotations
 
 from mou_drafter.api import render_to_bytes
-from mou_drafter.draft_file import load_draft, save_draft
-from mou_drafter.validation import export_problems
+from mou_drafter.model.files import load_draft, save_draft
+from mou_drafter.model.validation import export_problems
 
 from .conftest import ROOT, run_cli
 from .docx_checks import all_text, open_docx

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mou_drafter.api import render_to_bytes
-from mou_drafter.draft_file import draft_to_json, parse_draft
-from mou_drafter.model import SCHEMA_VERSION, Draft
+from mou_drafter.model.draft import SCHEMA_VERSION, Draft
+from mou_drafter.model.files import draft_to_json, parse_draft
 
 from .docx_checks import all_text, check_lao_runs
 

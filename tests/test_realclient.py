@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mou_drafter.api import render_to_path
-from mou_drafter.draft_file import load_draft
+from mou_drafter.model.files import load_draft
 
 from .conftest import SEEDS, soffice
 

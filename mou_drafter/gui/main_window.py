@@ -32,21 +32,21 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..api import new_draft, render_to_path
-from ..draft_file import load_draft, save_draft
 from ..errors import MouDrafterError
-from ..model import Draft
+from ..model.draft import Draft
+from ..model.files import load_draft, save_draft
+from ..model.paths import field_prefix
+from ..model.validation import Issue, validate_draft
 from ..settings import load_settings, save_settings
-from ..template_library import data_dir
-from ..validation import Issue, validate_draft
+from ..templating.library import data_dir
 from .autosave import Autosaver
+from .dialogs.export import ExportDialog
 from .draft_document import DraftDocument
-from .draft_paths import field_prefix
-from .export_dialog import ExportDialog
-from .field_names import describe
-from .fields import LANG_LABELS, Form
+from .forms.field_names import describe
+from .forms.fields import LANG_LABELS, Form
+from .forms.sections import Section, section_for_path, sections_for
 from .i18n import UI_LANGUAGES, _, current_language, set_language
 from .interaction import Interaction
-from .sections import Section, section_for_path, sections_for
 from .workers import Worker
 
 PREVIEW_DELAY_MS = 200
@@ -323,8 +323,8 @@ class MainWindow(QMainWindow):
     def offer_template_upgrade(self) -> bool:
         """If the draft's template has a newer approved version, offer to move to it and show the
         changes as this draft would show them."""
-        from ..compare_sources import compare_versions
-        from ..template_library import discover, version_key
+        from ..compare.sources import compare_versions
+        from ..templating.library import discover, version_key
 
         assert self.doc is not None
         name, _sep, version = self.doc.draft.template.partition("@")
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_compare(self, *_args, name: str = "", old: str = "", new: str = "", language: str = "") -> None:
-        from .compare_view import CompareDialog
+        from .dialogs.compare import CompareDialog
 
         draft = self.doc.draft if self.doc is not None else None
         self.compare_dialog = CompareDialog(draft, self, name=name or (draft.kind if draft else ""), old=old,
@@ -734,7 +734,7 @@ class MainWindow(QMainWindow):
             self.show_start()
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from .dialogs.settings import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self)
         if self.settings_dialog.exec() == SettingsDialog.DialogCode.Accepted:

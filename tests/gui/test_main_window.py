@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from mou_drafter.draft_file import load_draft, save_draft
+from mou_drafter.model.files import load_draft, save_draft
 from tests.conftest import ROOT, run_cli
 from tests.docx_checks import all_text, check_lao_runs, open_docx
 
@@ -183,7 +183,7 @@ def test_every_interface_string_has_a_vietnamese_translation():
     with (ROOT / "mou_drafter" / "gui" / "locale" / "vi.po").open("rb") as handle:
         catalog = read_po(handle)
     missing = []
-    for source in sorted((ROOT / "mou_drafter" / "gui").glob("*.py")):
+    for source in sorted((ROOT / "mou_drafter" / "gui").rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
                     and node.args and isinstance(node.args[0], ast.Constant)):
@@ -194,7 +194,7 @@ def test_every_interface_string_has_a_vietnamese_translation():
 
 
 def test_screenshots_are_not_blank(qtbot, window, tmp_path):
-    from mou_drafter.gui.export_dialog import ExportDialog
+    from mou_drafter.gui.dialogs.export import ExportDialog
 
     shots = tmp_path / "screenshots"
     shots.mkdir()
@@ -244,7 +244,7 @@ def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, wind
 
 
 def test_compare_view_language_and_template_text(qtbot, window):
-    from mou_drafter.gui.compare_view import CompareDialog
+    from mou_drafter.gui.dialogs.compare import CompareDialog
 
     dialog = CompareDialog(None, window, name="mou", language="lo")
     qtbot.addWidget(dialog)
@@ -288,9 +288,9 @@ def test_contribution_amount_and_equivalent(qtbot, window):
 def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_path):
     import shutil
 
-    from mou_drafter.gui.settings_dialog import SettingsDialog
+    from mou_drafter.gui.dialogs.settings import SettingsDialog
     from mou_drafter.settings import load_settings
-    from mou_drafter.template_library import discover
+    from mou_drafter.templating.library import discover
 
     shared = tmp_path / "share"
     folder = shared / "mou" / "2.0"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
 
-from mou_drafter.docx_inspect import open_docx, paragraph_texts
+from mou_drafter.render.inspect import open_docx, paragraph_texts
 from tests.conftest import ROOT
 
 from .conftest import type_text
@@ -74,7 +74,7 @@ def test_minutes_fields_for_heads_and_the_words_after_the_ordinal(qtbot, window)
 
 
 def test_field_names_for_the_new_fields():
-    from mou_drafter.gui.field_names import describe
+    from mou_drafter.gui.forms.field_names import describe
     from mou_drafter.gui.i18n import set_language
 
     set_language("vi")
@@ -84,7 +84,7 @@ def test_field_names_for_the_new_fields():
 
 
 def test_export_dialog_lists_missing_texts_and_asks(qtbot, window, tmp_path):
-    from mou_drafter.gui.export_dialog import ExportDialog
+    from mou_drafter.gui.dialogs.export import ExportDialog
 
     window.open_sample(MOU)
     window.doc.set_value("parties[1].name.lo", "")

@@ -1,0 +1,28 @@
+"""Words for word-by-word comparison.
+
+Lao is written without spaces between words, so splitting on spaces would turn a one-word change
+into a whole changed phrase. ICU's word break iterator knows Lao (it carries a Lao dictionary); it
+is used for every language so tokens are consistent (see :mod:`mou_drafter.icu_words` for where
+ICU comes from). Tokens keep every character (spaces and punctuation are tokens too), so joining
+them gives the text back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .icu import load_icu
+
+_FALLBACK = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str, lang: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    icu = load_icu()
+    if icu is None:  # no ICU anywhere: words by spaces (Lao then compares phrase by phrase)
+        return tuple(_FALLBACK.findall(text))
+    bounds = icu.boundaries(text, lang)
+    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
