@@ -47,7 +47,7 @@ def render_document(draft: Draft, languages: list[str] | None = None,
                     export_languages: list[str] | None = None) -> Document:
     """The document model of ``draft`` in ``languages``, rendered through its template (or
     ``template``) for an export in ``layout`` of ``export_languages`` (default: ``languages``):
-    the closing clause describes that export (see :class:`mou_drafter.template_engine.Export`)."""
+    the closing clause describes that export (see :class:`mou_drafter.templating.engine.Export`)."""
     from .templating.engine import Export, build_document
 
     langs = list(languages or draft.languages)

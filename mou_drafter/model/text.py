@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: Private-use code points the template engine wraps around user values (see template_engine).
+#: Private-use code points the template engine wraps around user values (see templating/engine.py).
 VALUE_START = "\ue000"
 VALUE_END = "\ue001"
 VALUE_NEWLINE = "\ue002"

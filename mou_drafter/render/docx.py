@@ -17,7 +17,7 @@ Pages are A4 with the margins of Decree 30/2020/ND-CP (top and bottom 20 mm, lef
 15 mm) and a centred page number in the top margin, hidden on the first page.
 
 Widths and heights are estimated with the metrics of the default fonts
-(:mod:`mou_drafter.font_metrics`): the header sizes, the width of table columns (a Lao word or
+(:mod:`mou_drafter.render.font_metrics`): the header sizes, the width of table columns (a Lao word or
 name is never broken) and whether the closing clause can stay on the page of the first row of
 signatures without leaving more than half a page empty.
 """

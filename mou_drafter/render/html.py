@@ -71,7 +71,7 @@ def block_html(doc: Document, block: Block) -> str:
     return f"<p {attrs}>{_lines(block)}</p>"
 
 
-#: Signature blocks to a row in the preview (the DOCX measures how many fit; see render_docx).
+#: Signature blocks to a row in the preview (the DOCX measures how many fit; see render/docx.py).
 SIGNERS_PER_ROW = 3
 
 

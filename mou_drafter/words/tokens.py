@@ -2,7 +2,7 @@
 
 Lao is written without spaces between words, so splitting on spaces would turn a one-word change
 into a whole changed phrase. ICU's word break iterator knows Lao (it carries a Lao dictionary); it
-is used for every language so tokens are consistent (see :mod:`mou_drafter.icu_words` for where
+is used for every language so tokens are consistent (see :mod:`mou_drafter.words.icu` for where
 ICU comes from). Tokens keep every character (spaces and punctuation are tokens too), so joining
 them gives the text back exactly.
 """

@@ -1,10 +1,8 @@
 import datetime as dt
-import unicodedata
 from decimal import Decimal
 
 import pytest
 
-from mou_drafter.model.text import clean_text
 from mou_drafter.templating.formatting import (
     format_amount,
     format_count_words,
@@ -12,20 +10,6 @@ from mou_drafter.templating.formatting import (
     format_number,
     format_ordinal,
 )
-
-
-def test_clean_text_normalises_to_nfc():
-    motto_nfd = unicodedata.normalize("NFD", "Độc lập - Tự do - Hạnh phúc")
-    assert len(motto_nfd) == 35
-    cleaned = clean_text(motto_nfd)
-    assert cleaned == "Độc lập - Tự do - Hạnh phúc" and len(cleaned) == 27
-
-
-def test_clean_text_removes_controls_keeps_lines_and_lao():
-    assert clean_text("a\x00b\x07c\x1bd\r\ne\tf\u200bg\ufeff") == "abcd\ne fg"
-    assert clean_text("x\ud800y") == "xy"
-    assert clean_text("ເມືອງຊານໄຊ ໜ້ຳ") == "ເມືອງຊານໄຊ ໜ້ຳ"  # never NFKC: ໜ and ຳ stay
-    assert clean_text("a\nb", multiline=False) == "a b"
 
 
 @pytest.mark.parametrize(
