@@ -33,12 +33,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
-from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ..document import Block, Document, MergedCell, merge_tables
@@ -231,15 +228,20 @@ class _Writer:
     def _styles(block: Block) -> tuple[x.RunStyle, x.ParaStyle]:
         return _STYLES.get(block.kind, _STYLES["para"])
 
-    def block(self, block: Block, width: int) -> str:
+    def block(self, block: Block, width: int, keep_next: bool = False) -> str:
+        """One block set ``width`` twips wide; with ``keep_next``, every paragraph of it is kept on
+        the page of what follows (the closing clause with the signatures, a lead-in with its
+        table)."""
         kind = block.kind
         if kind == "national-header":
-            return self.national_header(block, (COUNTRY_PT, MOTTO_PT))
+            return self.national_header(block, (COUNTRY_PT, MOTTO_PT), keep_next)
         if kind == "table":
-            return self.data_table([block], width)
+            return self.data_table([block], width, keep_next)
         if kind == "signer":
             return self.signatures(self.signature_rows([[block]], width), width)
         style, para = self._styles(block)
+        if keep_next:
+            para = replace(para, keep_next=True)
         if kind == "article":
             return x.paragraph(x.runs(self.doc.article_heading(block), block.lang, self.fonts, style), para)
         return self._lines(block, style, para)
@@ -255,14 +257,15 @@ class _Writer:
         motto = index % 2 == 1
         return x.RunStyle(bold=True, underline=motto, size=sizes[1] if motto else sizes[0], exact_size=True)
 
-    def national_header(self, block: Block, sizes: tuple[float, float]) -> str:
+    def national_header(self, block: Block, sizes: tuple[float, float], keep_next: bool = False) -> str:
         """The national header: country lines (odd) and mottos (even, underlined), centred, each
         on one line, the same size in every language."""
         out = []
         for i, line in enumerate(block.lines):
             last_motto = i % 2 == 1 and i >= len(block.lines) - 2
             out.append(x.paragraph(x.runs(line, block.lang, self.fonts, self._header_style(i, sizes)),
-                                   x.ParaStyle(align="center", after_pt=4 if last_motto else 0, line=240)))
+                                   x.ParaStyle(align="center", after_pt=4 if last_motto else 0, line=240,
+                                               keep_next=keep_next)))
         return "".join(out)
 
     def header_width(self, blocks: list[Block], sizes: tuple[float, float]) -> int:
@@ -376,14 +379,14 @@ class _Writer:
         widths[-1] = width - sum(widths[:-1])
         return widths
 
-    def data_table(self, blocks: list[Block], width: int) -> str:
+    def data_table(self, blocks: list[Block], width: int, keep_next: bool = False) -> str:
         """A data table across ``width`` with its header rows repeated on every page. Given the
         same table in several languages, one table whose cells hold each language in turn (a
         text the same in every language, such as a row number, once); tables of different
-        shapes one after another."""
+        shapes one after another. With ``keep_next`` every paragraph is kept with the next one."""
         merged = merge_tables(blocks)
         if merged is None:
-            return "".join(self.data_table([b], width) for b in blocks)
+            return "".join(self.data_table([b], width, keep_next) for b in blocks)
         widths = self.column_widths(merged, width)
         header_rows = next((i for i, (_cells, header) in enumerate(merged) if not header), len(merged))
         rows = []
@@ -396,7 +399,7 @@ class _Writer:
                 paras, cell_height = [], 0.0
                 room = widths[col] - 2 * _CELL_MARGIN
                 for n, (text, lang) in enumerate(texts):
-                    para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated)
+                    para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated or keep_next)
                     text = self.keep_lao_phrases(text, lang, style, room)
                     paras.append(x.paragraph(x.runs(text, lang, self.fonts, style), para))
                     cell_height += self.height(text, lang, style, para, room)
@@ -517,11 +520,9 @@ class _Writer:
             keep = bool(body) and self.keeps_closing(self.block_height(body[-1], self.text_width), signers,
                                                      self.text_width)
             for index, block in enumerate(body):
-                xml = self.block(block, self.text_width)
                 # the closing clause stays on the page of the signatures, a lead-in with its table
-                if (keep and index == len(body) - 1) or (index + 1 < len(body) and body[index + 1].kind == "table"):
-                    xml = x.keep_with_next(xml)
-                out.append(xml)
+                keep_next = (keep and index == len(body) - 1) or (index + 1 < len(body) and body[index + 1].kind == "table")
+                out.append(self.block(block, self.text_width, keep_next))
                 if block.kind == "table":
                     out.append(x.spacer(6))
             out.append(self.signatures(signers, self.text_width))
@@ -542,6 +543,14 @@ class _Writer:
                 break
             lead.insert(0, rows.pop())
         return lead
+
+    def language_rows(self, content: list[dict[str, Block]], languages: list[str], width: int, *,
+                      keep_last: bool = False) -> list[list[str]]:
+        """Rows of blocks, one column per language (an empty cell where a language lacks the
+        clause); with ``keep_last``, the last row is kept with what follows."""
+        last = len(content) - 1
+        return [[self.block(cells[lang], width, keep_last and index == last) if lang in cells else ""
+                 for lang in languages] for index, cells in enumerate(content)]
 
     def side_by_side(self, languages: list[str]) -> str:
         column = self.text_width // len(languages)
@@ -582,12 +591,10 @@ class _Writer:
                 out.append(self.data_table(content, self.text_width) + x.spacer(6))
                 continue
             if kind == "lead":
-                out.extend(x.keep_with_next(self.block(cells[lang], self.text_width))
+                out.extend(self.block(cells[lang], self.text_width, keep_next=True)
                            for cells in content for lang in languages if lang in cells)
                 continue
             last = index == len(segments) - 1
-            rows = [[self.block(cells[lang], cell_width) if lang in cells else "" for lang in languages]
-                    for cells in content]
             if last and signers:
                 # the signatures are rows of the same table: LibreOffice keeps a row with the
                 # next row of its table, not with the next table
@@ -595,12 +602,13 @@ class _Writer:
                 grid = _Grid(self.text_width, [len(languages), 2 * max(len(r) for r in signature_rows)])
                 spans = grid.spans(len(languages), list(range(len(languages) + 1)))
                 closing = max((self.block_height(b, cell_width) for b in content[-1].values()), default=0) if content else 0
-                if rows and self.keeps_closing(closing, signature_rows, self.text_width):
-                    rows[-1] = [x.keep_with_next(cell) for cell in rows[-1]]
+                keep = bool(content) and self.keeps_closing(closing, signature_rows, self.text_width)
+                rows = self.language_rows(content, languages, cell_width, keep_last=keep)
                 table_rows = [x.TableRow(tuple(r), spans) for r in rows]
                 table_rows += self.signature_table_rows(signature_rows, grid, 12)
                 out.append(x.table(table_rows, grid.widths, borders=False, cell_margin=_GUTTER // 2))
             else:
+                rows = self.language_rows(content, languages, cell_width)
                 out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2)
                            + x.spacer(6))
         return "".join(out)
@@ -634,17 +642,7 @@ class _Grid:
 
 def _setup(docx_doc, fonts: FontSettings, main_lang: str, landscape: bool) -> int:
     """Page size, margins, defaults and page numbers; returns the text width in twips."""
-    styles = docx_doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    for child in list(rpr_default):
-        rpr_default.remove(child)
-    rpr_default.append(parse_xml(x.doc_defaults_rpr(fonts, main_lang)))
-    ppr_default = defaults.find(qn("w:pPrDefault"))
-    if ppr_default is not None:
-        for child in list(ppr_default):
-            ppr_default.remove(child)
-        ppr_default.append(parse_xml(x.doc_defaults_ppr()))
+    x.set_document_defaults(docx_doc.styles.element, fonts, main_lang)
 
     section = docx_doc.sections[0]
     if landscape:
@@ -659,10 +657,7 @@ def _setup(docx_doc, fonts: FontSettings, main_lang: str, landscape: bool) -> in
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
     section.different_first_page_header_footer = True
-    header = section.header
-    header_p = header.paragraphs[0]._p
-    header_p.addnext(parse_xml(x.page_number_field(fonts, main_lang)))
-    header_p.getparent().remove(header_p)
+    x.put_page_number(section.header.paragraphs[0]._p, fonts, main_lang)
     return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
 
 
@@ -677,21 +672,6 @@ def _skeleton(fonts_json: str, main_lang: str, landscape: bool) -> tuple[bytes, 
     return out.getvalue(), text_width
 
 
-def _core_properties(title: str, language: str, description: str) -> bytes:
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title><dc:creator>MoU Drafter</dc:creator>"
-        f"<cp:lastModifiedBy>MoU Drafter</cp:lastModifiedBy><dc:description>{escape(description)}</dc:description>"
-        f"<dc:language>{escape(language)}</dc:language>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>'
-    ).encode("utf-8")
-
-
 def package_docx(body_xml: str, fonts: FontSettings, main_lang: str, *, landscape: bool = False,
                  title: str = "", description: str = "") -> bytes:
     """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
@@ -701,17 +681,15 @@ def package_docx(body_xml: str, fonts: FontSettings, main_lang: str, *, landscap
     python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
     """
     skeleton, _width = _skeleton(fonts.model_dump_json(), main_lang, landscape)
+    now = dt.datetime.now(dt.timezone.utc)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                start = xml.index("<w:body>") + len("<w:body>")
-                marker = xml.index("<w:sectPr", start)
-                data = (xml[:start] + body_xml + xml[marker:]).encode("utf-8")
+                data = x.splice_body(data.decode("utf-8"), body_xml).encode("utf-8")
             elif info.filename == "docProps/core.xml":
-                data = _core_properties(title, x.LANG_TAGS[main_lang], description)
+                data = x.core_properties(title, x.LANG_TAGS[main_lang], description, now)
             target.writestr(info, data)
     return out.getvalue()
 

@@ -1,4 +1,8 @@
-"""WordprocessingML written directly: the few things python-docx has no API for, and the body.
+"""Every piece of raw WordprocessingML the app writes: the body of a document, the few things
+python-docx has no API for, tracked changes, and the parts of the package we fill in ourselves.
+No other module writes ``w:`` XML or calls python-docx's ``parse_xml``/``qn`` (a test checks;
+:mod:`mou_drafter.render.inspect` only reads). The XML each helper writes is tested as a table of
+input and expected XML in ``tests/render/test_oxml.py``.
 
 python-docx's ``font.name`` sets only the ``ascii``/``hAnsi`` font slots and has no complex-script
 size, bold or language (see ``docs/lao-runs.md``). Lao text needs all four ``w:rFonts`` slots set
@@ -8,14 +12,19 @@ to the Lao font, ``w:bCs``/``w:iCs``/``w:szCs`` beside ``w:b``/``w:i``/``w:sz`` 
 The body is built as one XML string and parsed once: building paragraphs and table cells through
 python-docx's object API costs several times more for large tables (see ``benchmarks/``). Every
 helper returns a string fragment in the ``w:`` namespace; element order inside ``w:rPr``,
-``w:pPr`` and ``w:tcPr`` follows ISO/IEC 29500 (Word rejects files that break it).
+``w:pPr`` and ``w:tcPr`` follows ISO/IEC 29500 (Word rejects files that break it). The few
+helpers that change python-docx's own parts (document defaults, the header) take the lxml
+element and import python-docx only when called.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from ..settings import FontSettings
@@ -107,14 +116,15 @@ def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: floa
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def _text_xml(text: str) -> str:
+def _text_xml(text: str, tag: str = "w:t") -> str:
+    """The text of a run: ``w:t`` (``w:delText`` in a deletion), a ``w:br`` for each line break."""
     pieces = text.split("\n")
     out = []
     for i, piece in enumerate(pieces):
         if i:
             out.append("<w:br/>")
         if piece:
-            out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+            out.append(f'<{tag} xml:space="preserve">{escape(piece)}</{tag}>')
     return "".join(out)
 
 
@@ -175,12 +185,6 @@ def ppr(style: ParaStyle) -> str:
 
 def paragraph(content_runs: str, style: ParaStyle) -> str:
     return f"<w:p>{ppr(style)}{content_runs}</w:p>"
-
-
-def keep_with_next(xml: str) -> str:
-    """Every paragraph of ``xml`` kept on the page of the one after it (``w:keepNext``, first in
-    ``w:pPr``); used to keep the closing clause, the signature titles and names together."""
-    return xml.replace("<w:pPr>", "<w:pPr><w:keepNext/>").replace("<w:pPr><w:keepNext/><w:keepNext/>", "<w:pPr><w:keepNext/>")
 
 
 def empty_paragraph(after_pt: float = 0.0) -> str:
@@ -283,3 +287,109 @@ def doc_defaults_rpr(fonts: FontSettings, main_lang: str) -> str:
 
 def doc_defaults_ppr() -> str:
     return f'<w:pPr xmlns:w="{W_NS}"><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>'
+
+
+# -- tracked changes ------------------------------------------------------------------------------
+
+#: A tracked change: text (or a paragraph mark) inserted or deleted.
+Change = Literal["insert", "delete"]
+_CHANGE_TAGS = {"insert": "w:ins", "delete": "w:del"}
+
+
+class Revisions:
+    """Author, date and ids of the tracked changes (``w:ins``, ``w:del``) of one document: each
+    change takes the next id."""
+
+    def __init__(self, author: str, when: dt.datetime) -> None:
+        self._ids = count(1)
+        self._tail = f'w:author="{escape(author, {chr(34): "&quot;"})}" w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+
+    def attributes(self) -> str:
+        """``w:id``, ``w:author`` and ``w:date`` of the next change."""
+        return f'w:id="{next(self._ids)}" {self._tail}'
+
+
+def tracked_runs(text: str, lang: str, fonts: FontSettings, style: RunStyle, change: Change | None,
+                 revisions: Revisions) -> str:
+    """Runs for ``text`` as :func:`runs` writes them, each run inserted or deleted as a tracked
+    change of its own (``w:ins``/``w:del`` around it; deleted text in ``w:delText``), or unchanged
+    when ``change`` is ``None``."""
+    out = []
+    for segment, seg_lang in script_segments(text, lang):
+        run = f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment, 'w:delText' if change == 'delete' else 'w:t')}</w:r>"
+        if change is None:
+            out.append(run)
+        else:
+            tag = _CHANGE_TAGS[change]
+            out.append(f"<{tag} {revisions.attributes()}>{run}</{tag}>")
+    return "".join(out)
+
+
+def revision_paragraph(content_runs: str, mark: Change | None = None, revisions: Revisions | None = None) -> str:
+    """A paragraph 6 pt apart from the next (the comparison document's paragraph); with ``mark``,
+    its paragraph mark is a tracked insertion or deletion, so accepting or rejecting the change
+    also joins or keeps the paragraph."""
+    mark_xml = ""
+    if mark is not None:
+        if revisions is None:
+            raise ValueError("a tracked paragraph mark needs the document's revisions")
+        mark_xml = f"<w:rPr><{_CHANGE_TAGS[mark]} {revisions.attributes()}/></w:rPr>"
+    return f'<w:p><w:pPr><w:spacing w:after="120"/>{mark_xml}</w:pPr>{content_runs}</w:p>'
+
+
+# -- python-docx's parts: document defaults, header ------------------------------------------------
+
+
+def set_document_defaults(styles: Any, fonts: FontSettings, main_lang: str) -> None:
+    """Replace the run and paragraph defaults (``w:docDefaults``) of the ``w:styles`` element
+    ``styles`` with :func:`doc_defaults_rpr` and :func:`doc_defaults_ppr`."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr_default.append(parse_xml(doc_defaults_rpr(fonts, main_lang)))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is not None:
+        for child in list(ppr_default):
+            ppr_default.remove(child)
+        ppr_default.append(parse_xml(doc_defaults_ppr()))
+
+
+def put_page_number(paragraph: Any, fonts: FontSettings, lang: str) -> None:
+    """Put the centred page number (:func:`page_number_field`) in place of the ``w:p`` element
+    ``paragraph`` (the empty paragraph of a new header)."""
+    from docx.oxml import parse_xml
+
+    paragraph.addnext(parse_xml(page_number_field(fonts, lang)))
+    paragraph.getparent().remove(paragraph)
+
+
+# -- parts we write ourselves: the body, the core properties ---------------------------------------
+
+
+def splice_body(document_xml: str, body_xml: str) -> str:
+    """``word/document.xml`` with ``body_xml`` as the content of ``w:body``, before its
+    ``w:sectPr`` (whatever stood there before is dropped). Splicing the body as a string costs a
+    fraction of parsing it into python-docx's element classes (see ``benchmarks/bench_render.py``)."""
+    start = document_xml.index("<w:body>") + len("<w:body>")
+    marker = document_xml.index("<w:sectPr", start)
+    return document_xml[:start] + body_xml + document_xml[marker:]
+
+
+def core_properties(title: str, language: str, description: str, when: dt.datetime) -> bytes:
+    """``docProps/core.xml``: title, language tag and description, made by MoU Drafter at ``when``."""
+    stamp = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>MoU Drafter</dc:creator>"
+        f"<cp:lastModifiedBy>MoU Drafter</cp:lastModifiedBy><dc:description>{escape(description)}</dc:description>"
+        f"<dc:language>{escape(language)}</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
+    ).encode("utf-8")
