@@ -7,18 +7,20 @@ from pathlib import Path
 
 from .document import Document
 from .errors import UsageError
-from .model.draft import DOCUMENT_TYPES, LANGUAGES, Draft, Party
-from .render.docx import LAYOUTS
-from .settings import FontSettings
+from .model.draft import DOCUMENT_TYPES, Draft, Party
+from .render.options import FORMATS, LAYOUTS, Fonts, Format, Layout, RenderOptions, check_format, format_for
 from .templating.library import TemplateVersion
 
-FORMATS = ("docx", "html", "txt")
+__all__ = ["FORMATS", "LAYOUTS", "Fonts", "Format", "Layout", "RenderOptions", "new_draft", "output_paths",
+           "render_document", "render_documents", "render_to_bytes", "render_to_path"]
 
 
 def new_draft(kind: str = "mou", languages: list[str] | None = None) -> Draft:
     """An empty draft of ``kind`` with a Vietnamese and a Lao party to fill in."""
     if kind not in ("mou", "minutes"):
         raise UsageError(f"kind must be mou or minutes, not {kind!r}")
+    if languages is not None:
+        RenderOptions(languages=tuple(languages))  # the same check as an export's languages
     draft = Draft(kind=kind, languages=languages or ["vi", "lo"], document_type=DOCUMENT_TYPES[kind][0],
                   parties=[Party(country="VN"), Party(country="LA")])
     if kind == "minutes" and draft.minutes is not None:
@@ -29,64 +31,48 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None) -> Draft:
     return draft
 
 
-def check_options(layout: str, fmt: str, languages: list[str] | None) -> None:
-    if layout not in LAYOUTS:
-        raise UsageError(f"--layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if languages is not None:
-        bad = [lang for lang in languages if lang not in LANGUAGES]
-        if bad:
-            raise UsageError(f"--languages: unknown language {bad[0]!r}; use vi, lo and/or en")
-        if not languages or len(set(languages)) != len(languages):
-            raise UsageError("--languages: give one to three different languages, e.g. vi,lo")
-
-
-def render_document(draft: Draft, languages: list[str] | None = None,
-                    template: str | TemplateVersion | None = None, *, layout: str = "side-by-side",
-                    export_languages: list[str] | None = None) -> Document:
-    """The document model of ``draft`` in ``languages``, rendered through its template (or
-    ``template``) for an export in ``layout`` of ``export_languages`` (default: ``languages``):
-    the closing clause describes that export (see :class:`mou_drafter.templating.engine.Export`)."""
+def render_document(draft: Draft, options: RenderOptions | None = None, *, language: str | None = None,
+                    template: TemplateVersion | None = None) -> Document:
+    """The document model of ``draft`` for the export ``options`` describe, rendered through the
+    draft's template (or ``options.template``, or ``template``): all exported languages in one
+    document, or with ``language``, the one file of that language (the ``separate`` layout). The
+    closing clause describes the whole export (see :class:`mou_drafter.templating.engine.Export`)."""
     from .templating.engine import Export, build_document
 
-    langs = list(languages or draft.languages)
-    export = Export(layout, tuple(export_languages or langs))
-    return build_document(draft, langs, template, export)
+    options = options or RenderOptions()
+    langs = options.languages_of(draft)
+    export = Export(options.layout, tuple(langs))
+    return build_document(draft, [language] if language else langs, template or options.template or None, export)
 
 
-def render_documents(draft: Draft, layout: str, languages: list[str] | None = None,
-                     template: str | TemplateVersion | None = None) -> dict[str, Document]:
+def render_documents(draft: Draft, options: RenderOptions | None = None) -> dict[str, Document]:
     """The documents of one export: ``{"": doc}``, or ``{lang: doc}`` for ``separate`` — one file per
     language, each rendered on its own so its closing clause speaks of that file."""
-    langs = list(languages or draft.languages)
-    if layout == "separate":
-        return {lang: render_document(draft, [lang], template, layout=layout, export_languages=langs)
-                for lang in langs}
-    return {"": render_document(draft, langs, template, layout=layout)}
+    options = options or RenderOptions()
+    if options.layout == "separate":
+        return {lang: render_document(draft, options, language=lang) for lang in options.languages_of(draft)}
+    return {"": render_document(draft, options)}
 
 
-def render_to_bytes(draft: Draft, *, fmt: str = "docx", layout: str = "side-by-side",
-                    languages: list[str] | None = None, template: str | TemplateVersion | None = None,
-                    fonts: FontSettings | None = None) -> dict[str, bytes]:
-    """Render to bytes: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout."""
-    check_options(layout, fmt, languages)
-    docs = render_documents(draft, layout, languages, template)
+def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: Format = "docx") -> dict[str, bytes]:
+    """Render to bytes in ``fmt``: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout."""
+    options = options or RenderOptions()
+    fmt = check_format(fmt)
+    docs = render_documents(draft, options)
     if fmt == "docx":
         from .render.docx import render_docx
 
         out: dict[str, bytes] = {}
         for doc in docs.values():
-            out.update(render_docx(doc, layout, doc.languages, fonts))
+            out.update(render_docx(doc, options))
         return out
-    sub_layout = "sequential" if layout == "separate" else layout
     if fmt == "html":
         from .render.html import render_html
 
-        return {k: render_html(doc, sub_layout, doc.languages, fonts).encode("utf-8") for k, doc in docs.items()}
+        return {k: render_html(doc, options).encode("utf-8") for k, doc in docs.items()}
     from .render.text import render_text
 
-    return {k: render_text(doc, sub_layout, doc.languages).encode("utf-8") for k, doc in docs.items()}
+    return {k: render_text(doc, options).encode("utf-8") for k, doc in docs.items()}
 
 
 def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Path]:
@@ -95,18 +81,12 @@ def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Pat
     return {key: base if not key else base.with_name(f"{base.stem}.{key}{base.suffix}") for key in keys}
 
 
-def render_to_path(draft: Draft, path: str | os.PathLike[str], *, fmt: str | None = None,
-                   layout: str = "side-by-side", languages: list[str] | None = None,
-                   template: str | TemplateVersion | None = None,
-                   fonts: FontSettings | None = None) -> list[Path]:
+def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOptions | None = None, *,
+                   fmt: Format | None = None) -> list[Path]:
     """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix."""
     from .model.atomic_write import atomic_write_bytes
 
-    target = Path(path)
-    if fmt is None:
-        fmt = target.suffix.lstrip(".").lower() or "docx"
-        if fmt not in FORMATS:
-            raise UsageError(f"{target}: cannot tell the format from the extension; use .docx, .html or .txt")
-    data = render_to_bytes(draft, fmt=fmt, layout=layout, languages=languages, template=template, fonts=fonts)
-    paths = output_paths(target, list(data))
+    fmt = format_for(path, fmt)
+    data = render_to_bytes(draft, options, fmt=fmt)
+    paths = output_paths(path, list(data))
     return [atomic_write_bytes(paths[key], content) for key, content in data.items()]

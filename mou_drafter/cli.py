@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .document import LAYOUTS
 from .errors import MouDrafterError, UsageError
 
 EXAMPLES = {
@@ -62,10 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", metavar="DRAFT", help="draft file (.moud)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; with --layout separate, "
                    "one file per language is written beside it (OUT.vi.docx, OUT.lo.docx)")
-    p.add_argument("--layout", default="side-by-side", choices=["side-by-side", "sequential", "separate"])
+    p.add_argument("--layout", default="side-by-side", metavar="|".join(LAYOUTS),
+                   help="side-by-side: one column per language; sequential: one language after another; "
+                        "separate: one file per language (default: side-by-side)")
     p.add_argument("--languages", type=_languages, metavar="vi,lo,en",
                    help="document languages (default: those of the draft)")
-    p.add_argument("--format", dest="fmt", choices=["docx", "html", "txt"],
+    p.add_argument("--format", dest="fmt", metavar="docx|html|txt",
                    help="output format (default: from the extension of OUT)")
     p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
     p.add_argument("--lao-zwsp", action="store_true",
@@ -108,13 +111,14 @@ def _print_issues(issues: list, ui_language: str = "en") -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .api import check_options, render_to_path
+    from .api import RenderOptions, format_for, render_to_path
     from .model.files import load_draft
     from .model.validation import export_problems, validate_draft
     from .settings import load_settings
 
-    fmt = args.fmt
-    check_options(args.layout, fmt or "docx", args.languages)
+    options = RenderOptions(layout=args.layout, languages=args.languages, fonts=load_settings().fonts,
+                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "")
+    fmt = format_for(args.output, args.fmt)
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
     # What this export would print wrong: texts missing in an exported language ("……"), English
@@ -128,11 +132,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues(warnings if not args.allow_incomplete else errors + warnings)
-    fonts = load_settings().fonts
-    if args.lao_zwsp:
-        fonts = fonts.model_copy(update={"lao_zero_width_spaces": True})
-    written = render_to_path(draft, args.output, fmt=fmt, layout=args.layout, languages=args.languages,
-                             template=args.template, fonts=fonts)
+    written = render_to_path(draft, args.output, options, fmt=fmt)
     for path in written:
         print(path)
     return 0
@@ -151,10 +151,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .api import check_options, new_draft
+    from .api import new_draft
     from .model.files import save_draft
 
-    check_options("side-by-side", "docx", args.languages)
     if os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to overwrite it")
     try:

@@ -15,8 +15,6 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-LAYOUTS = ("side-by-side", "sequential", "separate")
-
 
 def run_self_test(out=print) -> int:
     started = time.perf_counter()
@@ -82,13 +80,13 @@ def run_self_test(out=print) -> int:
         return ", ".join(found)
 
     def samples() -> str:
-        from .api import render_to_path
+        from .api import LAYOUTS, RenderOptions, render_to_path
         from .model.files import load_draft
         from .render.inspect import lao_run_problems, open_docx, paragraph_texts
         from .settings import load_settings
         from .templating.library import data_dir
 
-        lao_font = load_settings().fonts.lao
+        fonts = load_settings().fonts
         seeds = sorted(data_dir("seeds").glob("*.moud"))
         if not seeds:
             raise AssertionError(f"no samples in {data_dir('seeds')}")
@@ -97,15 +95,15 @@ def run_self_test(out=print) -> int:
             for seed in seeds:
                 draft = load_draft(seed)
                 for layout in LAYOUTS:
-                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", layout=layout,
-                                               languages=["vi", "lo", "en"]):
+                    options = RenderOptions(layout=layout, languages=("vi", "lo", "en"), fonts=fonts)
+                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", options):
                         document = open_docx(path.read_bytes())
                         text = "\n".join(paragraph_texts(document)).lower()
                         lang = next((code for code in ("vi", "lo", "en") if f".{code}." in path.name), "vi")
                         name = draft.parties[-1].name.get(lang).lower()
                         if name not in text:
                             raise AssertionError(f"{path.name}: the party name {name!r} is not in the document")
-                        count, problems = lao_run_problems(document, lao_font)
+                        count, problems = lao_run_problems(document, fonts.lao)
                         if problems:
                             raise AssertionError(f"{path.name}: {problems[0]}")
                         if ".lo." in path.name or layout != "separate":

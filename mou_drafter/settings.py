@@ -1,48 +1,79 @@
-"""User settings (fonts, shared template folder), kept in the user's config folder (platformdirs),
+"""The settings file: fonts, the shared template folder, the interface language, the last export
+choices, recent drafts, the autosave interval. Kept in the user's config folder (platformdirs),
 outside the install folder so upgrades keep them. ``MOU_DRAFTER_HOME`` moves every per-user folder
-(config, data, autosave) under one directory — used by tests and portable installs."""
+(config, data, autosave) under one directory — used by tests and portable installs.
+
+Only the command line, the self-test and the desktop app read this file; they turn what it says
+into :class:`~mou_drafter.render.options.RenderOptions` and a
+:class:`~mou_drafter.templating.library.TemplateLibrary` and pass them to the engine, which never
+imports this module (an import contract checks).
+"""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .document import LAYOUTS, Layout
+from .render.options import Fonts
 
 APP_NAME = "MoU Drafter"
 APP_AUTHOR = "MoU Drafter"
 
 
-class FontSettings(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    latin: str = "Times New Roman"
-    lao: str = "Phetsarath OT"
-    #: Body size in points for Vietnamese/English and for Lao (Lao glyphs look larger).
-    latin_size: float = Field(default=13, ge=8, le=20)
-    lao_size: float = Field(default=12, ge=8, le=20)
-    #: Put U+200B ZERO WIDTH SPACE between Lao words in exported documents, for programs that
-    #: cannot break Lao lines themselves (older Word, .doc/.rtf round trips). Off by default: it
-    #: hampers search and spell-checking. Never stored in drafts (removed on input).
-    lao_zero_width_spaces: bool = False
-
-
 class ExportSettings(BaseModel):
+    """The app's last export choices, offered again by the export dialog."""
+
     model_config = ConfigDict(extra="ignore")
-    layout: str = "side-by-side"
+    layout: Layout = "side-by-side"
     languages: list[str] = Field(default_factory=list)
     folder: str = ""
+    #: Zero-width spaces between Lao words (see ``RenderOptions.lao_zero_width_spaces``).
+    lao_zero_width_spaces: bool = False
+
+    @field_validator("layout", mode="before")
+    @classmethod
+    def _known_layout(cls, value: object) -> object:
+        return value if value in LAYOUTS else "side-by-side"
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _known_languages(cls, value: object) -> object:
+        if not isinstance(value, list):
+            return []
+        return [lang for lang in value if lang in ("vi", "lo", "en")]
 
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    fonts: FontSettings = Field(default_factory=FontSettings)
+    fonts: Fonts = Field(default_factory=Fonts)
     shared_templates_dir: str = ""
     ui_language: str = "vi"
     export: ExportSettings = Field(default_factory=ExportSettings)
     recent: list[str] = Field(default_factory=list)
     #: Seconds between autosaves of a draft with unsaved changes.
     autosave_seconds: int = Field(default=30, ge=5, le=3600)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_files(cls, data: Any) -> Any:
+        """Settings files before issue 11 kept the zero-width-space export choice among the
+        fonts: it moves to the export choices; unknown font keys are dropped."""
+        if not isinstance(data, dict) or not isinstance(data.get("fonts"), dict):
+            return data
+        data = dict(data)
+        fonts = dict(data["fonts"])
+        zwsp = fonts.pop("lao_zero_width_spaces", None)
+        data["fonts"] = {key: value for key, value in fonts.items() if key in Fonts.model_fields}
+        if zwsp is not None and isinstance(data.get("export", {}), dict):
+            export = dict(data.get("export", {}))
+            export.setdefault("lao_zero_width_spaces", bool(zwsp))
+            data["export"] = export
+        return data
 
 
 def _home() -> Path | None:

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from ..render import oxml as x
 from ..render.docx import package_docx
-from ..settings import FontSettings
+from ..render.options import Fonts
 from .align import Comparison, Span
 
 AUTHOR = "MoU Drafter"
@@ -23,13 +23,13 @@ AUTHOR = "MoU Drafter"
 _CHANGES: dict[str, x.Change | None] = {"equal": None, "delete": "delete", "insert": "insert"}
 
 
-def _spans_xml(spans: list[Span], lang: str, fonts: FontSettings, revisions: x.Revisions, style: x.RunStyle) -> str:
+def _spans_xml(spans: list[Span], lang: str, fonts: Fonts, revisions: x.Revisions, style: x.RunStyle) -> str:
     return "".join(x.tracked_runs(span.text, lang, fonts, style, _CHANGES[span.kind], revisions) for span in spans)
 
 
-def redline_docx(comparison: Comparison, fonts: FontSettings | None = None, *, author: str = AUTHOR,
+def redline_docx(comparison: Comparison, fonts: Fonts | None = None, *, author: str = AUTHOR,
                  when: dt.datetime | None = None) -> bytes:
-    fonts = fonts or FontSettings()
+    fonts = fonts or Fonts()
     lang = comparison.language
     revisions = x.Revisions(author, when or dt.datetime.now(dt.timezone.utc))
     style = x.RunStyle()

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..api import new_draft, render_to_path
+from ..api import Fonts, RenderOptions, new_draft, render_to_path
 from ..errors import MouDrafterError
 from ..model.draft import Draft
 from ..model.files import load_draft, save_draft
 from ..model.paths import field_prefix
 from ..model.validation import Issue, validate_draft
-from ..settings import load_settings, save_settings
+from ..settings import ExportSettings, Settings, load_settings, save_settings
 from ..templating.library import data_dir
 from .autosave import Autosaver
 from .dialogs.export import ExportDialog
@@ -53,14 +53,11 @@ PREVIEW_DELAY_MS = 200
 STATUS_MARKS = {"complete": ("✔", "#2e7d32"), "incomplete": ("●", "#d9822b"), "errors": ("✖", "#c62828")}
 
 
-def _render_preview(draft: Draft, layout: str, languages: list[str]) -> str:
-    """The document as HTML, at screen size (the page sizes are for paper)."""
+def _render_preview(draft: Draft, options: RenderOptions) -> str:
+    """The document as HTML."""
     from ..api import render_to_bytes
-    from ..settings import FontSettings
 
-    fonts = load_settings().fonts
-    screen = FontSettings(latin=fonts.latin, lao=fonts.lao, latin_size=10, lao_size=10)
-    return render_to_bytes(draft, fmt="html", layout=layout, languages=languages, fonts=screen)[""].decode("utf-8")
+    return render_to_bytes(draft, options, fmt="html")[""].decode("utf-8")
 
 
 def _sample_title(path: Path) -> str:
@@ -151,7 +148,11 @@ class MainWindow(QMainWindow):
         self.validation_timer.timeout.connect(self.update_validation)
         self.party_names_timer = QTimer(self, singleShot=True, interval=800)
         self.party_names_timer.timeout.connect(self._refresh_party_choices)
-        self.autosave_timer = QTimer(self, interval=load_settings().autosave_seconds * 1000)
+        #: The settings as last read: the fonts of the preview and of exports.
+        self.settings = load_settings()
+        #: Why the settings file could not be written the last time, or "".
+        self.settings_problem = ""
+        self.autosave_timer = QTimer(self, interval=self.settings.autosave_seconds * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.resize(1400, 860)
@@ -580,12 +581,20 @@ class MainWindow(QMainWindow):
         layout = self.preview_layout.currentData() or "side-by-side"
         return ("sequential" if len(languages) == 1 else layout), languages
 
+    def preview_options(self) -> RenderOptions:
+        """The preview's layout and languages, in the document fonts at screen size (the page
+        sizes are for paper)."""
+        layout, languages = self.preview_choice()
+        fonts = self.settings.fonts
+        screen = Fonts(latin=fonts.latin, lao=fonts.lao, latin_size=10, lao_size=10)
+        return RenderOptions(layout=layout, languages=tuple(languages), fonts=screen)
+
     def update_preview(self) -> None:
         if self.doc is None:
             return
-        layout, languages = self.preview_choice()
+        options = self.preview_options()
         snapshot = self.doc.draft.model_copy(deep=True)
-        self.preview_worker.submit(lambda: _render_preview(snapshot, layout, languages))
+        self.preview_worker.submit(lambda: _render_preview(snapshot, options))
 
     def _show_preview(self, html: str) -> None:
         bar = self.preview.verticalScrollBar()
@@ -626,10 +635,19 @@ class MainWindow(QMainWindow):
         settings = load_settings()
         entry = str(path.resolve())
         settings.recent = [entry, *[p for p in settings.recent if p != entry]][:10]
+        self.save_settings(settings)
+
+    def save_settings(self, settings: Settings) -> bool:
+        """Save the settings file; a failure is said in the status bar (the choice is kept for
+        this session), never lost silently."""
         try:
             save_settings(settings)
-        except MouDrafterError:
-            pass
+        except (MouDrafterError, OSError) as exc:
+            self.settings_problem = _("Settings not saved: {error}").format(error=exc)
+            self.statusBar().showMessage(self.settings_problem, 10000)
+            return False
+        self.settings_problem = ""
+        return True
 
     def autosave(self) -> None:
         """Write the draft to the autosave folder if it changed since the last autosave."""
@@ -647,22 +665,34 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
     def missing_fonts(self) -> list[str]:
-        fonts = load_settings().fonts
+        fonts = self.settings.fonts
         installed = set(QFontDatabase.families())
         return [name for name in (fonts.latin, fonts.lao) if name not in installed]
 
     def export(self) -> None:
         if self.doc is None:
             return
-        dialog = ExportDialog(self.doc.draft, self.doc.path, self)
+        dialog = ExportDialog(self.doc.draft, self.doc.path, self, last=self.settings.export)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             if dialog.jump_path:  # the clerk chose to fill in a missing text first
                 self.activateWindow()
                 self.focus_path(dialog.jump_path)
             return
-        self.run_export(Path(dialog.path.text()), dialog.layout_choice, dialog.languages, dialog.template_ref)
+        self.remember_export(dialog.choices())
+        options = RenderOptions(layout=dialog.layout_choice, languages=tuple(dialog.languages),
+                                fonts=self.settings.fonts, lao_zero_width_spaces=dialog.zero_width_spaces,
+                                template=dialog.template_ref or "")
+        self.run_export(Path(dialog.path.text()), options)
 
-    def run_export(self, path: Path, layout: str, languages: list[str], template: str) -> None:
+    def remember_export(self, choices: ExportSettings) -> None:
+        """Keep the export dialog's choices for next time: the settings' ``export`` section is
+        the one place they live."""
+        self.settings.export = choices
+        settings = load_settings()
+        settings.export = choices
+        self.save_settings(settings)
+
+    def run_export(self, path: Path, options: RenderOptions) -> None:
         assert self.doc is not None
         missing = self.missing_fonts()
         if missing:
@@ -672,7 +702,6 @@ class MainWindow(QMainWindow):
             if not self.interaction.confirm(_("Fonts missing"), text):
                 return
         snapshot = self.doc.draft.model_copy(deep=True)
-        fonts = load_settings().fonts
         progress = QProgressDialog(_("Exporting…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowTitle(_("Export to Word"))
@@ -683,7 +712,9 @@ class MainWindow(QMainWindow):
         def done(paths: object) -> None:
             self._disconnect_export()
             self.exported = [str(p) for p in paths]  # type: ignore[attr-defined]
-            self.statusBar().showMessage(_("Exported {path}").format(path=", ".join(self.exported)), 8000)
+            message = _("Exported {path}").format(path=", ".join(self.exported))
+            # the choices could not be kept: say so after the export too, not only while it ran
+            self.statusBar().showMessage(" · ".join(filter(None, [message, self.settings_problem])), 10000)
             choice = self.interaction.exported(self.exported)
             if choice == "file":
                 QDesktopServices.openUrl(QUrl.fromLocalFile(self.exported[0]))
@@ -697,8 +728,7 @@ class MainWindow(QMainWindow):
 
         self.export_worker.finished.connect(done)
         self.export_worker.failed.connect(failed)
-        self.export_worker.submit(lambda: render_to_path(snapshot, path, fmt="docx", layout=layout,
-                                                         languages=languages, template=template, fonts=fonts))
+        self.export_worker.submit(lambda: render_to_path(snapshot, path, options, fmt="docx"))
 
     def _disconnect_export(self) -> None:
         for signal in (self.export_worker.finished, self.export_worker.failed):
@@ -723,10 +753,7 @@ class MainWindow(QMainWindow):
         set_language(code)
         settings = load_settings()
         settings.ui_language = code
-        try:
-            save_settings(settings)
-        except MouDrafterError:
-            pass
+        self.save_settings(settings)
         on_start = self.stack.currentWidget() is self.start_page
         self.removeDockWidget(self.issue_dock)
         self._build()
@@ -738,7 +765,8 @@ class MainWindow(QMainWindow):
 
         self.settings_dialog = SettingsDialog(self)
         if self.settings_dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.autosave_timer.setInterval(load_settings().autosave_seconds * 1000)
+            self.settings = load_settings()
+            self.autosave_timer.setInterval(self.settings.autosave_seconds * 1000)
             self.schedule_preview()
 
     def about(self) -> None:

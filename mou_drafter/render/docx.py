@@ -39,11 +39,10 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
 from ..document import Block, Document, MergedCell, merge_tables
-from ..settings import FontSettings
 from . import oxml as x
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
+from .options import Fonts, RenderOptions
 
-LAYOUTS = ("side-by-side", "sequential", "separate")
 #: Most signature blocks to a row (portrait; landscape pages take one more).
 SIGNERS_PER_ROW = 3
 #: Empty lines left for the signature and the seal (Decree 30 shows about four).
@@ -104,13 +103,19 @@ def _chunks(text: str) -> list[str]:
 class _Writer:
     """Writes the blocks of one document as WordprocessingML strings."""
 
-    def __init__(self, doc: Document, fonts: FontSettings, text_width: int, landscape: bool = False) -> None:
+    def __init__(self, doc: Document, fonts: Fonts, text_width: int, landscape: bool = False, *,
+                 zwsp: bool = False) -> None:
         self.doc = doc
         self.fonts = fonts
+        #: Zero-width spaces between Lao words (:attr:`RenderOptions.lao_zero_width_spaces`).
+        self.zwsp = zwsp
         self.text_width = text_width
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
+
+    def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
+        return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
 
     # -- measuring ---------------------------------------------------------------------------
     def width(self, text: str, lang: str, style: x.RunStyle) -> int:
@@ -243,13 +248,13 @@ class _Writer:
         if keep_next:
             para = replace(para, keep_next=True)
         if kind == "article":
-            return x.paragraph(x.runs(self.doc.article_heading(block), block.lang, self.fonts, style), para)
+            return x.paragraph(self.runs(self.doc.article_heading(block), block.lang, style), para)
         return self._lines(block, style, para)
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         if block.lang == "lo" and para.align == "both":
             para = replace(para, align="left")
-        return x.paragraph(x.runs(block.text, block.lang, self.fonts, run), para)
+        return x.paragraph(self.runs(block.text, block.lang, run), para)
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod
@@ -263,7 +268,7 @@ class _Writer:
         out = []
         for i, line in enumerate(block.lines):
             last_motto = i % 2 == 1 and i >= len(block.lines) - 2
-            out.append(x.paragraph(x.runs(line, block.lang, self.fonts, self._header_style(i, sizes)),
+            out.append(x.paragraph(self.runs(line, block.lang, self._header_style(i, sizes)),
                                    x.ParaStyle(align="center", after_pt=4 if last_motto else 0, line=240,
                                                keep_next=keep_next)))
         return "".join(out)
@@ -296,7 +301,7 @@ class _Writer:
         for i, line in enumerate(block.lines):
             is_number = i == len(block.lines) - 1 and len(block.lines) > 1
             style = x.RunStyle(bold=not is_number, size=13 if is_number else 12.5)
-            out.append(x.paragraph(x.runs(line, block.lang, self.fonts, style),
+            out.append(x.paragraph(self.runs(line, block.lang, style),
                                    x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240)))
         return "".join(out)
 
@@ -401,7 +406,7 @@ class _Writer:
                 for n, (text, lang) in enumerate(texts):
                     para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated or keep_next)
                     text = self.keep_lao_phrases(text, lang, style, room)
-                    paras.append(x.paragraph(x.runs(text, lang, self.fonts, style), para))
+                    paras.append(x.paragraph(self.runs(text, lang, style), para))
                     cell_height += self.height(text, lang, style, para, room)
                 contents.append("".join(paras))
                 height = max(height, cell_height)
@@ -432,7 +437,7 @@ class _Writer:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
         lines = [(self.balanced(line, block.lang, _BOLD, width), block.lang)
                  for block in blocks for line in block.lines[:-1]]
-        out = [x.paragraph(x.runs(line, lang, self.fonts, _BOLD),
+        out = [x.paragraph(self.runs(line, lang, _BOLD),
                            x.ParaStyle(align="center", before_pt=top_gap if i == 0 else 0, after_pt=0, line=240,
                                        keep_next=True))
                for i, (line, lang) in enumerate(lines)]
@@ -441,8 +446,8 @@ class _Writer:
 
     def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
         names = [b for b in blocks if b.lines]
-        return "".join(x.paragraph(x.runs(self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width), b.lang,
-                                          self.fonts, _BOLD),
+        return "".join(x.paragraph(self.runs(self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width), b.lang,
+                                             _BOLD),
                                    x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240))
                        for i, b in enumerate(names))
 
@@ -640,7 +645,7 @@ class _Grid:
         return tuple(b - a for a, b in pairwise(edges))
 
 
-def _setup(docx_doc, fonts: FontSettings, main_lang: str, landscape: bool) -> int:
+def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
     """Page size, margins, defaults and page numbers; returns the text width in twips."""
     x.set_document_defaults(docx_doc.styles.element, fonts, main_lang)
 
@@ -662,17 +667,17 @@ def _setup(docx_doc, fonts: FontSettings, main_lang: str, landscape: bool) -> in
 
 
 @lru_cache(maxsize=16)
-def _skeleton(fonts_json: str, main_lang: str, landscape: bool) -> tuple[bytes, int]:
-    """The package around the body, made once per font settings, language and orientation:
+def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, int]:
+    """The package around the body, made once per fonts, language and orientation:
     python-docx's default template with our styles, page setup and page-number header."""
     docx_doc = new_docx()
-    text_width = _setup(docx_doc, FontSettings.model_validate_json(fonts_json), main_lang, landscape)
+    text_width = _setup(docx_doc, fonts, main_lang, landscape)
     out = io.BytesIO()
     docx_doc.save(out)
     return out.getvalue(), text_width
 
 
-def package_docx(body_xml: str, fonts: FontSettings, main_lang: str, *, landscape: bool = False,
+def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool = False,
                  title: str = "", description: str = "") -> bytes:
     """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
     ``word/document.xml`` before ``w:sectPr`` and fresh core properties.
@@ -680,7 +685,7 @@ def package_docx(body_xml: str, fonts: FontSettings, main_lang: str, *, landscap
     Building the body as one string and splicing it costs a fraction of parsing it into
     python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
     """
-    skeleton, _width = _skeleton(fonts.model_dump_json(), main_lang, landscape)
+    skeleton, _width = _skeleton(fonts, main_lang, landscape)
     now = dt.datetime.now(dt.timezone.utc)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -694,14 +699,16 @@ def package_docx(body_xml: str, fonts: FontSettings, main_lang: str, *, landscap
     return out.getvalue()
 
 
-def text_width(fonts: FontSettings, main_lang: str, landscape: bool) -> int:
-    return _skeleton(fonts.model_dump_json(), main_lang, landscape)[1]
+def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
+    return _skeleton(fonts, main_lang, landscape)[1]
 
 
-def _docx_bytes(doc: Document, layout: str, languages: list[str], fonts: FontSettings) -> bytes:
+def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions) -> bytes:
+    fonts = options.fonts
     landscape = layout == "side-by-side" and len(languages) >= 3
     main_lang = "vi" if "vi" in languages else languages[0]
-    writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape)
+    writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
+                     zwsp=options.lao_zero_width_spaces)
     body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
     return package_docx(body_xml, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
                         description=f"template {doc.template}")
@@ -712,13 +719,10 @@ def _title(doc: Document, lang: str) -> str:
     return " ".join(parts).replace("\n", " ")[:250]
 
 
-def render_docx(doc: Document, layout: str = "side-by-side", languages: list[str] | None = None,
-                fonts: FontSettings | None = None) -> dict[str, bytes]:
-    """Render to DOCX bytes. Returns ``{"": data}`` or, for ``separate``, ``{lang: data}``."""
-    langs = list(languages or doc.languages)
-    fonts = fonts or FontSettings()
-    if layout == "separate":
-        return {lang: _docx_bytes(doc, "sequential", [lang], fonts) for lang in langs}
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}")
-    return {"": _docx_bytes(doc, layout, langs, fonts)}
+def render_docx(doc: Document, options: RenderOptions | None = None) -> dict[str, bytes]:
+    """The languages of ``doc`` as Word files laid out as ``options`` say: ``{"": data}``, or
+    ``{lang: data}`` for ``separate`` (one file per language of ``doc``)."""
+    options = options or RenderOptions()
+    if options.layout == "separate":
+        return {lang: _docx_bytes(doc, "sequential", [lang], options) for lang in doc.languages}
+    return {"": _docx_bytes(doc, options.layout, list(doc.languages), options)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from ..document import Block, Document, merge_tables
-from ..settings import FontSettings
+from .options import RenderOptions
 
 _CSS = """
 body {{ font-family: '{latin}', 'Liberation Serif', serif; font-size: {latin_size}pt; margin: 1.5em; color: #000; }}
@@ -110,10 +110,13 @@ def _merged_table(doc: Document, blocks: list[Block]) -> str:
 _HEAD_KINDS = ("national-header", "issuer", "place-date")
 
 
-def render_html(doc: Document, layout: str = "side-by-side", languages: list[str] | None = None,
-                fonts: FontSettings | None = None) -> str:
-    langs = list(languages or doc.languages)
-    fonts = fonts or FontSettings()
+def render_html(doc: Document, options: RenderOptions | None = None) -> str:
+    """The languages of ``doc`` as one HTML page laid out as ``options`` say (``separate``, one
+    language after another: the API renders one page per file)."""
+    options = options or RenderOptions()
+    langs = list(doc.languages)
+    layout = options.layout
+    fonts = options.fonts
     css = _CSS.format(latin=fonts.latin, lao=fonts.lao, latin_size=fonts.latin_size, lao_size=fonts.lao_size)
     body: list[str] = []
     if layout == "side-by-side":

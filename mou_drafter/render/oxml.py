@@ -27,7 +27,7 @@ from itertools import count
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
-from ..settings import FontSettings
+from .options import Fonts
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LANG_TAGS = {"vi": "vi-VN", "en": "en-US", "lo": "lo-LA"}
@@ -76,7 +76,7 @@ class RunStyle:
     exact_size: bool = False
 
 
-def run_size(lang: str, fonts: FontSettings, style: RunStyle) -> float:
+def run_size(lang: str, fonts: Fonts, style: RunStyle) -> float:
     """The size in points a run in ``lang`` is set at."""
     return _size(lang == "lo", style, fonts.latin_size, fonts.lao_size)
 
@@ -89,7 +89,7 @@ def _size(lao: bool, style: RunStyle, latin_size: float, lao_size: float) -> flo
     return style.size
 
 
-def rpr(lang: str, fonts: FontSettings, style: RunStyle) -> str:
+def rpr(lang: str, fonts: Fonts, style: RunStyle) -> str:
     """``w:rPr`` of a run in ``lang``: every font slot, complex-script twins, language tag."""
     return _rpr(lang, style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
 
@@ -128,24 +128,15 @@ def _text_xml(text: str, tag: str = "w:t") -> str:
     return "".join(out)
 
 
-def lao_with_word_breaks(text: str) -> str:
-    """Lao text with U+200B between adjacent Lao words (ICU word boundaries)."""
-    from ..words.tokens import tokenize
-
-    tokens = tokenize(text, "lo")
-    out = []
-    for i, token in enumerate(tokens):
-        if i and _LAO.match(token) and _LAO.search(tokens[i - 1][-1:]):
-            out.append("\u200b")
-        out.append(token)
-    return "".join(out)
-
-
-def runs(text: str, lang: str, fonts: FontSettings, style: RunStyle = RunStyle()) -> str:
-    """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts."""
+def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zwsp: bool = False) -> str:
+    """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts.
+    With ``zwsp``, U+200B between the words of Lao runs (the export option for programs that
+    cannot break Lao lines)."""
     out = []
     for segment, seg_lang in script_segments(text, lang):
-        if seg_lang == "lo" and fonts.lao_zero_width_spaces:
+        if seg_lang == "lo" and zwsp:
+            from ..words.tokens import lao_with_word_breaks
+
             segment = lao_with_word_breaks(segment)
         out.append(f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment)}</w:r>")
     return "".join(out)
@@ -261,7 +252,7 @@ def table(rows: list[list[str] | TableRow], widths: list[int], *, borders: bool,
     return "".join(out)
 
 
-def page_number_field(fonts: FontSettings, lang: str) -> str:
+def page_number_field(fonts: Fonts, lang: str) -> str:
     """A centred PAGE field (13 pt) for the header."""
     run_pr = rpr(lang, fonts, RunStyle(size=13))
     return (
@@ -274,7 +265,7 @@ def page_number_field(fonts: FontSettings, lang: str) -> str:
     )
 
 
-def doc_defaults_rpr(fonts: FontSettings, main_lang: str) -> str:
+def doc_defaults_rpr(fonts: Fonts, main_lang: str) -> str:
     face = escape(fonts.latin, {'"': "&quot;"})
     lao = escape(fonts.lao, {'"': "&quot;"})
     size = int(round(fonts.latin_size * 2))
@@ -309,7 +300,7 @@ class Revisions:
         return f'w:id="{next(self._ids)}" {self._tail}'
 
 
-def tracked_runs(text: str, lang: str, fonts: FontSettings, style: RunStyle, change: Change | None,
+def tracked_runs(text: str, lang: str, fonts: Fonts, style: RunStyle, change: Change | None,
                  revisions: Revisions) -> str:
     """Runs for ``text`` as :func:`runs` writes them, each run inserted or deleted as a tracked
     change of its own (``w:ins``/``w:del`` around it; deleted text in ``w:delText``), or unchanged
@@ -340,7 +331,7 @@ def revision_paragraph(content_runs: str, mark: Change | None = None, revisions:
 # -- python-docx's parts: document defaults, header ------------------------------------------------
 
 
-def set_document_defaults(styles: Any, fonts: FontSettings, main_lang: str) -> None:
+def set_document_defaults(styles: Any, fonts: Fonts, main_lang: str) -> None:
     """Replace the run and paragraph defaults (``w:docDefaults``) of the ``w:styles`` element
     ``styles`` with :func:`doc_defaults_rpr` and :func:`doc_defaults_ppr`."""
     from docx.oxml import parse_xml
@@ -358,7 +349,7 @@ def set_document_defaults(styles: Any, fonts: FontSettings, main_lang: str) -> N
         ppr_default.append(parse_xml(doc_defaults_ppr()))
 
 
-def put_page_number(paragraph: Any, fonts: FontSettings, lang: str) -> None:
+def put_page_number(paragraph: Any, fonts: Fonts, lang: str) -> None:
     """Put the centred page number (:func:`page_number_field`) in place of the ``w:p`` element
     ``paragraph`` (the empty paragraph of a new header)."""
     from docx.oxml import parse_xml

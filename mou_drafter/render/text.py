@@ -7,6 +7,7 @@ each clause once with one line per language (``vi| …``), in clause order.
 from __future__ import annotations
 
 from ..document import Block, Document
+from .options import RenderOptions
 
 
 def block_lines(doc: Document, block: Block) -> list[str]:
@@ -20,10 +21,13 @@ def block_lines(doc: Document, block: Block) -> list[str]:
     return list(block.lines)
 
 
-def render_text(doc: Document, layout: str = "sequential", languages: list[str] | None = None) -> str:
-    langs = languages or doc.languages
+def render_text(doc: Document, options: RenderOptions | None = None) -> str:
+    """The languages of ``doc`` as plain text laid out as ``options`` say (``separate`` as
+    ``sequential``: the API renders one text per file)."""
+    options = options or RenderOptions()
+    langs = list(doc.languages)
     out: list[str] = []
-    if layout == "side-by-side":
+    if options.layout == "side-by-side":
         for clause_id, cells in doc.aligned_rows(langs):
             out.append(f"[{clause_id}]")
             for lang in langs:

@@ -27,7 +27,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Row
+from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
 from ..errors import TemplateError
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
@@ -181,7 +181,7 @@ class Export:
     language, while ``export.languages`` still names them all).
     """
 
-    layout: str
+    layout: Layout
     languages: tuple[str, ...]
 
     def context(self) -> dict[str, Any]:

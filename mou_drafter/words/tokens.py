@@ -15,6 +15,7 @@ from functools import lru_cache
 from .icu import load_icu
 
 _FALLBACK = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+_LAO = re.compile("[\u0e80-\u0eff]")
 
 
 @lru_cache(maxsize=4096)
@@ -26,3 +27,15 @@ def tokenize(text: str, lang: str) -> tuple[str, ...]:
         return tuple(_FALLBACK.findall(text))
     bounds = icu.boundaries(text, lang)
     return tuple(text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
+
+
+def lao_with_word_breaks(text: str) -> str:
+    """Lao ``text`` with U+200B ZERO WIDTH SPACE between adjacent Lao words (ICU word
+    boundaries): the export option for programs that cannot break Lao lines themselves."""
+    tokens = tokenize(text, "lo")
+    out = []
+    for i, token in enumerate(tokens):
+        if i and _LAO.match(token) and _LAO.search(tokens[i - 1][-1:]):
+            out.append("\u200b")
+        out.append(token)
+    return "".join(out)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from mou_drafter.api import RenderOptions
 from mou_drafter.model.files import load_draft, save_draft
 from tests.conftest import ROOT, run_cli
 from tests.docx_checks import all_text, check_lao_runs, open_docx
@@ -56,7 +57,7 @@ def test_create_mou_from_start_page_and_export(qtbot, window, tmp_path):
     assert "Tuần tra chung biên giới" in preview and "Trao 20 suất học bổng" in preview
 
     out = tmp_path / "mou.docx"
-    window.run_export(out, "side-by-side", ["vi", "lo"], "mou@1.0")
+    window.run_export(out, RenderOptions(layout="side-by-side", languages=("vi", "lo"), template="mou@1.0"))
     qtbot.waitUntil(lambda: ("exported", str(out)) in window.interaction.asked, timeout=15000)
     document = open_docx(out.read_bytes())
     text = all_text(document)

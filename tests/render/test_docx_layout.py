@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from docx.oxml.ns import qn
 
-from mou_drafter.api import render_to_bytes
+from mou_drafter.api import RenderOptions, render_to_bytes
 from mou_drafter.model.files import load_draft
 from mou_drafter.render.docx import SIGNATURE_ROW_GAP_PT, _Grid
 from tests.conftest import ROOT
@@ -35,7 +35,7 @@ def _paragraph(body, start: str):
 @pytest.mark.parametrize("layout", ["side-by-side", "sequential"])
 @pytest.mark.parametrize("languages", [["vi", "lo"], ["vi", "lo", "en"]], ids=",".join)
 def test_lao_national_header_is_as_large_as_the_vietnamese(layout, languages):
-    body = open_docx(render_to_bytes(load_draft(MINUTES), layout=layout, languages=languages)[""]).element.body
+    body = open_docx(render_to_bytes(load_draft(MINUTES), RenderOptions(layout=layout, languages=languages))[""]).element.body
     assert _run_size(body, "ສາທາລະນະລັດ") == _run_size(body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert _run_size(body, "ສັນຕິພາບ ເອກະລາດ") == _run_size(body, "Độc lập - Tự do - Hạnh phúc")
     if layout == "sequential":  # a whole page width: Decree 30 sizes, 12 pt and 13 pt
@@ -44,14 +44,14 @@ def test_lao_national_header_is_as_large_as_the_vietnamese(layout, languages):
 
 def test_place_and_date_centred_under_the_motto_without_a_number():
     for layout in ("side-by-side", "sequential"):
-        body = open_docx(render_to_bytes(load_draft(MINUTES), layout=layout)[""]).element.body
+        body = open_docx(render_to_bytes(load_draft(MINUTES), RenderOptions(layout=layout))[""]).element.body
         for start in ("Đăk Glei, ngày 23 tháng 11 năm 2023", "ເມືອງດັກເກລີ, ວັນທີ 23 ພະຈິກ 2023"):
             jc = _paragraph(body, start).find(qn("w:pPr")).find(qn("w:jc"))
             assert jc.get(qn("w:val")) == "center", (layout, start)
 
 
 def test_lao_basis_and_place_date_are_upright():
-    document = open_docx(render_to_bytes(load_draft(MOU), languages=["vi", "lo"])[""])
+    document = open_docx(render_to_bytes(load_draft(MOU), RenderOptions(languages=("vi", "lo")))[""])
     check_lao_runs(document)  # fonts, lo-LA, and no italic Lao run
     body = document.element.body
     basis_vi = _paragraph(body, "Căn cứ Hiệp ước")
@@ -63,7 +63,7 @@ def test_lao_basis_and_place_date_are_upright():
 def test_no_nested_tables_and_data_tables_repeat_their_header(make):
     draft = make()
     for languages in (["vi", "lo"], ["vi", "lo", "en"]):
-        body = open_docx(render_to_bytes(draft, languages=languages)[""]).element.body
+        body = open_docx(render_to_bytes(draft, RenderOptions(languages=languages))[""]).element.body
         assert not body.findall(f".//{qn('w:tbl')}//{qn('w:tbl')}"), "a table inside a table"
         data = [t for t in body.iter(qn("w:tbl")) if "585.000.000" in _text(t) or "350.000.000" in _text(t)
                 or "1.500.000.000" in _text(t)]
@@ -80,7 +80,7 @@ def test_no_nested_tables_and_data_tables_repeat_their_header(make):
 def test_ten_signature_blocks_in_rows_with_space_between():
     draft = ten_party_mou()
     for layout in ("side-by-side", "sequential"):
-        body = open_docx(render_to_bytes(draft, layout=layout, languages=["vi", "lo"])[""]).element.body
+        body = open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""]).element.body
         names = [p.representative.name.vi for p in draft.parties]
         name_paragraphs = [p for p in body.iter(qn("w:p")) if _text(p) in names]
         assert len(name_paragraphs) == 10  # the Vietnamese names: the Lao part has the Lao ones
@@ -100,7 +100,7 @@ def test_ten_signature_blocks_in_rows_with_space_between():
 
 def test_a_lao_title_wider_than_a_third_of_the_page_gets_two_blocks_to_a_row():
     draft = load_draft(MOU)  # the Lao titles of the sample are long unspaced words
-    document = open_docx(render_to_bytes(draft, layout="sequential", languages=["lo"])[""])
+    document = open_docx(render_to_bytes(draft, RenderOptions(layout="sequential", languages=("lo",)))[""])
     rows = document.element.body.findall(f"{qn('w:tbl')}")[-1].findall(qn("w:tr"))
     blocks = [sum(1 for tc in tr.iter(qn("w:tc")) if _text(tc)) for tr in rows]
     assert blocks == [2, 2, 1, 1]  # titles and names of two, then of one (centred)
@@ -140,7 +140,7 @@ def test_unusual_documents_still_render():
                           [Row([["ລ/ດ"], ["ເນື້ອໃນ"]], header=True), Row([["1"], ["ໜຶ່ງ"]]), Row([["2"], ["ສອງ"]])])}
     document = _document(texts)
     for layout in ("side-by-side", "sequential"):
-        docx_document = open_docx(render_docx(document, layout)[""])
+        docx_document = open_docx(render_docx(document, RenderOptions(layout=layout))[""])
         body = docx_document.element.body
         text = "\n".join(_text(p) for p in body.iter(qn("w:p")))
         for expected in ("Một", "ໜຶ່ງ", "ສອງ", "Name vi", "Name lo", "ສາທາລະນະລັດ", "Độc lập"):
@@ -149,17 +149,17 @@ def test_unusual_documents_still_render():
         check_lao_runs(docx_document)
     # the Vietnamese header line is too long to stand beside the Lao one even at 9 pt: the headers
     # are set across the page, one under the other, not in a header table
-    body = open_docx(render_docx(document, "side-by-side")[""]).element.body
+    body = open_docx(render_docx(document, RenderOptions(layout="side-by-side"))[""]).element.body
     assert body[0].tag == qn("w:p") and _text(body[0]).startswith("CỘNG HÒA")
     signatures_only = _document({"vi": [Block("signer", "s", "vi", ["A", "B"])],
                                  "lo": [Block("signer", "s", "lo", ["ກ", "ຂ"])]})
-    assert "ຂ" in _text(open_docx(render_docx(signatures_only, "side-by-side")[""]).element.body)
+    assert "ຂ" in _text(open_docx(render_docx(signatures_only, RenderOptions(layout="side-by-side"))[""]).element.body)
 
 
 def test_capacity_lines_break_before_the_name_of_the_unit():
     """A capacity line too long for its signature block is broken before the administrative unit
     and evenly ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI"), never inside a name ("… XAN / XAY")."""
-    body = open_docx(render_to_bytes(load_draft(MOU), languages=["vi", "lo"])[""]).element.body
+    body = open_docx(render_to_bytes(load_draft(MOU), RenderOptions(languages=("vi", "lo")))[""]).element.body
     for first, second in (("TM. ỦY BAN NHÂN DÂN ", "HUYỆN ĐĂK GLEI"), ("TM. CHÍNH QUYỀN ", "HUYỆN XAN XAY"),
                           ("TM. CHÍNH QUYỀN ", "HUYỆN ĐĂK CHƯNG")):
         paragraph = _paragraph(body, first + second)

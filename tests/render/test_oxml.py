@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from mou_drafter.render import oxml as x
-from mou_drafter.settings import FontSettings as Fonts
+from mou_drafter.render.options import Fonts
 from tests.conftest import ROOT
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -90,7 +90,7 @@ def test_runs(text, lang, expected):
 
 def test_zero_width_spaces_between_lao_words_only_when_asked():
     assert x.runs("ລາດຕະເວນຮ່ວມ", "lo", FONTS) == f'<w:r>{LO_RPR}<w:t xml:space="preserve">ລາດຕະເວນຮ່ວມ</w:t></w:r>'
-    spaced = x.runs("ລາດຕະເວນຮ່ວມ", "lo", Fonts(lao_zero_width_spaces=True))
+    spaced = x.runs("ລາດຕະເວນຮ່ວມ", "lo", FONTS, zwsp=True)
     assert spaced == f'<w:r>{LO_RPR}<w:t xml:space="preserve">ລາດຕະເວນ\u200bຮ່ວມ</w:t></w:r>'
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from mou_drafter.api import render_documents, render_to_path
+from mou_drafter.api import RenderOptions, render_documents, render_to_path
 from mou_drafter.model.files import load_draft
 from mou_drafter.render.inspect import open_docx, paragraph_texts
 from tests.conftest import SEEDS, soffice
@@ -125,7 +125,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
         for layout in LAYOUTS:
             for langs in LANGUAGE_SETS:
                 case = _case_id(draft_name, layout, langs)
-                written = render_to_path(draft, out / f"{case}.docx", layout=layout, languages=list(langs))
+                written = render_to_path(draft, out / f"{case}.docx", RenderOptions(layout=layout, languages=list(langs)))
                 files[case] = [
                     Printed(draft_name, layout, langs,
                             (path.stem.rsplit(".", 1)[1],) if layout == "separate" else langs,
@@ -236,7 +236,7 @@ def check_no_half_empty_pages(item: Printed) -> None:
 def file_document(item: Printed):
     """The document model of this very file (each file of the separate layout is rendered on its
     own, with its own closing clause)."""
-    documents = render_documents(DRAFTS[item.draft](), item.layout, list(item.languages))
+    documents = render_documents(DRAFTS[item.draft](), RenderOptions(layout=item.layout, languages=item.languages))
     return documents[item.file_languages[0] if item.layout == "separate" else ""]
 
 

@@ -4,9 +4,8 @@ from decimal import Decimal
 import pytest
 from docx.shared import Mm
 
-from mou_drafter.api import render_to_bytes, render_to_path
+from mou_drafter.api import Fonts, RenderOptions, render_to_bytes, render_to_path
 from mou_drafter.model.files import load_draft
-from mou_drafter.settings import FontSettings
 from mou_drafter.templating.formatting import format_amount, format_date
 from tests.conftest import LANGUAGE_SETS, LAYOUTS, ROOT
 from tests.docx_checks import all_text, check_lao_runs, open_docx
@@ -24,7 +23,7 @@ def expected_strings(draft, lang):
 @pytest.mark.parametrize("languages", LANGUAGE_SETS, ids=",".join)
 def test_every_sample_every_layout_docx(seed_path, layout, languages):
     draft = load_draft(seed_path)
-    files = render_to_bytes(draft, layout=layout, languages=languages)
+    files = render_to_bytes(draft, RenderOptions(layout=layout, languages=languages))
     assert list(files) == (languages if layout == "separate" else [""])
     for key, data in files.items():
         document = open_docx(data)
@@ -42,15 +41,15 @@ def test_every_sample_every_layout_docx(seed_path, layout, languages):
 
 def test_fonts_are_settings():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    fonts = FontSettings(lao="Saysettha OT", latin="Liberation Serif")
-    document = open_docx(render_to_bytes(draft, fonts=fonts)[""])
+    fonts = Fonts(lao="Saysettha OT", latin="Liberation Serif")
+    document = open_docx(render_to_bytes(draft, RenderOptions(fonts=fonts))[""])
     assert check_lao_runs(document, "Saysettha OT") > 0
     assert 'w:ascii="Liberation Serif"' in document.element.body.xml
 
 
 def test_vietnamese_runs_carry_vi_tag_and_latin_font():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    xml = open_docx(render_to_bytes(draft, languages=["vi"], layout="sequential")[""]).element.body.xml
+    xml = open_docx(render_to_bytes(draft, RenderOptions(languages=("vi",), layout="sequential"))[""]).element.body.xml
     assert 'w:ascii="Times New Roman"' in xml and 'w:val="vi-VN"' in xml
     assert "Phetsarath" not in xml
 
@@ -58,7 +57,7 @@ def test_vietnamese_runs_carry_vi_tag_and_latin_font():
 def test_lao_inside_vietnamese_text_gets_lao_run():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
     draft.minutes.results[0].vi = "Bản ເມືອງຊານໄຊ có 12 bản"
-    document = open_docx(render_to_bytes(draft, languages=["vi"], layout="sequential")[""])
+    document = open_docx(render_to_bytes(draft, RenderOptions(languages=("vi",), layout="sequential"))[""])
     assert check_lao_runs(document) == 1
 
 
@@ -73,7 +72,7 @@ def _cells(row):
 
 def test_side_by_side_rows_align_clauses():
     draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
-    document = open_docx(render_to_bytes(draft, languages=["vi", "lo"])[""])
+    document = open_docx(render_to_bytes(draft, RenderOptions(languages=("vi", "lo")))[""])
     header = [c.text for c in document.tables[0].rows[0].cells]  # the national headers side by side
     assert header[0].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and header[1].startswith("ສາທາລະນະລັດ")
     row_texts = [[c.text for c in _cells(row)] for table in document.tables for row in table.rows]
@@ -90,13 +89,13 @@ def test_side_by_side_rows_align_clauses():
 
 def test_three_languages_side_by_side_is_landscape():
     draft = load_draft(ROOT / "seeds" / "minutes-vn-la-foreign-ministers-2023.moud")
-    section = open_docx(render_to_bytes(draft, languages=["vi", "lo", "en"])[""]).sections[0]
+    section = open_docx(render_to_bytes(draft, RenderOptions(languages=("vi", "lo", "en")))[""]).sections[0]
     assert section.page_width > section.page_height
 
 
 def test_sequential_starts_each_language_on_new_page():
     draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
-    xml = open_docx(render_to_bytes(draft, layout="sequential", languages=["vi", "lo", "en"])[""]).element.body.xml
+    xml = open_docx(render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo", "en")))[""]).element.body.xml
     assert xml.count('w:type="page"') == 2
 
 
@@ -121,11 +120,11 @@ def test_ten_parties_and_signatures_wrap():
 
 def test_html_and_text_renderers(seed_path):
     draft = load_draft(seed_path)
-    html = render_to_bytes(draft, fmt="html", languages=["vi", "lo"])[""].decode()
+    html = render_to_bytes(draft, RenderOptions(languages=("vi", "lo")), fmt="html")[""].decode()
     assert html.startswith("<!DOCTYPE html>") and 'lang="lo"' in html and "data-clause=" in html
     for p in draft.parties:
         assert p.name.vi in html or p.name.vi.replace("'", "&#x27;") in html
-    txt = render_to_bytes(draft, fmt="txt", layout="sequential", languages=["vi", "lo"])[""].decode()
+    txt = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo")), fmt="txt")[""].decode()
     assert "== vi ==" in txt and "== lo ==" in txt
     assert format_date(draft.signing.date, "lo") in txt
 
@@ -139,7 +138,7 @@ def test_html_escapes_user_text():
 
 def test_render_to_path_separate(tmp_path):
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    written = render_to_path(draft, tmp_path / "out.docx", layout="separate")
+    written = render_to_path(draft, tmp_path / "out.docx", RenderOptions(layout="separate"))
     assert [p.name for p in written] == ["out.vi.docx", "out.lo.docx"]
 
 
@@ -148,7 +147,7 @@ def test_amount_with_cents_and_totals():
     extra = draft.contributions[0].model_copy(update={"amount": Decimal("15000000"), "equivalent": None})
     draft.contributions = [draft.contributions[0], extra]
     draft.signing.date = dt.date(2024, 2, 1)
-    text = all_text(open_docx(render_to_bytes(draft, languages=["vi", "lo"])[""]))
+    text = all_text(open_docx(render_to_bytes(draft, RenderOptions(languages=("vi", "lo")))[""]))
     assert "600.000.000 đồng" in text and "600.000.000 ດົ່ງ" in text
     assert "ngày 01 tháng 02 năm 2024" in text
 
@@ -156,7 +155,7 @@ def test_amount_with_cents_and_totals():
 def test_numbered_minutes_use_the_decree_30_header():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
     draft.number = "05/BB-HN"
-    document = open_docx(render_to_bytes(draft, layout="sequential", languages=["vi", "lo"])[""])
+    document = open_docx(render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo")))[""])
     first = document.tables[0]
     left, right = (cell.text for cell in first.rows[0].cells)
     assert left.startswith("HUYỆN ĐĂK GLEI") and "Số: 05/BB-HN" in left
@@ -168,10 +167,10 @@ def test_numbered_minutes_use_the_decree_30_header():
 
 def test_zero_width_spaces_between_lao_words_is_an_export_option():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    plain = all_text(open_docx(render_to_bytes(draft, languages=["lo"], layout="sequential")[""]))
+    plain = all_text(open_docx(render_to_bytes(draft, RenderOptions(languages=("lo",), layout="sequential"))[""]))
     assert "\u200b" not in plain
-    fonts = FontSettings(lao_zero_width_spaces=True)
-    spaced = all_text(open_docx(render_to_bytes(draft, languages=["lo"], layout="sequential", fonts=fonts)[""]))
+    options = RenderOptions(languages=("lo",), layout="sequential", lao_zero_width_spaces=True)
+    spaced = all_text(open_docx(render_to_bytes(draft, options)[""]))
     assert "ລາດຕະເວນ\u200bຮ່ວມ" in spaced
     assert spaced.replace("\u200b", "") == plain  # nothing else changes
 
@@ -181,7 +180,7 @@ def test_closing_clause_stays_with_the_signatures():
 
     draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
     for layout in ("side-by-side", "sequential"):
-        document = open_docx(render_to_bytes(draft, layout=layout, languages=["vi", "lo"])[""])
+        document = open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""])
         final = next(p for p in document.element.body.iter(qn("w:p"))
                      if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith("Biên bản ghi nhớ này được làm tại"))
         assert final.find(qn("w:pPr")).find(qn("w:keepNext")) is not None, layout

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from mou_drafter.api import render_to_bytes, render_to_path
+from mou_drafter.api import RenderOptions, render_to_bytes, render_to_path
 from mou_drafter.model.files import load_draft
 from mou_drafter.render.inspect import open_docx, paragraph_texts
 from tests.conftest import LAYOUTS, ROOT, SEEDS, soffice
@@ -39,7 +39,7 @@ def closing_clauses(paragraphs: list[str]) -> dict[str, str]:
 @pytest.mark.parametrize("languages", SETS, ids=",".join)
 def test_every_sample_names_exactly_the_exported_languages(seed_path, layout, languages):
     draft = load_draft(seed_path)
-    files = render_to_bytes(draft, layout=layout, languages=languages)
+    files = render_to_bytes(draft, RenderOptions(layout=layout, languages=languages))
     for key, data in files.items():
         paragraphs = paragraph_texts(open_docx(data))
         clauses = closing_clauses(paragraphs)
@@ -110,7 +110,7 @@ def test_closing_clauses_on_the_printed_page(tmp_path):
     docs = {}
     for stem, layout, languages in CONVERTED:
         draft = load_draft(ROOT / "seeds" / f"{stem}.moud")
-        for path in render_to_path(draft, tmp_path / f"{stem}.docx", layout=layout, languages=languages):
+        for path in render_to_path(draft, tmp_path / f"{stem}.docx", RenderOptions(layout=layout, languages=languages)):
             key = path.suffixes[0].lstrip(".") if len(path.suffixes) > 1 else ""
             docs[(stem, key)] = path
     subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from mou_drafter.api import new_draft, render_to_bytes
+from mou_drafter.api import RenderOptions, new_draft, render_to_bytes
 from mou_drafter.model.draft import Draft, LocalizedText
 from mou_drafter.render.inspect import open_docx, paragraph_texts
 
@@ -141,7 +141,7 @@ CASE_IDS = [f"{','.join(langs)}-{prevailing}" for langs, prevailing in CASES]
 @pytest.mark.parametrize("layout", ["side-by-side", "sequential"])
 @pytest.mark.parametrize(("languages", "prevailing"), CASES, ids=CASE_IDS)
 def test_one_document_names_exactly_its_languages(languages, layout, prevailing):
-    files = render_to_bytes(bilateral_mou(prevailing), fmt="txt", layout=layout, languages=list(languages))
+    files = render_to_bytes(bilateral_mou(prevailing), RenderOptions(layout=layout, languages=list(languages)), fmt="txt")
     assert list(files) == [""]
     found = clauses(files[""].decode("utf-8"), layout)
     expected = {lang: [text + (EN_PREVAILS[lang] if prevailing == "en" else "")]
@@ -151,7 +151,7 @@ def test_one_document_names_exactly_its_languages(languages, layout, prevailing)
 
 @pytest.mark.parametrize(("languages", "prevailing"), CASES, ids=CASE_IDS)
 def test_one_file_per_language_counts_originals_per_language(languages, prevailing):
-    files = render_to_bytes(bilateral_mou(prevailing), fmt="txt", layout="separate", languages=list(languages))
+    files = render_to_bytes(bilateral_mou(prevailing), RenderOptions(layout="separate", languages=list(languages)), fmt="txt")
     assert list(files) == list(languages)
     for lang, data in files.items():
         found = clauses(data.decode("utf-8"), "separate")
@@ -160,22 +160,21 @@ def test_one_file_per_language_counts_originals_per_language(languages, prevaili
 
 
 def test_separate_docx_files_carry_their_own_clause():
-    files = render_to_bytes(bilateral_mou(), fmt="docx", layout="separate", languages=["vi", "lo"])
+    files = render_to_bytes(bilateral_mou(), RenderOptions(layout="separate", languages=("vi", "lo")), fmt="docx")
     for lang in ("vi", "lo"):
         paragraphs = paragraph_texts(open_docx(files[lang]))
         assert ONE_FILE_PER_LANGUAGE[("vi", "lo")][lang] in paragraphs, lang
-    side = paragraph_texts(open_docx(render_to_bytes(bilateral_mou(), layout="side-by-side",
-                                                     languages=["vi", "lo"])[""]))
+    side = paragraph_texts(open_docx(render_to_bytes(bilateral_mou(), RenderOptions(layout="side-by-side", languages=("vi", "lo")))[""]))
     assert ONE_DOCUMENT[("vi", "lo")]["vi"] in side and ONE_DOCUMENT[("vi", "lo")]["lo"] in side
 
 
 def test_english_in_the_draft_does_not_make_it_prevail():
     """mou@1.1 said "the English text shall prevail" whenever English was exported (retired for it)."""
     draft = bilateral_mou("equal")
-    text = render_to_bytes(draft, fmt="txt", layout="sequential", languages=["vi", "lo", "en"])[""].decode()
+    text = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo", "en")), fmt="txt")[""].decode()
     assert "prevail" not in text and "căn cứ." not in text and "ເປັນຫຼັກ" not in text
     draft.template = "mou@1.1"
-    old = render_to_bytes(draft, fmt="txt", layout="sequential", languages=["vi", "lo", "en"])[""].decode()
+    old = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo", "en")), fmt="txt")[""].decode()
     assert "the English text shall prevail" in old  # the bug stays in the retired version, unchanged
 
 
@@ -198,17 +197,17 @@ def test_singular_and_large_counts(originals, expected):
     draft.signing.originals = originals
     pairs = {"vi": ["vi", "lo"], "lo": ["lo", "en"], "en": ["vi", "en"]}
     for lang, languages in pairs.items():
-        text = render_to_bytes(draft, fmt="txt", layout="sequential", languages=languages)[""].decode()
+        text = render_to_bytes(draft, RenderOptions(layout="sequential", languages=languages), fmt="txt")[""].decode()
         assert clauses(text, "sequential")[lang] == [expected[lang]]
-    english = render_to_bytes(draft, fmt="txt", layout="sequential", languages=["en"])[""].decode()
+    english = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("en",)), fmt="txt")[""].decode()
     assert "(01)" not in english and "one (01) originals" not in english and "1 originals" not in english
 
 
 def test_a_single_exported_language():
-    text = render_to_bytes(bilateral_mou(), fmt="txt", layout="sequential", languages=["en"])[""].decode()
+    text = render_to_bytes(bilateral_mou(), RenderOptions(layout="sequential", languages=("en",)), fmt="txt")[""].decode()
     assert clauses(text, "sequential") == {"en": [
         "Done at Dak Glei on 5 March 2024, in two originals in the English language, one for each Party."]}
-    text = render_to_bytes(bilateral_mou(), fmt="txt", layout="sequential", languages=["vi"])[""].decode()
+    text = render_to_bytes(bilateral_mou(), RenderOptions(layout="sequential", languages=("vi",)), fmt="txt")[""].decode()
     assert clauses(text, "sequential") == {"vi": [
         "Biên bản ghi nhớ này được làm tại Đăk Glei, ngày 05 tháng 3 năm 2024, thành hai (02) bản gốc bằng "
         "tiếng Việt, mỗi Bên giữ một bản."]}
@@ -219,7 +218,7 @@ def test_minutes_closing_clause_follows_the_export():
     from tests.conftest import ROOT
 
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    side = render_to_bytes(draft, fmt="txt", layout="side-by-side", languages=["vi", "lo"])[""].decode()
+    side = render_to_bytes(draft, RenderOptions(layout="side-by-side", languages=("vi", "lo")), fmt="txt")[""].decode()
     assert clauses(side, "side-by-side") == {
         "vi": ["Biên bản hội nghị này được lập tại Đăk Glei, ngày 23 tháng 11 năm 2023, thành ba (03) bản gốc, "
                "mỗi bản bằng tiếng Việt và tiếng Lào, mỗi Bên giữ một bản; các văn bản có giá trị như nhau."],
@@ -227,7 +226,7 @@ def test_minutes_closing_clause_follows_the_export():
                "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາຫວຽດນາມ, ແຕ່ລະຝ່າຍຖືໄວ້ຝ່າຍລະໜຶ່ງສະບັບ, "
                "ທຸກສະບັບມີຄຸນຄ່າເທົ່າທຽມກັນ."],
     }
-    separate = render_to_bytes(draft, fmt="txt", layout="separate", languages=["vi", "lo", "en"])
+    separate = render_to_bytes(draft, RenderOptions(layout="separate", languages=("vi", "lo", "en")), fmt="txt")
     assert clauses(separate["en"].decode(), "separate") == {"en": [
         "Done at Dak Glei on 23 November 2023, in three originals in the Vietnamese language, three originals in "
         "the Lao language and three originals in the English language, each Party keeping one original in each "

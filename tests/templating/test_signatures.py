@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from mou_drafter.api import render_to_bytes
+from mou_drafter.api import RenderOptions, render_to_bytes
 from mou_drafter.model.draft import SCHEMA_VERSION
 from mou_drafter.model.files import draft_to_json, json_schema, load_draft, parse_draft, save_draft
 from mou_drafter.render.inspect import open_docx, paragraph_texts
@@ -57,7 +57,7 @@ def test_minutes_are_signed_by_the_heads_of_delegation():
 def test_signature_lines_in_the_docx_in_order():
     draft = load_draft(MOU)
     for layout in ("side-by-side", "sequential"):
-        paragraphs = paragraph_texts(open_docx(render_to_bytes(draft, layout=layout, languages=["vi", "lo"])[""]))
+        paragraphs = paragraph_texts(open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""]))
         for lines in (["TM. ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI", "CHỦ TỊCH"],
                       ["ຕາງໜ້າ ຄະນະກຳມະການປະຊາຊົນເມືອງດັກເກລີ", "ປະທານ"]):
             first = paragraphs.index(lines[0])

@@ -6,6 +6,7 @@ import pytest
 from mou_drafter.errors import TemplateError
 from mou_drafter.model.draft import Draft
 from mou_drafter.model.files import load_draft
+from mou_drafter.render.options import RenderOptions
 from mou_drafter.render.text import render_text
 from mou_drafter.templating.engine import build_document
 from mou_drafter.templating.library import discover, find_template, read_manifest
@@ -37,7 +38,7 @@ def test_user_text_is_data_not_template_code():
     draft.areas[0].description.vi = "dòng một\n@title id=evil\nBỊ CHÈN"
     draft.areas[1].title.vi = "@article id=art.purpose"
     doc = build_document(draft, ["vi", "lo"])
-    text = render_text(doc, "sequential", ["vi"])
+    text = render_text(doc, RenderOptions(layout="sequential"))
     assert "{{ 7*7 }} {% for x in range(3) %}X{% endfor %} {{ ''.__class__.__mro__ }}" in text
     assert "49" not in text.split("Lĩnh vực hợp tác")[1].split("\n")[1]
     ids = [b.id for b in doc.texts["vi"]]

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from mou_drafter.api import new_draft, render_to_bytes
+from mou_drafter.api import RenderOptions, new_draft, render_to_bytes
 from mou_drafter.model.draft import Delegation, Draft, LocalizedText
 from mou_drafter.model.files import load_draft
 from mou_drafter.templating.formatting import end_with, english_article, format_count, format_date_range
@@ -87,8 +87,7 @@ def test_end_with_never_doubles_a_stop(text, mark, expected):
 # -- in the rendered documents ------------------------------------------------------------------
 
 def txt(draft: Draft, languages: list[str], layout: str = "sequential") -> dict[str, str]:
-    return {k: v.decode("utf-8") for k, v in render_to_bytes(draft, fmt="txt", layout=layout,
-                                                              languages=languages).items()}
+    return {k: v.decode("utf-8") for k, v in render_to_bytes(draft, RenderOptions(layout=layout, languages=languages), fmt="txt").items()}
 
 
 def t(vi: str, lo: str, en: str) -> LocalizedText:

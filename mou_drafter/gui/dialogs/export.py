@@ -1,6 +1,8 @@
-"""The export dialog: template and version, layout, languages, output path; remembers the last
-choices in the settings. Before exporting it lists what the chosen languages lack (texts that would
-print as "……", English prevailing without English) and asks whether to export anyway."""
+"""The export dialog: template and version, layout, languages, output path, zero-width spaces
+between Lao words. It starts from the last choices it is given and returns the new ones
+(:meth:`ExportDialog.choices`); the main window keeps them in the settings. Before exporting it
+lists what the chosen languages lack (texts that would print as "……", English prevailing without
+English) and asks whether to export anyway."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...model.draft import Draft
 from ...model.validation import Issue, export_problems
-from ...settings import load_settings, save_settings
+from ...settings import ExportSettings
 from ...templating.library import discover, version_key
 from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
@@ -47,7 +49,8 @@ LAYOUT_LABELS = {
 
 
 class ExportDialog(QDialog):
-    def __init__(self, draft: Draft, draft_path: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: Draft, draft_path: Path | None, parent: QWidget | None = None, *,
+                 last: ExportSettings | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
@@ -55,8 +58,7 @@ class ExportDialog(QDialog):
         self.problems: list[Issue] = []
         self.setWindowTitle(_("Export to Word"))
         self.setMinimumWidth(560)
-        settings = load_settings()
-        last = settings.export
+        last = last or ExportSettings()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -117,7 +119,7 @@ class ExportDialog(QDialog):
 
         self.zwsp = QCheckBox(_("Zero-width spaces between Lao words (for programs that cannot break Lao lines)"))
         self.zwsp.setObjectName("export.zwsp")
-        self.zwsp.setChecked(settings.fonts.lao_zero_width_spaces)
+        self.zwsp.setChecked(last.lao_zero_width_spaces)
         form.addRow("", self.zwsp)
 
         self.problem_note = QLabel()
@@ -188,6 +190,15 @@ class ExportDialog(QDialog):
     def template_ref(self) -> str:
         return self.template.currentData()
 
+    @property
+    def zero_width_spaces(self) -> bool:
+        return self.zwsp.isChecked()
+
+    def choices(self) -> ExportSettings:
+        """The choices made, to be offered next time."""
+        return ExportSettings(layout=self.layout_choice, languages=self.languages,
+                              folder=str(Path(self.path.text()).parent), lao_zero_width_spaces=self.zero_width_spaces)
+
     def _accept(self) -> None:
         if not self.languages:
             self.message.setText(_("Choose at least one language."))
@@ -195,13 +206,4 @@ class ExportDialog(QDialog):
         if not self.path.text().strip():
             self.message.setText(_("Choose where to save the file."))
             return
-        settings = load_settings()
-        settings.export.layout = self.layout_choice
-        settings.export.languages = self.languages
-        settings.export.folder = str(Path(self.path.text()).parent)
-        settings.fonts.lao_zero_width_spaces = self.zwsp.isChecked()
-        try:
-            save_settings(settings)
-        except Exception:  # remembering choices must never block an export
-            pass
         self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...api import Fonts
 from ...errors import MouDrafterError
 from ...settings import load_settings, save_settings
 from ..i18n import _
@@ -90,10 +91,9 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         fonts = self.settings.fonts
-        fonts.latin = self.latin.currentText().strip() or fonts.latin
-        fonts.lao = self.lao.currentText().strip() or fonts.lao
-        fonts.latin_size = self.latin_size.value()
-        fonts.lao_size = self.lao_size.value()
+        self.settings.fonts = Fonts(latin=self.latin.currentText().strip() or fonts.latin,
+                                    lao=self.lao.currentText().strip() or fonts.lao,
+                                    latin_size=self.latin_size.value(), lao_size=self.lao_size.value())
         self.settings.shared_templates_dir = self.shared.text().strip()
         self.settings.autosave_seconds = self.autosave.value()
         try:
