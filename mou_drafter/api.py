@@ -9,10 +9,11 @@ from .document import Document
 from .errors import UsageError
 from .model.draft import DOCUMENT_TYPES, Draft, Party
 from .render.options import FORMATS, LAYOUTS, Fonts, Format, Layout, RenderOptions, check_format, format_for
-from .templating.library import TemplateVersion
+from .templating.library import TemplateLibrary, TemplateVersion, default_library
 
-__all__ = ["FORMATS", "LAYOUTS", "Fonts", "Format", "Layout", "RenderOptions", "new_draft", "output_paths",
-           "render_document", "render_documents", "render_to_bytes", "render_to_path"]
+__all__ = ["FORMATS", "LAYOUTS", "Fonts", "Format", "Layout", "RenderOptions", "TemplateLibrary", "TemplateVersion",
+           "default_library", "new_draft", "output_paths", "render_document", "render_documents", "render_to_bytes",
+           "render_to_path"]
 
 
 def new_draft(kind: str = "mou", languages: list[str] | None = None) -> Draft:
@@ -32,7 +33,7 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None) -> Draft:
 
 
 def render_document(draft: Draft, options: RenderOptions | None = None, *, language: str | None = None,
-                    template: TemplateVersion | None = None) -> Document:
+                    template: TemplateVersion | None = None, library: TemplateLibrary | None = None) -> Document:
     """The document model of ``draft`` for the export ``options`` describe, rendered through the
     draft's template (or ``options.template``, or ``template``): all exported languages in one
     document, or with ``language``, the one file of that language (the ``separate`` layout). The
@@ -42,23 +43,29 @@ def render_document(draft: Draft, options: RenderOptions | None = None, *, langu
     options = options or RenderOptions()
     langs = options.languages_of(draft)
     export = Export(options.layout, tuple(langs))
-    return build_document(draft, [language] if language else langs, template or options.template or None, export)
+    return build_document(draft, [language] if language else langs, template or options.template or None, export,
+                          library=library)
 
 
-def render_documents(draft: Draft, options: RenderOptions | None = None) -> dict[str, Document]:
+def render_documents(draft: Draft, options: RenderOptions | None = None, *,
+                     library: TemplateLibrary | None = None) -> dict[str, Document]:
     """The documents of one export: ``{"": doc}``, or ``{lang: doc}`` for ``separate`` — one file per
     language, each rendered on its own so its closing clause speaks of that file."""
     options = options or RenderOptions()
+    library = library or default_library()
     if options.layout == "separate":
-        return {lang: render_document(draft, options, language=lang) for lang in options.languages_of(draft)}
-    return {"": render_document(draft, options)}
+        return {lang: render_document(draft, options, language=lang, library=library)
+                for lang in options.languages_of(draft)}
+    return {"": render_document(draft, options, library=library)}
 
 
-def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: Format = "docx") -> dict[str, bytes]:
-    """Render to bytes in ``fmt``: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout."""
+def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: Format = "docx",
+                    library: TemplateLibrary | None = None) -> dict[str, bytes]:
+    """Render to bytes in ``fmt``: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout.
+    Templates are looked up in ``library`` (default: :func:`default_library`)."""
     options = options or RenderOptions()
     fmt = check_format(fmt)
-    docs = render_documents(draft, options)
+    docs = render_documents(draft, options, library=library)
     if fmt == "docx":
         from .render.docx import render_docx
 
@@ -82,11 +89,11 @@ def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Pat
 
 
 def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOptions | None = None, *,
-                   fmt: Format | None = None) -> list[Path]:
+                   fmt: Format | None = None, library: TemplateLibrary | None = None) -> list[Path]:
     """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix."""
     from .model.atomic_write import atomic_write_bytes
 
     fmt = format_for(path, fmt)
-    data = render_to_bytes(draft, options, fmt=fmt)
+    data = render_to_bytes(draft, options, fmt=fmt, library=library)
     paths = output_paths(path, list(data))
     return [atomic_write_bytes(paths[key], content) for key, content in data.items()]

@@ -114,9 +114,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .api import RenderOptions, format_for, render_to_path
     from .model.files import load_draft
     from .model.validation import export_problems, validate_draft
-    from .settings import load_settings
+    from .settings import load_settings, template_library
 
-    options = RenderOptions(layout=args.layout, languages=args.languages, fonts=load_settings().fonts,
+    settings = load_settings()
+    options = RenderOptions(layout=args.layout, languages=args.languages, fonts=settings.fonts,
                             lao_zero_width_spaces=args.lao_zwsp, template=args.template or "")
     fmt = format_for(args.output, args.fmt)
     draft = load_draft(args.draft)
@@ -132,7 +133,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues(warnings if not args.allow_incomplete else errors + warnings)
-    written = render_to_path(draft, args.output, options, fmt=fmt)
+    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings))
     for path in written:
         print(path)
     return 0
@@ -165,10 +166,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .templating.library import discover
+    from .settings import template_library
 
     rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
-             str(t.folder)) for t in discover()]
+             str(t.folder)) for t in template_library().versions()]
     header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
@@ -195,17 +196,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".html", ".docx", ".txt"):
         raise UsageError(f"{out}: the output must end in .html, .docx or .txt")
+    from .settings import load_settings, template_library
+
+    settings = load_settings()
     draft = load_draft(args.draft) if args.draft else None
-    comparison = compare_versions(args.old, args.new, args.language, draft)
+    comparison = compare_versions(args.old, args.new, args.language, draft, library=template_library(settings))
     if suffix == ".html":
         data = comparison_html(comparison).encode("utf-8")
     elif suffix == ".txt":
         data = comparison_text(comparison).encode("utf-8")
     else:
         from .compare.redline import redline_docx
-        from .settings import load_settings
 
-        data = redline_docx(comparison, load_settings().fonts)
+        data = redline_docx(comparison, settings.fonts)
     atomic_write_bytes(out, data)
     print(summary(comparison))
     print(out)
@@ -215,7 +218,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .templating.library import template_roots
+    from .settings import template_library
     from .templating.lint import lint_path
 
     if args.path:
@@ -224,7 +227,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
             raise UsageError(f"{target}: no such folder")
         findings = lint_path(target)
     else:
-        findings = [f for _source, root in template_roots() if root.is_dir() for f in lint_path(root)]
+        findings = [f for _source, root in template_library().roots if root.is_dir() for f in lint_path(root)]
     for finding in findings:
         print(finding)
     if findings:

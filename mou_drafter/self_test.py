@@ -50,10 +50,10 @@ def run_self_test(out=print) -> int:
         return "python-docx default template loads"
 
     def templates() -> str:
-        from .templating.library import discover
+        from .settings import template_library
         from .templating.lint import lint_path
 
-        versions = discover()
+        versions = template_library().versions()
         refs = {t.ref for t in versions}
         for needed in ("mou@1.0", "minutes@1.0"):
             if needed not in refs:
@@ -81,12 +81,13 @@ def run_self_test(out=print) -> int:
 
     def samples() -> str:
         from .api import LAYOUTS, RenderOptions, render_to_path
+        from .folders import data_dir
         from .model.files import load_draft
         from .render.inspect import lao_run_problems, open_docx, paragraph_texts
-        from .settings import load_settings
-        from .templating.library import data_dir
+        from .settings import load_settings, template_library
 
-        fonts = load_settings().fonts
+        settings = load_settings()
+        fonts, library = settings.fonts, template_library(settings)
         seeds = sorted(data_dir("seeds").glob("*.moud"))
         if not seeds:
             raise AssertionError(f"no samples in {data_dir('seeds')}")
@@ -96,7 +97,8 @@ def run_self_test(out=print) -> int:
                 draft = load_draft(seed)
                 for layout in LAYOUTS:
                     options = RenderOptions(layout=layout, languages=("vi", "lo", "en"), fonts=fonts)
-                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", options):
+                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", options,
+                                               library=library):
                         document = open_docx(path.read_bytes())
                         text = "\n".join(paragraph_texts(document)).lower()
                         lang = next((code for code in ("vi", "lo", "en") if f".{code}." in path.name), "vi")

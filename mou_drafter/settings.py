@@ -12,17 +12,15 @@ imports this module (an import contract checks).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .document import LAYOUTS, Layout
+from .folders import config_dir
 from .render.options import Fonts
-
-APP_NAME = "MoU Drafter"
-APP_AUTHOR = "MoU Drafter"
+from .templating.library import TemplateLibrary
 
 
 class ExportSettings(BaseModel):
@@ -76,33 +74,6 @@ class Settings(BaseModel):
         return data
 
 
-def _home() -> Path | None:
-    home = os.environ.get("MOU_DRAFTER_HOME")
-    return Path(home) if home else None
-
-
-def config_dir() -> Path:
-    home = _home()
-    if home:
-        return home / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR, roaming=True))
-
-
-def data_home() -> Path:
-    home = _home()
-    if home:
-        return home / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
-
-
-def user_templates_dir() -> Path:
-    return data_home() / "templates"
-
-
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 
@@ -122,3 +93,10 @@ def save_settings(settings: Settings) -> Path:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_bytes(path, settings.model_dump_json(indent=2).encode("utf-8"))
+
+
+def template_library(settings: Settings | None = None) -> TemplateLibrary:
+    """The template library the settings describe: the built-in templates, the user's template
+    folder and the shared folder named in the settings (if any)."""
+    settings = settings if settings is not None else load_settings()
+    return TemplateLibrary.standard(settings.shared_templates_dir or None)

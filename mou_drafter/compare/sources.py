@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..errors import TemplateError, UsageError
 from ..model.draft import Draft
 from ..render.text import block_lines
-from ..templating.library import TemplateVersion, find_template
+from ..templating.library import TemplateLibrary, TemplateVersion, default_library
 from ..templating.source import source_clauses
 from ..words.tokens import tokenize
 from .align import Clause, Comparison, compare_clauses
@@ -29,11 +29,14 @@ def clauses_from_draft(template: TemplateVersion, draft: Draft, lang: str) -> li
     return [Clause(b.id, "\n".join(block_lines(doc, b)), b.kind) for b in doc.texts[lang]]
 
 
-def compare_versions(old_ref: str, new_ref: str, lang: str, draft: Draft | None = None) -> Comparison:
-    """Compare ``name@old`` with ``name@new`` in ``lang``, with a draft's data or as template text."""
+def compare_versions(old_ref: str, new_ref: str, lang: str, draft: Draft | None = None, *,
+                     library: TemplateLibrary | None = None) -> Comparison:
+    """Compare ``name@old`` with ``name@new`` (found in ``library``) in ``lang``, with a draft's
+    data or as template text."""
     if lang not in ("vi", "lo", "en"):
         raise UsageError(f"--language must be vi, lo or en, not {lang!r}")
-    old, new = find_template(old_ref), find_template(new_ref)
+    library = library or default_library()
+    old, new = library.find(old_ref), library.find(new_ref)
     if old.manifest.kind != new.manifest.kind:
         raise UsageError(f"{old.ref} and {new.ref} are templates of different kinds")
     if draft is not None and draft.kind != old.manifest.kind:

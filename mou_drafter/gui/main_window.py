@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..api import Fonts, RenderOptions, new_draft, render_to_path
+from ..api import Fonts, RenderOptions, TemplateLibrary, new_draft, render_to_path
 from ..errors import MouDrafterError
+from ..folders import data_dir
 from ..model.draft import Draft
 from ..model.files import load_draft, save_draft
 from ..model.paths import field_prefix
 from ..model.validation import Issue, validate_draft
-from ..settings import ExportSettings, Settings, load_settings, save_settings
-from ..templating.library import data_dir
+from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
 from .autosave import Autosaver
 from .dialogs.export import ExportDialog
 from .draft_document import DraftDocument
@@ -53,11 +53,11 @@ PREVIEW_DELAY_MS = 200
 STATUS_MARKS = {"complete": ("✔", "#2e7d32"), "incomplete": ("●", "#d9822b"), "errors": ("✖", "#c62828")}
 
 
-def _render_preview(draft: Draft, options: RenderOptions) -> str:
+def _render_preview(draft: Draft, options: RenderOptions, library: TemplateLibrary) -> str:
     """The document as HTML."""
     from ..api import render_to_bytes
 
-    return render_to_bytes(draft, options, fmt="html")[""].decode("utf-8")
+    return render_to_bytes(draft, options, fmt="html", library=library)[""].decode("utf-8")
 
 
 def _sample_title(path: Path) -> str:
@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.settings = load_settings()
         #: Why the settings file could not be written the last time, or "".
         self.settings_problem = ""
+        #: The templates in the folders the settings name; made again when the settings change.
+        self.library = template_library(self.settings)
         self.autosave_timer = QTimer(self, interval=self.settings.autosave_seconds * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
@@ -325,21 +327,19 @@ class MainWindow(QMainWindow):
         """If the draft's template has a newer approved version, offer to move to it and show the
         changes as this draft would show them."""
         from ..compare.sources import compare_versions
-        from ..templating.library import discover, version_key
 
         assert self.doc is not None
-        name, _sep, version = self.doc.draft.template.partition("@")
+        name = self.doc.draft.template.partition("@")[0]
         try:
-            newer = [t for t in discover() if t.manifest.name == name and t.manifest.status == "approved"
-                     and version and version_key(t.manifest.version) > version_key(version)]
-        except (MouDrafterError, ValueError):
+            target = self.library.upgrade_for(self.doc.draft.template)
+        except MouDrafterError:
             return False
-        if not newer:
+        if target is None:
             return False
-        target = max(newer, key=lambda t: version_key(t.manifest.version))
         lang = self.doc.draft.languages[0]
         try:
-            comparison = compare_versions(self.doc.draft.template, target.ref, lang, self.doc.draft)
+            comparison = compare_versions(self.doc.draft.template, target.ref, lang, self.doc.draft,
+                                          library=self.library)
         except MouDrafterError:
             return False
         counts = comparison.counts()
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
 
         draft = self.doc.draft if self.doc is not None else None
         self.compare_dialog = CompareDialog(draft, self, name=name or (draft.kind if draft else ""), old=old,
-                                            new=new, language=language)
+                                            new=new, language=language, library=self.library)
         self.compare_dialog.show()
 
     def open_sample(self, path: Path) -> None:
@@ -592,9 +592,9 @@ class MainWindow(QMainWindow):
     def update_preview(self) -> None:
         if self.doc is None:
             return
-        options = self.preview_options()
+        options, library = self.preview_options(), self.library
         snapshot = self.doc.draft.model_copy(deep=True)
-        self.preview_worker.submit(lambda: _render_preview(snapshot, options))
+        self.preview_worker.submit(lambda: _render_preview(snapshot, options, library))
 
     def _show_preview(self, html: str) -> None:
         bar = self.preview.verticalScrollBar()
@@ -672,7 +672,7 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         if self.doc is None:
             return
-        dialog = ExportDialog(self.doc.draft, self.doc.path, self, last=self.settings.export)
+        dialog = ExportDialog(self.doc.draft, self.doc.path, self, last=self.settings.export, library=self.library)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             if dialog.jump_path:  # the clerk chose to fill in a missing text first
                 self.activateWindow()
@@ -702,6 +702,7 @@ class MainWindow(QMainWindow):
             if not self.interaction.confirm(_("Fonts missing"), text):
                 return
         snapshot = self.doc.draft.model_copy(deep=True)
+        library = self.library
         progress = QProgressDialog(_("Exporting…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowTitle(_("Export to Word"))
@@ -728,7 +729,7 @@ class MainWindow(QMainWindow):
 
         self.export_worker.finished.connect(done)
         self.export_worker.failed.connect(failed)
-        self.export_worker.submit(lambda: render_to_path(snapshot, path, options, fmt="docx"))
+        self.export_worker.submit(lambda: render_to_path(snapshot, path, options, fmt="docx", library=library))
 
     def _disconnect_export(self) -> None:
         for signal in (self.export_worker.finished, self.export_worker.failed):
@@ -766,6 +767,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog = SettingsDialog(self)
         if self.settings_dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings = load_settings()
+            self.library = template_library(self.settings)  # the shared folder may have changed
             self.autosave_timer.setInterval(self.settings.autosave_seconds * 1000)
             self.schedule_preview()
 

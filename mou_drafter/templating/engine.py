@@ -32,7 +32,7 @@ from ..errors import TemplateError
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
-from .library import TemplateVersion, find_template
+from .library import TemplateLibrary, TemplateVersion, default_library
 
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
@@ -350,9 +350,11 @@ def render_language(template: TemplateVersion, draft: Draft, lang: str,
 
 
 def build_document(draft: Draft, languages: list[str] | None = None,
-                   template: TemplateVersion | str | None = None, export: Export | None = None) -> Document:
-    """Render ``draft`` with its template (or ``template``) into a :class:`Document` holding
-    ``languages`` (default: the draft's).
+                   template: TemplateVersion | str | None = None, export: Export | None = None, *,
+                   library: TemplateLibrary | None = None) -> Document:
+    """Render ``draft`` with its template (or ``template``, a version or a ``name@version`` found
+    in ``library``, default :func:`~mou_drafter.templating.library.default_library`) into a
+    :class:`Document` holding ``languages`` (default: the draft's).
 
     ``export`` describes the whole export for the closing clause; by default, one document holding
     ``languages``. For one file per language, build one document per file, each with its language
@@ -362,7 +364,8 @@ def build_document(draft: Draft, languages: list[str] | None = None,
     for lang in langs:
         if lang not in LANGUAGES:
             raise TemplateError(f"unknown language {lang!r}; use vi, lo or en")
-    version = template if isinstance(template, TemplateVersion) else find_template(template or draft.template)
+    version = (template if isinstance(template, TemplateVersion)
+               else (library or default_library()).find(template or draft.template))
     if version.manifest.kind != draft.kind:
         raise TemplateError(f"template {version.ref} is for {version.manifest.kind}, but the draft is {draft.kind}")
     missing = [lang for lang in langs if lang not in version.manifest.languages]

@@ -8,7 +8,7 @@ from mou_drafter.compare.redline import plain_lines, redline_docx
 from mou_drafter.compare.report import comparison_html, comparison_text
 from mou_drafter.compare.sources import clauses_from_draft, clauses_from_template, compare_versions
 from mou_drafter.model.files import load_draft
-from mou_drafter.templating.library import find_template
+from mou_drafter.templating.library import default_library
 from mou_drafter.words.tokens import tokenize
 from tests.conftest import ROOT, run_cli, soffice
 from tests.docx_checks import open_docx
@@ -106,7 +106,7 @@ def test_accept_all_gives_new_reject_all_gives_old(tmp_path, lang, with_draft):
     comparison = compare_versions("mou@1.0", "mou@1.1", lang, draft)
     path = tmp_path / "redline.docx"
     path.write_bytes(redline_docx(comparison))
-    old_t, new_t = find_template("mou@1.0"), find_template("mou@1.1")
+    old_t, new_t = default_library().find("mou@1.0"), default_library().find("mou@1.1")
     if draft is None:
         old_clauses, new_clauses = clauses_from_template(old_t, lang), clauses_from_template(new_t, lang)
     else:

@@ -75,3 +75,31 @@ def test_a_failed_settings_save_is_said_in_the_status_bar(qtbot, window, tmp_pat
     window.export()
     qtbot.waitUntil(lambda: ("exported", str(tmp_path / "y.docx")) in window.interaction.asked, timeout=15000)
     assert seen["start"] == (True, "sequential", ["lo"])
+
+
+def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot, window, tmp_path):
+    from tests.templating.test_library import add_version
+
+    shared = tmp_path / "share"
+    add_version(shared, "mou", "2.0", status="draft")
+    window.open_sample(MINUTES.with_name("mou-dakglei-xanxay-dakcheung-2024-2028.moud"))
+    assert "mou@2.0" not in {t.ref for t in window.library.versions()}
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.shared.setText(str(shared))
+        dialog.save()
+
+    QTimer.singleShot(200, fill)
+    window.open_settings()
+    assert ("mou@2.0", "shared") in {(t.ref, t.source) for t in window.library.versions()}
+    seen = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["offered"] = [dialog.template.itemData(i) for i in range(dialog.template.count())]
+        dialog.reject()
+
+    QTimer.singleShot(200, look)
+    window.export()
+    assert seen["offered"] == ["mou@1.0", "mou@1.2", "mou@2.0"]  # mou@1.1 is retired

@@ -290,8 +290,7 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     import shutil
 
     from mou_drafter.gui.dialogs.settings import SettingsDialog
-    from mou_drafter.settings import load_settings
-    from mou_drafter.templating.library import discover
+    from mou_drafter.settings import load_settings, template_library
 
     shared = tmp_path / "share"
     folder = shared / "mou" / "2.0"
@@ -306,7 +305,7 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     dialog.save()
     settings = load_settings()
     assert settings.fonts.lao == "Saysettha OT" and settings.shared_templates_dir == str(shared)
-    assert ("mou@2.0", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in discover()}
+    assert ("mou@2.0", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in template_library().versions()}
     listing = run_cli("templates", env={"MOU_DRAFTER_HOME": os.environ["MOU_DRAFTER_HOME"]}).stdout
     assert "2.0" in listing and "shared" in listing
 

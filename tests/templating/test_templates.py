@@ -9,14 +9,14 @@ from mou_drafter.model.files import load_draft
 from mou_drafter.render.options import RenderOptions
 from mou_drafter.render.text import render_text
 from mou_drafter.templating.engine import build_document
-from mou_drafter.templating.library import discover, find_template, read_manifest
+from mou_drafter.templating.library import TemplateLibrary, default_library, read_manifest
 from tests.conftest import ROOT, SEEDS
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 
 
 def test_builtin_templates_are_listed():
-    refs = {(t.ref, t.manifest.status, t.source) for t in discover()}
+    refs = {(t.ref, t.manifest.status, t.source) for t in default_library().versions()}
     assert ("mou@1.0", "approved", "built-in") in refs
     assert ("minutes@1.0", "approved", "built-in") in refs
     manifest = read_manifest(ROOT / "templates" / "mou" / "1.0")
@@ -62,7 +62,7 @@ def test_undefined_name_error_names_file_and_line(tmp_path):
     lines = vi.read_text(encoding="utf-8").splitlines()
     lines.insert(5, "{{ draft.no_such_field }}")
     vi.write_text("\n".join(lines), encoding="utf-8")
-    template = find_template("mou@9.0", roots=[("test", tmp_path)])
+    template = TemplateLibrary([("test", tmp_path)]).find("mou@9.0")
     with pytest.raises(TemplateError, match=r"vi\.j2:6: .*no_such_field"):
         build_document(load_draft(MOU), ["vi"], template)
 
@@ -73,7 +73,7 @@ def test_syntax_error_names_file_and_line(tmp_path):
     lines = lo.read_text(encoding="utf-8").splitlines()
     lines.insert(3, "{% if %}")
     lo.write_text("\n".join(lines), encoding="utf-8")
-    template = find_template("mou@9.1", roots=[("test", tmp_path)])
+    template = TemplateLibrary([("test", tmp_path)]).find("mou@9.1")
     with pytest.raises(TemplateError, match=r"lo\.j2:4: template syntax error"):
         build_document(load_draft(MOU), ["vi", "lo"], template)
 
@@ -81,16 +81,16 @@ def test_syntax_error_names_file_and_line(tmp_path):
 def test_sandbox_blocks_unsafe_template_code(tmp_path):
     folder = _copy_template(tmp_path, "9.2")
     (folder / "vi.j2").write_text("@para id=x\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
-    template = find_template("mou@9.2", roots=[("test", tmp_path)])
+    template = TemplateLibrary([("test", tmp_path)]).find("mou@9.2")
     with pytest.raises(TemplateError, match=r"vi\.j2"):
         build_document(load_draft(MOU), ["vi"], template)
 
 
 def test_unknown_template_version_lists_available():
     with pytest.raises(TemplateError, match=r"no version '7.0' \(available: 1.0"):
-        find_template("mou@7.0")
+        default_library().find("mou@7.0")
     with pytest.raises(TemplateError, match="no template named 'letter'"):
-        find_template("letter@1.0")
+        default_library().find("letter@1.0")
 
 
 def test_template_kind_must_match_draft():

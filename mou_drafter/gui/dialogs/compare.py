@@ -20,7 +20,7 @@ from ...compare.align import Comparison
 from ...compare.report import comparison_html
 from ...compare.sources import compare_versions
 from ...model.draft import Draft
-from ...templating.library import discover, version_key
+from ...templating.library import TemplateLibrary, default_library
 from ..forms.fields import LANG_LABELS
 from ..i18n import _
 from ..workers import Worker
@@ -28,14 +28,15 @@ from ..workers import Worker
 
 class CompareDialog(QDialog):
     def __init__(self, draft: Draft | None = None, parent: QWidget | None = None, *, name: str = "",
-                 old: str = "", new: str = "", language: str = "") -> None:
+                 old: str = "", new: str = "", language: str = "", library: TemplateLibrary | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Compare template versions"))
         self.resize(1100, 760)
         self.draft = draft
         self.comparison: Comparison | None = None
         self.current_change = -1
-        self.versions = discover()
+        self.library = library or default_library()
+        self.versions = self.library.versions()
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         layout.addLayout(row)
@@ -100,8 +101,7 @@ class CompareDialog(QDialog):
 
     def _fill_versions(self) -> None:
         name = self.name.currentData()
-        refs = [t.ref for t in sorted((t for t in self.versions if t.manifest.name == name),
-                                      key=lambda t: version_key(t.manifest.version))]
+        refs = [t.ref for t in self.library.versions_of(name)]
         for combo in (self.old, self.new):
             combo.blockSignals(True)
             combo.clear()
@@ -124,7 +124,8 @@ class CompareDialog(QDialog):
             draft = None
         snapshot = draft.model_copy(deep=True) if draft is not None else None
         self.summary.setText(_("Comparing…"))
-        self.worker.submit(lambda: compare_versions(old, new, lang, snapshot))
+        library = self.library
+        self.worker.submit(lambda: compare_versions(old, new, lang, snapshot, library=library))
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import MouDrafterError
 from ...model.draft import Draft
 from ...model.validation import Issue, export_problems
 from ...settings import ExportSettings
-from ...templating.library import discover, version_key
+from ...templating.library import TemplateLibrary, default_library
 from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
@@ -50,7 +51,7 @@ LAYOUT_LABELS = {
 
 class ExportDialog(QDialog):
     def __init__(self, draft: Draft, draft_path: Path | None, parent: QWidget | None = None, *,
-                 last: ExportSettings | None = None) -> None:
+                 last: ExportSettings | None = None, library: TemplateLibrary | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
@@ -64,15 +65,17 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
 
         self.template = QComboBox()
-        offered = [v for v in discover() if v.manifest.kind == draft.kind and v.manifest.status != "retired"]
+        library = library or default_library()
+        offered = [v for v in library.versions() if v.manifest.kind == draft.kind and v.manifest.status != "retired"]
         for version in offered:
             status = STATUS_LABELS.get(version.manifest.status, lambda s=version.manifest.status: s)()
             self.template.addItem(f"{version.ref} ({status})", version.ref)
         index = self.template.findData(draft.template)
         if index < 0:  # the draft's template was retired: offer the newest approved version
-            approved = [v for v in offered if v.manifest.status == "approved"] or offered
-            if approved:
-                index = self.template.findData(max(approved, key=lambda v: version_key(v.manifest.version)).ref)
+            try:
+                index = self.template.findData(library.newest(draft.kind).ref)
+            except MouDrafterError:  # none approved: the first offered
+                index = 0
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)
 
