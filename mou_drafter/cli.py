@@ -111,9 +111,7 @@ def _print_issues(issues: list, ui_language: str = "en") -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .api import RenderOptions, format_for, render_to_path
-    from .model.files import load_draft
-    from .model.validation import export_problems, validate_draft
+    from .api import RenderOptions, export_problems, format_for, load_draft, render_to_path, validate_draft
     from .settings import load_settings, template_library
 
     settings = load_settings()
@@ -140,8 +138,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .model.files import load_draft
-    from .model.validation import has_errors, validate_draft
+    from .api import has_errors, load_draft, validate_draft
 
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
@@ -152,13 +149,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .api import new_draft
-    from .model.files import save_draft
+    from .api import new_draft, save_draft
+    from .settings import template_library
 
     if os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to overwrite it")
     try:
-        draft = new_draft(args.kind, args.languages)
+        draft = new_draft(args.kind, args.languages, library=template_library())
     except ValueError as exc:
         raise UsageError(f"--languages: {exc}") from None
     print(save_draft(draft, args.output))
@@ -166,10 +163,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
+    from .api import list_templates
     from .settings import template_library
 
     rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
-             str(t.folder)) for t in template_library().versions()]
+             str(t.folder)) for t in list_templates(template_library())]
     header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
@@ -178,56 +176,32 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .model.files import json_schema
+    from .api import draft_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    print(json.dumps(draft_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .compare.report import comparison_html, comparison_text, summary
-    from .compare.sources import compare_versions
-    from .model.atomic_write import atomic_write_bytes
-    from .model.files import load_draft
-
-    out = Path(args.output)
-    suffix = out.suffix.lower()
-    if suffix not in (".html", ".docx", ".txt"):
-        raise UsageError(f"{out}: the output must end in .html, .docx or .txt")
+    from .api import compare_versions, comparison_summary, load_draft, write_comparison
     from .settings import load_settings, template_library
 
+    if not args.output.lower().endswith((".html", ".docx", ".txt")):
+        raise UsageError(f"{args.output}: the output must end in .html, .docx or .txt")
     settings = load_settings()
     draft = load_draft(args.draft) if args.draft else None
     comparison = compare_versions(args.old, args.new, args.language, draft, library=template_library(settings))
-    if suffix == ".html":
-        data = comparison_html(comparison).encode("utf-8")
-    elif suffix == ".txt":
-        data = comparison_text(comparison).encode("utf-8")
-    else:
-        from .compare.redline import redline_docx
-
-        data = redline_docx(comparison, settings.fonts)
-    atomic_write_bytes(out, data)
-    print(summary(comparison))
+    out = write_comparison(comparison, args.output, fonts=settings.fonts)
+    print(comparison_summary(comparison))
     print(out)
     return 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
+    from .api import lint_templates
     from .settings import template_library
-    from .templating.lint import lint_path
 
-    if args.path:
-        target = Path(args.path)
-        if not target.exists():
-            raise UsageError(f"{target}: no such folder")
-        findings = lint_path(target)
-    else:
-        findings = [f for _source, root in template_library().roots if root.is_dir() for f in lint_path(root)]
+    findings = lint_templates(args.path, library=template_library())
     for finding in findings:
         print(finding)
     if findings:

@@ -42,8 +42,8 @@ def run(argv: list[str]) -> int:
 
 def offer_recovery(window) -> bool:
     """If an earlier session crashed with unsaved changes, offer to open what it autosaved."""
+    from ..api import load_draft
     from ..errors import MouDrafterError
-    from ..model.files import load_draft
     from .i18n import _
 
     for orphan in window.autosaver.orphans():

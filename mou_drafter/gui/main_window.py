@@ -31,13 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..api import Fonts, RenderOptions, TemplateLibrary, new_draft, render_to_path
+from ..api import (
+    Fonts,
+    Issue,
+    RenderOptions,
+    TemplateLibrary,
+    compare_versions,
+    load_draft,
+    new_draft,
+    render_to_path,
+    save_draft,
+    validate_draft,
+)
 from ..errors import MouDrafterError
 from ..folders import data_dir
 from ..model.draft import Draft
-from ..model.files import load_draft, save_draft
 from ..model.paths import field_prefix
-from ..model.validation import Issue, validate_draft
 from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
 from .autosave import Autosaver
 from .dialogs.export import ExportDialog
@@ -302,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def new_document(self, kind: str) -> None:
         if self._confirm_discard():
-            self._load_document(DraftDocument(new_draft(kind), None, self))
+            self._load_document(DraftDocument(new_draft(kind, library=self.library), None, self))
 
     def open_dialog(self) -> None:
         folder = str(self.doc.path.parent) if self.doc and self.doc.path else str(Path.home())
@@ -326,8 +335,6 @@ class MainWindow(QMainWindow):
     def offer_template_upgrade(self) -> bool:
         """If the draft's template has a newer approved version, offer to move to it and show the
         changes as this draft would show them."""
-        from ..compare.sources import compare_versions
-
         assert self.doc is not None
         name = self.doc.draft.template.partition("@")[0]
         try:

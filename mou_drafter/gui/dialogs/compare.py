@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...compare.align import Comparison
-from ...compare.report import comparison_html
-from ...compare.sources import compare_versions
+from ...api import Comparison, TemplateLibrary, compare_versions, comparison_html, default_library
 from ...model.draft import Draft
-from ...templating.library import TemplateLibrary, default_library
 from ..forms.fields import LANG_LABELS
 from ..i18n import _
 from ..workers import Worker

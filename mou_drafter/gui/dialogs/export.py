@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...api import Issue, TemplateLibrary, default_library, export_problems
 from ...errors import MouDrafterError
 from ...model.draft import Draft
-from ...model.validation import Issue, export_problems
 from ...settings import ExportSettings
-from ...templating.library import TemplateLibrary, default_library
 from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language

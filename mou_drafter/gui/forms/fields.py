@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...api import format_amount
 from ...model.draft import LANGUAGES
-from ...templating import formatting
 from ..draft_document import DraftDocument
 from ..i18n import _
 
@@ -238,7 +238,7 @@ class Form:
         def show() -> None:
             value = self.doc.get(amount_path)
             cur = self.doc.get(currency_path)
-            parts = [f"{LANG_LABELS[lang]}: {formatting.format_amount(value, cur, lang)}" for lang in self.languages]
+            parts = [f"{LANG_LABELS[lang]}: {format_amount(value, cur, lang)}" for lang in self.languages]
             shown.setText(" · ".join(parts))
 
         def refresh() -> None:
