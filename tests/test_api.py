@@ -11,9 +11,9 @@ import pytest
 import mou_drafter
 from mou_drafter import api
 from mou_drafter.errors import TemplateError, UsageError
-from tests.conftest import ROOT
+from tests.conftest import RELEASED, ROOT
 from tests.docx_checks import all_text, open_docx
-from tests.templating.test_library import add_version
+from tests.templating.test_library import NEWEST, add_version
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 
@@ -67,11 +67,12 @@ def test_exports_through_the_api(tmp_path):
         api.render_to_bytes(draft, fmt="pdf")  # type: ignore[arg-type]
 
 
-def test_templates_through_the_api(tmp_path):
-    refs = [t.ref for t in api.list_templates()]
-    assert refs == ["minutes@1.0", "minutes@1.1", "mou@1.0", "mou@1.1", "mou@1.2"]
+def test_templates_through_the_api(tmp_path, released):
+    assert set(RELEASED) <= {t.ref for t in api.list_templates()}
+    assert [t.ref for t in api.list_templates(released)] == list(RELEASED)
     old = api.load_draft(MOU).model_copy(update={"template": "mou@1.0"})
-    assert api.upgrade_for(old).ref == "mou@1.2" and api.upgrade_for(api.load_draft(MOU)) is None
+    assert api.upgrade_for(old, released).ref == "mou@1.2" and api.upgrade_for(api.load_draft(MOU), released) is None
+    assert api.upgrade_for(old).ref == NEWEST["mou"]
     assert api.lint_templates() == [] and api.lint_templates(ROOT / "templates" / "mou" / "1.2") == []
     with pytest.raises(UsageError, match="no such folder"):
         api.lint_templates(tmp_path / "missing")
@@ -82,12 +83,15 @@ def test_templates_through_the_api(tmp_path):
     assert any("lo.j2:2: 'draft.nothing_here' is not a field of the draft" in f for f in findings), findings
 
 
-def test_new_drafts_take_the_newest_approved_version_of_the_library(tmp_path):
-    assert api.new_draft("mou").template == "mou@1.2" and api.new_draft("minutes").template == "minutes@1.1"
+def test_new_drafts_take_the_newest_approved_version_of_the_library(tmp_path, released):
+    assert api.new_draft("mou").template == NEWEST["mou"] and api.new_draft("minutes").template == NEWEST["minutes"]
+    assert api.new_draft("mou", library=released).template == "mou@1.2"
     add_version(tmp_path, "mou", "1.3")
     add_version(tmp_path, "mou", "1.4", status="draft")
-    library = api.TemplateLibrary([("built-in", ROOT / "templates"), ("user", tmp_path)])
+    library = api.TemplateLibrary([*released.roots, ("user", tmp_path)])
     assert api.new_draft("mou", library=library).template == "mou@1.3"
+    draft = api.new_draft("mou", library=library)
+    assert api.render_document(draft, library=library).template == "mou@1.3"  # pinned, then rendered with it
     with pytest.raises(TemplateError, match="no approved template for minutes"):
         api.new_draft("minutes", library=api.TemplateLibrary([("user", tmp_path)]))
 

@@ -23,7 +23,6 @@ Kind = Literal["mou", "minutes"]
 Currency = Literal["VND", "LAK", "USD"]
 #: Longest text accepted in one field (characters). A 5 MB paste is a mistake, not an article.
 MAX_TEXT_LENGTH = 20_000
-DEFAULT_TEMPLATES = {"mou": "mou@1.2", "minutes": "minutes@1.1"}
 #: What the document calls itself (title and "this …" in the text), by kind; the first is the default.
 #: Templates from mou@1.2 and minutes@1.1 write the names; older templates ignore the choice.
 DOCUMENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -193,6 +192,9 @@ class Draft(_Model):
 
     kind: Kind = "mou"
     schema_version: int = SCHEMA_VERSION
+    #: The template version the draft is rendered with, ``name@version``: new drafts are pinned to
+    #: the newest approved version of their kind when made (:func:`mou_drafter.api.new_draft`).
+    #: Empty: the newest approved version of the kind at render time.
     template: str = Field(default="", pattern=r"^([a-z0-9_\-]+@[0-9]+(\.[0-9]+)*)?$")
     languages: list[Language] = Field(default_factory=lambda: ["vi", "lo"])
     #: What the document is called ("BIÊN BẢN GHI NHỚ", "THỎA THUẬN HỢP TÁC", …); see
@@ -227,8 +229,6 @@ class Draft(_Model):
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Draft:
-        if not self.template:
-            object.__setattr__(self, "template", DEFAULT_TEMPLATES[self.kind])
         if self.kind == "minutes" and self.minutes is None:
             object.__setattr__(self, "minutes", Minutes())
         used: set[str] = {p.id for p in self.parties if p.id}

@@ -353,8 +353,9 @@ def build_document(draft: Draft, languages: list[str] | None = None,
                    template: TemplateVersion | str | None = None, export: Export | None = None, *,
                    library: TemplateLibrary | None = None) -> Document:
     """Render ``draft`` with its template (or ``template``, a version or a ``name@version`` found
-    in ``library``, default :func:`~mou_drafter.templating.library.default_library`) into a
-    :class:`Document` holding ``languages`` (default: the draft's).
+    in ``library``, default :func:`~mou_drafter.templating.library.default_library`; a draft
+    without a template takes the newest approved version of its kind) into a :class:`Document`
+    holding ``languages`` (default: the draft's).
 
     ``export`` describes the whole export for the closing clause; by default, one document holding
     ``languages``. For one file per language, build one document per file, each with its language
@@ -364,8 +365,12 @@ def build_document(draft: Draft, languages: list[str] | None = None,
     for lang in langs:
         if lang not in LANGUAGES:
             raise TemplateError(f"unknown language {lang!r}; use vi, lo or en")
-    version = (template if isinstance(template, TemplateVersion)
-               else (library or default_library()).find(template or draft.template))
+    if isinstance(template, TemplateVersion):
+        version = template
+    else:
+        library = library or default_library()
+        ref = template or draft.template
+        version = library.find(ref) if ref else library.newest(draft.kind)
     if version.manifest.kind != draft.kind:
         raise TemplateError(f"template {version.ref} is for {version.manifest.kind}, but the draft is {draft.kind}")
     missing = [lang for lang in langs if lang not in version.manifest.languages]

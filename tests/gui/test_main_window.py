@@ -219,7 +219,8 @@ def test_screenshots_are_not_blank(qtbot, window, tmp_path):
     print(f"screenshots in {shots}")
 
 
-def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path):
+def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path, released):
+    window.library = released  # the versions up to mou@1.2: the counts below are those of 1.0 -> 1.2
     path = tmp_path / "mou.moud"
     old = load_draft(SAMPLE)
     old.template = "mou@1.0"  # the sample itself uses mou@1.2, the newest approved version
@@ -244,10 +245,10 @@ def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, wind
     dialog.close()
 
 
-def test_compare_view_language_and_template_text(qtbot, window):
+def test_compare_view_language_and_template_text(qtbot, window, released):
     from mou_drafter.gui.dialogs.compare import CompareDialog
 
-    dialog = CompareDialog(None, window, name="mou", language="lo")
+    dialog = CompareDialog(None, window, name="mou", language="lo", library=released)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)

@@ -22,7 +22,8 @@ def preview_text(qtbot, window) -> str:
     return window.preview.toPlainText()
 
 
-def test_signing_title_and_document_title_fields(qtbot, window):
+def test_signing_title_and_document_title_fields(qtbot, window, released):
+    window.library = released  # new drafts take the newest approved version: here mou@1.2, whose wording is checked
     window.new_document("mou")
     assert window.doc.draft.document_type == "memorandum" and window.doc.draft.template == "mou@1.2"
     type_text(window.registry["parties[0].representative.authority.vi"], "TM. Ủy ban nhân dân huyện Đăk Glei")

@@ -18,11 +18,13 @@ from mou_drafter.model.files import (
 )
 from mou_drafter.model.validation import validate_draft
 from tests.conftest import SEEDS
+from tests.templating.test_library import NEWEST
 
 
 def test_draft_defaults_and_party_ids():
     draft = Draft(kind="minutes", parties=[{}, {"id": "p1"}, {}])
-    assert draft.template == "minutes@1.1"  # new drafts use the newest approved versions
+    assert draft.template == ""  # no version in code: rendered with the newest approved one of its kind
+    assert new_draft("minutes").template == NEWEST["minutes"]  # new drafts are pinned to it when made
     assert draft.languages == ["vi", "lo"]
     assert draft.minutes is not None
     assert len({p.id for p in draft.parties}) == 3

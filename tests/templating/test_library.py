@@ -12,7 +12,7 @@ from mou_drafter.errors import TemplateError
 from mou_drafter.folders import user_templates_dir
 from mou_drafter.settings import Settings, load_settings, save_settings, template_library
 from mou_drafter.templating.library import TemplateLibrary, default_library
-from tests.conftest import ROOT
+from tests.conftest import RELEASED, ROOT
 
 
 def add_version(root: Path, name: str, version: str, *, status: str = "approved", source: str = "1.2") -> Path:
@@ -50,11 +50,10 @@ def test_a_version_is_found_in_its_own_folder(tmp_path):
         library.versions()
 
 
-def test_the_folders_are_searched_in_order(tmp_path):
+def test_the_folders_are_searched_in_order(tmp_path, released):
     add_version(tmp_path / "user", "mou", "1.2", status="draft")  # the same version as a built-in one
     add_version(tmp_path / "shared", "mou", "7.0", status="draft")
-    library = TemplateLibrary([("built-in", ROOT / "templates"), ("user", tmp_path / "user"),
-                               ("shared", tmp_path / "shared")])
+    library = TemplateLibrary([*released.roots, ("user", tmp_path / "user"), ("shared", tmp_path / "shared")])
     assert library.find("mou@1.2").source == "built-in" and library.find("mou@1.2").manifest.status == "approved"
     assert library.find("mou@7.0").source == "shared"
     assert [t.ref for t in library.versions_of("minutes")] == ["minutes@1.0", "minutes@1.1"]
@@ -62,8 +61,8 @@ def test_the_folders_are_searched_in_order(tmp_path):
         library.find("mou@9.9")
 
 
-def test_newest_approved_version_of_a_kind(tmp_path):
-    built_in = TemplateLibrary([("built-in", ROOT / "templates")])
+def test_newest_approved_version_of_a_kind(tmp_path, released):
+    built_in = released
     assert built_in.newest("mou").ref == "mou@1.2" and built_in.newest("minutes").ref == "minutes@1.1"
     add_version(tmp_path, "mou", "1.3", status="draft")
     add_version(tmp_path, "mou", "1.4", status="retired")
@@ -76,10 +75,15 @@ def test_newest_approved_version_of_a_kind(tmp_path):
     assert library.find("mou").ref == "mou@1.10"
     with pytest.raises(TemplateError, match="no approved template for minutes"):
         TemplateLibrary([("user", tmp_path)]).newest("minutes")
+    # a draft without a template is rendered with the newest approved version of its kind
+    from mou_drafter.model.draft import Draft
+    from mou_drafter.templating.engine import build_document
+
+    assert build_document(Draft(kind="mou", parties=[{}, {}]), ["vi"], library=library).template == "mou@1.10"
 
 
-def test_upgrade_for():
-    library = default_library()
+def test_upgrade_for(released):
+    library = released
     assert library.upgrade_for("mou@1.0").ref == "mou@1.2"  # mou@1.1 is retired
     assert library.upgrade_for("mou@1.2") is None
     assert library.upgrade_for("minutes@1.0").ref == "minutes@1.1"
@@ -101,3 +105,14 @@ def test_default_library_is_the_built_in_and_user_folders_never_the_settings(tmp
     assert [source for source, _root in from_settings.roots] == ["built-in", "user", "shared"]
     assert from_settings.find("mou@8.0").source == "shared"
     assert [source for source, _root in template_library(Settings()).roots] == ["built-in", "user"]
+
+
+#: The newest approved built-in version of each kind: what new drafts are made with. Releasing a
+#: version changes this line and the table in docs/templates.md, nothing in mou_drafter/.
+NEWEST = {"mou": "mou@1.2", "minutes": "minutes@1.1"}
+
+
+def test_the_built_in_release():
+    library = TemplateLibrary([("built-in", ROOT / "templates")])
+    assert {kind: library.newest(kind).ref for kind in NEWEST} == NEWEST
+    assert set(RELEASED) <= {t.ref for t in library.versions()}  # released versions stay
