@@ -14,6 +14,9 @@ from pathlib import Path
 
 APP_NAME = "MoU Drafter"
 APP_AUTHOR = "MoU Drafter"
+#: The interface catalogues (``vi.po``, ``lo.po`` and their compiled ``.mo``), shipped inside the
+#: desktop app's package; named here so the self-test can check them without importing the app.
+LOCALE_DIR = Path(__file__).resolve().parent / "gui" / "locale"
 
 
 def data_dir(name: str) -> Path:

@@ -72,7 +72,7 @@ def run_self_test(out=print) -> int:
         return f"{f.latin} {f.latin_size} pt, {f.lao} {f.lao_size} pt"
 
     def catalogues() -> str:
-        from .gui.i18n import LOCALE_DIR  # the module imports no Qt
+        from .folders import LOCALE_DIR
 
         found = sorted(p.name for p in LOCALE_DIR.glob("*.[mp]o"))
         if not any(name.startswith("vi.") for name in found):
