@@ -722,7 +722,8 @@ class MainWindow(QMainWindow):
             self.exported = [str(p) for p in paths]  # type: ignore[attr-defined]
             message = _("Exported {path}").format(path=", ".join(self.exported))
             # the choices could not be kept: say so after the export too, not only while it ran
-            self.statusBar().showMessage(" · ".join(filter(None, [message, self.settings_problem])), 10000)
+            self.statusBar().showMessage(" · ".join(filter(None, [message, self.settings_problem])),
+                                         10000 if self.settings_problem else 8000)
             choice = self.interaction.exported(self.exported)
             if choice == "file":
                 QDesktopServices.openUrl(QUrl.fromLocalFile(self.exported[0]))
