@@ -74,16 +74,6 @@ def test_minutes_fields_for_heads_and_the_words_after_the_ordinal(qtbot, window)
     assert window.doc.draft.contributions[0].party == "all"
 
 
-def test_field_names_for_the_new_fields():
-    from mou_drafter.gui.forms.field_names import describe
-    from mou_drafter.gui.i18n import set_language
-
-    set_language("vi")
-    assert describe("parties[1].representative.signing_title.lo") == "Bên thứ 2 › Người đại diện › Chức vụ ký › ພາສາລາວ"
-    assert describe("minutes.conference.between.vi") == "Hội nghị › Giữa (sau số lần) › Tiếng Việt"
-    assert describe("document_type") == "Tên loại văn bản"
-
-
 def test_export_dialog_lists_missing_texts_and_asks(qtbot, window, tmp_path):
     from mou_drafter.gui.dialogs.export import ExportDialog
 
