@@ -12,8 +12,8 @@ import statistics
 import time
 from pathlib import Path
 
-from mou_drafter.compare_sources import compare_versions
-from mou_drafter.draft_file import load_draft
+from mou_drafter.compare.sources import compare_versions
+from mou_drafter.model.files import load_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 

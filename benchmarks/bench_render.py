@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docx  # noqa: E402
 from drafts import generated, largest_sample  # noqa: E402
 
-from mou_drafter.api import render_to_bytes  # noqa: E402
-from mou_drafter.model import Draft  # noqa: E402
+from mou_drafter.api import RenderOptions, render_to_bytes  # noqa: E402
+from mou_drafter.model.draft import Draft  # noqa: E402
 
 LANGS = ["vi", "lo", "en"]
 
@@ -39,7 +39,7 @@ def median_ms(func, runs: int) -> float:
 
 
 def engine(draft: Draft) -> bytes:
-    return render_to_bytes(draft, layout="side-by-side", languages=LANGS)[""]
+    return render_to_bytes(draft, RenderOptions(layout="side-by-side", languages=LANGS))[""]
 
 
 def _rows(draft: Draft) -> list[tuple[str, str, str]]:

@@ -6,8 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from mou_drafter.draft_file import load_draft
-from mou_drafter.model import Draft
+from mou_drafter.model.draft import Draft
+from mou_drafter.model.files import load_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,13 +1,13 @@
 """MoU Drafter: bilingual Vietnamese-Lao memoranda of understanding and conference minutes.
 
-The public Python API (no Qt is imported by any of it)::
+The public Python API (no Qt is imported by any of it; see :mod:`mou_drafter.api`)::
 
-    from mou_drafter import load_draft, validate_draft, render_to_path, render_to_bytes
+    from mou_drafter import RenderOptions, load_draft, validate_draft, render_to_path
 
     draft = load_draft("seeds/minutes-dakglei-xanxay-dakcheung-2023.moud")
     for issue in validate_draft(draft):
         print(issue)
-    render_to_path(draft, "out.docx", layout="side-by-side", languages=["vi", "lo"])
+    render_to_path(draft, "out.docx", RenderOptions(layout="side-by-side", languages=("vi", "lo")))
 
 Names are imported lazily so that ``mou-drafter --version`` and the CLI start quickly.
 """
@@ -19,15 +19,22 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "load_draft": "mou_drafter.draft_file",
-    "save_draft": "mou_drafter.draft_file",
+    "load_draft": "mou_drafter.api",
+    "save_draft": "mou_drafter.api",
     "new_draft": "mou_drafter.api",
-    "validate_draft": "mou_drafter.validation",
-    "export_problems": "mou_drafter.validation",
+    "validate_draft": "mou_drafter.api",
+    "export_problems": "mou_drafter.api",
     "render_document": "mou_drafter.api",
     "render_to_path": "mou_drafter.api",
     "render_to_bytes": "mou_drafter.api",
-    "Draft": "mou_drafter.model",
+    "RenderOptions": "mou_drafter.api",
+    "Fonts": "mou_drafter.api",
+    "TemplateLibrary": "mou_drafter.api",
+    "list_templates": "mou_drafter.api",
+    "lint_templates": "mou_drafter.api",
+    "compare_versions": "mou_drafter.api",
+    "write_comparison": "mou_drafter.api",
+    "Draft": "mou_drafter.model.draft",
     "MouDrafterError": "mou_drafter.errors",
 }
 

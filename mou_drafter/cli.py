@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .document import LAYOUTS
 from .errors import MouDrafterError, UsageError
 
 EXAMPLES = {
@@ -62,10 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", metavar="DRAFT", help="draft file (.moud)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; with --layout separate, "
                    "one file per language is written beside it (OUT.vi.docx, OUT.lo.docx)")
-    p.add_argument("--layout", default="side-by-side", choices=["side-by-side", "sequential", "separate"])
+    p.add_argument("--layout", default="side-by-side", metavar="|".join(LAYOUTS),
+                   help="side-by-side: one column per language; sequential: one language after another; "
+                        "separate: one file per language (default: side-by-side)")
     p.add_argument("--languages", type=_languages, metavar="vi,lo,en",
                    help="document languages (default: those of the draft)")
-    p.add_argument("--format", dest="fmt", choices=["docx", "html", "txt"],
+    p.add_argument("--format", dest="fmt", metavar="docx|html|txt",
                    help="output format (default: from the extension of OUT)")
     p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
     p.add_argument("--lao-zwsp", action="store_true",
@@ -108,13 +111,13 @@ def _print_issues(issues: list, ui_language: str = "en") -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .api import check_options, render_to_path
-    from .draft_file import load_draft
-    from .settings import load_settings
-    from .validation import export_problems, validate_draft
+    from .api import RenderOptions, export_problems, format_for, load_draft, render_to_path, validate_draft
+    from .settings import load_settings, template_library
 
-    fmt = args.fmt
-    check_options(args.layout, fmt or "docx", args.languages)
+    settings = load_settings()
+    options = RenderOptions(layout=args.layout, languages=args.languages, fonts=settings.fonts,
+                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "")
+    fmt = format_for(args.output, args.fmt)
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
     # What this export would print wrong: texts missing in an exported language ("……"), English
@@ -128,19 +131,14 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues(warnings if not args.allow_incomplete else errors + warnings)
-    fonts = load_settings().fonts
-    if args.lao_zwsp:
-        fonts = fonts.model_copy(update={"lao_zero_width_spaces": True})
-    written = render_to_path(draft, args.output, fmt=fmt, layout=args.layout, languages=args.languages,
-                             template=args.template, fonts=fonts)
+    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings))
     for path in written:
         print(path)
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .draft_file import load_draft
-    from .validation import has_errors, validate_draft
+    from .api import has_errors, load_draft, validate_draft
 
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
@@ -151,14 +149,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .api import check_options, new_draft
-    from .draft_file import save_draft
+    from .api import new_draft, save_draft
+    from .settings import template_library
 
-    check_options("side-by-side", "docx", args.languages)
     if os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to overwrite it")
     try:
-        draft = new_draft(args.kind, args.languages)
+        draft = new_draft(args.kind, args.languages, library=template_library())
     except ValueError as exc:
         raise UsageError(f"--languages: {exc}") from None
     print(save_draft(draft, args.output))
@@ -166,10 +163,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .template_library import discover
+    from .api import list_templates
+    from .settings import template_library
 
     rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
-             str(t.folder)) for t in discover()]
+             str(t.folder)) for t in list_templates(template_library())]
     header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
@@ -178,54 +176,32 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .draft_file import json_schema
+    from .api import draft_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    print(json.dumps(draft_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from .api import compare_versions, comparison_summary, load_draft, write_comparison
+    from .settings import load_settings, template_library
 
-    from .atomic_write import atomic_write_bytes
-    from .compare_sources import compare_versions
-    from .draft_file import load_draft
-    from .render_compare import comparison_html, comparison_text, summary
-
-    out = Path(args.output)
-    suffix = out.suffix.lower()
-    if suffix not in (".html", ".docx", ".txt"):
-        raise UsageError(f"{out}: the output must end in .html, .docx or .txt")
+    if not args.output.lower().endswith((".html", ".docx", ".txt")):
+        raise UsageError(f"{args.output}: the output must end in .html, .docx or .txt")
+    settings = load_settings()
     draft = load_draft(args.draft) if args.draft else None
-    comparison = compare_versions(args.old, args.new, args.language, draft)
-    if suffix == ".html":
-        data = comparison_html(comparison).encode("utf-8")
-    elif suffix == ".txt":
-        data = comparison_text(comparison).encode("utf-8")
-    else:
-        from .redline_docx import redline_docx
-        from .settings import load_settings
-
-        data = redline_docx(comparison, load_settings().fonts)
-    atomic_write_bytes(out, data)
-    print(summary(comparison))
+    comparison = compare_versions(args.old, args.new, args.language, draft, library=template_library(settings))
+    out = write_comparison(comparison, args.output, fonts=settings.fonts)
+    print(comparison_summary(comparison))
     print(out)
     return 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from .api import lint_templates
+    from .settings import template_library
 
-    from .lint import lint_path
-    from .template_library import template_roots
-
-    if args.path:
-        target = Path(args.path)
-        if not target.exists():
-            raise UsageError(f"{target}: no such folder")
-        findings = lint_path(target)
-    else:
-        findings = [f for _source, root in template_roots() if root.is_dir() for f in lint_path(root)]
+    findings = lint_templates(args.path, library=template_library())
     for finding in findings:
         print(finding)
     if findings:

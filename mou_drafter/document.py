@@ -9,6 +9,13 @@ comparisons can match clauses by id rather than by position.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+#: How the languages of a document are laid out: one column per language, one language after
+#: another, or one file per language. The template engine needs it for the closing clause and the
+#: renderers to lay the blocks out; :mod:`mou_drafter.render.options` re-exports it.
+Layout = Literal["side-by-side", "sequential", "separate"]
+LAYOUTS: tuple[Layout, ...] = get_args(Layout)
 
 #: Block kinds a template may produce (``@kind`` directives), with what they mean.
 BLOCK_KINDS: dict[str, str] = {

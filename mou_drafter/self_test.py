@@ -15,8 +15,6 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-LAYOUTS = ("side-by-side", "sequential", "separate")
-
 
 def run_self_test(out=print) -> int:
     started = time.perf_counter()
@@ -35,7 +33,7 @@ def run_self_test(out=print) -> int:
         import datetime as dt
         from decimal import Decimal
 
-        from .formatting import format_amount, format_date
+        from .templating.formatting import format_amount, format_date
 
         day = dt.date(2023, 11, 23)
         got = [format_date(day, "vi"), format_date(day, "lo"), format_date(day, "en"),
@@ -52,14 +50,14 @@ def run_self_test(out=print) -> int:
         return "python-docx default template loads"
 
     def templates() -> str:
-        from .lint import lint_path
-        from .template_library import discover
+        from .settings import template_library
+        from .templating.lint import lint_path
 
-        versions = discover()
+        library = template_library()
+        versions = library.versions()
         refs = {t.ref for t in versions}
-        for needed in ("mou@1.0", "minutes@1.0"):
-            if needed not in refs:
-                raise AssertionError(f"{needed} is missing")
+        for kind in ("mou", "minutes"):
+            library.newest(kind)  # new drafts of each kind need an approved version
         findings = [str(f) for t in versions for f in lint_path(t.folder)]
         if findings:
             raise AssertionError("; ".join(findings[:3]))
@@ -74,7 +72,7 @@ def run_self_test(out=print) -> int:
         return f"{f.latin} {f.latin_size} pt, {f.lao} {f.lao_size} pt"
 
     def catalogues() -> str:
-        from .gui.i18n import LOCALE_DIR  # the module imports no Qt
+        from .folders import LOCALE_DIR
 
         found = sorted(p.name for p in LOCALE_DIR.glob("*.[mp]o"))
         if not any(name.startswith("vi.") for name in found):
@@ -82,13 +80,14 @@ def run_self_test(out=print) -> int:
         return ", ".join(found)
 
     def samples() -> str:
-        from .api import render_to_path
-        from .docx_inspect import lao_run_problems, open_docx, paragraph_texts
-        from .draft_file import load_draft
-        from .settings import load_settings
-        from .template_library import data_dir
+        from .api import LAYOUTS, RenderOptions, render_to_path
+        from .folders import data_dir
+        from .model.files import load_draft
+        from .render.inspect import lao_run_problems, open_docx, paragraph_texts
+        from .settings import load_settings, template_library
 
-        lao_font = load_settings().fonts.lao
+        settings = load_settings()
+        fonts, library = settings.fonts, template_library(settings)
         seeds = sorted(data_dir("seeds").glob("*.moud"))
         if not seeds:
             raise AssertionError(f"no samples in {data_dir('seeds')}")
@@ -97,15 +96,16 @@ def run_self_test(out=print) -> int:
             for seed in seeds:
                 draft = load_draft(seed)
                 for layout in LAYOUTS:
-                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", layout=layout,
-                                               languages=["vi", "lo", "en"]):
+                    options = RenderOptions(layout=layout, languages=("vi", "lo", "en"), fonts=fonts)
+                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", options,
+                                               library=library):
                         document = open_docx(path.read_bytes())
                         text = "\n".join(paragraph_texts(document)).lower()
                         lang = next((code for code in ("vi", "lo", "en") if f".{code}." in path.name), "vi")
                         name = draft.parties[-1].name.get(lang).lower()
                         if name not in text:
                             raise AssertionError(f"{path.name}: the party name {name!r} is not in the document")
-                        count, problems = lao_run_problems(document, lao_font)
+                        count, problems = lao_run_problems(document, fonts.lao)
                         if problems:
                             raise AssertionError(f"{path.name}: {problems[0]}")
                         if ".lo." in path.name or layout != "separate":
@@ -115,8 +115,8 @@ def run_self_test(out=print) -> int:
         return f"{len(seeds)} samples, {files} files rendered and reopened"
 
     def word_breaks() -> str:
-        from .icu_words import load_icu
-        from .word_tokens import tokenize
+        from .words.icu import load_icu
+        from .words.tokens import tokenize
 
         icu = load_icu()
         if icu is None:

@@ -15,6 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.moud"))
 LANGUAGE_SETS = [["vi", "lo"], ["vi", "lo", "en"], ["lo", "vi"], ["vi", "en"]]
 LAYOUTS = ["side-by-side", "sequential", "separate"]
+#: The built-in template versions released up to issue 10. A released version is never edited, so
+#: tests that check a particular version's wording or which version follows which use a library
+#: of just these (:func:`released_library`) and keep holding when a newer version is released.
+RELEASED = ("minutes@1.0", "minutes@1.1", "mou@1.0", "mou@1.1", "mou@1.2")
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +31,23 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(params=SEEDS, ids=[p.stem for p in SEEDS])
 def seed_path(request: pytest.FixtureRequest) -> Path:
     return request.param
+
+
+def released_library(folder: Path):
+    """A template library holding copies of the :data:`RELEASED` built-in versions."""
+    from mou_drafter.templating.library import TemplateLibrary
+
+    for ref in RELEASED:
+        name, version = ref.split("@")
+        if not (folder / name / version).exists():
+            shutil.copytree(ROOT / "templates" / name / version, folder / name / version)
+    return TemplateLibrary([("built-in", folder)])
+
+
+@pytest.fixture
+def released(tmp_path_factory: pytest.TempPathFactory):
+    """:func:`released_library` in a folder of its own."""
+    return released_library(tmp_path_factory.mktemp("released"))
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

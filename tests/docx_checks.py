@@ -1,9 +1,9 @@
 """Helpers that read exported DOCX files back with python-docx (no mocks: the real file). The
-checks themselves live in :mod:`mou_drafter.docx_inspect`, shared with ``--self-test``."""
+checks themselves live in :mod:`mou_drafter.render.inspect`, shared with ``--self-test``."""
 
 from __future__ import annotations
 
-from mou_drafter.docx_inspect import lao_run_problems, open_docx, paragraph_texts
+from mou_drafter.render.inspect import lao_run_problems, open_docx, paragraph_texts
 
 __all__ = ["all_text", "check_lao_runs", "open_docx", "paragraph_texts"]
 

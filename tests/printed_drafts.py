@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 
-from mou_drafter.draft_file import parse_draft
-from mou_drafter.model import Draft
+from mou_drafter.model.draft import Draft
+from mou_drafter.model.files import parse_draft
 
 
 def _t(vi: str, lo: str, en: str) -> dict[str, str]:

@@ -136,7 +136,7 @@ def test_engine_never_imports_qt(tmp_path):
         "import sys\n"
         "from mou_drafter.cli import main\n"
         f"rc = main(['render', {MINUTES!r}, '-o', {str(tmp_path / 'q.docx')!r}])\n"
-        "import mou_drafter.api, mou_drafter.validation, mou_drafter.render_html\n"
+        "import mou_drafter.api, mou_drafter.model.validation, mou_drafter.render.html\n"
         "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n"
         "print(rc, qt)\n"
     )

@@ -4,9 +4,9 @@ command line refuses such an export (exit 1, listing them) unless --allow-incomp
 
 from __future__ import annotations
 
-from mou_drafter.api import render_to_bytes
-from mou_drafter.draft_file import load_draft, save_draft
-from mou_drafter.validation import export_problems
+from mou_drafter.api import RenderOptions, render_to_bytes
+from mou_drafter.model.files import load_draft, save_draft
+from mou_drafter.model.validation import export_problems
 
 from .conftest import ROOT, run_cli
 from .docx_checks import all_text, open_docx
@@ -44,7 +44,7 @@ def test_missing_texts_in_the_exported_languages_are_listed_with_paths():
     assert issue.message("vi") == "thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"
     assert issue.message("lo") == "ຂາດຂໍ້ຄວາມພາສາລາວ; ເມື່ອສົ່ງອອກຈະພິມເປັນ ……"
     # what the check finds is exactly what prints as a blank
-    text = render_to_bytes(draft, fmt="txt", layout="sequential", languages=["lo"])[""].decode()
+    text = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("lo",)), fmt="txt")[""].decode()
     assert "2. ……, ແຂວງອັດຕະປື" in text
 
 

@@ -8,9 +8,9 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mou_drafter.api import render_to_bytes
-from mou_drafter.draft_file import draft_to_json, parse_draft
-from mou_drafter.model import SCHEMA_VERSION, Draft
+from mou_drafter.api import RenderOptions, render_to_bytes
+from mou_drafter.model.draft import SCHEMA_VERSION, Draft
+from mou_drafter.model.files import draft_to_json, parse_draft
 
 from .docx_checks import all_text, check_lao_runs
 
@@ -44,7 +44,7 @@ def test_generated_drafts_round_trip_and_render(data):
     again = parse_draft(draft_to_json(draft).encode("utf-8"))
     assert again == draft
     for layout in ("side-by-side", "sequential"):
-        files = render_to_bytes(draft, layout=layout)
+        files = render_to_bytes(draft, RenderOptions(layout=layout))
         document = docx.Document(io.BytesIO(files[""]))
         body = all_text(document)
         for p in draft.parties:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mou_drafter.api import render_to_path
-from mou_drafter.draft_file import load_draft
+from mou_drafter.api import RenderOptions, render_to_path
+from mou_drafter.model.files import load_draft
 
 from .conftest import SEEDS, soffice
 
@@ -37,7 +37,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
         draft = load_draft(seed)
         for layout in ("side-by-side", "sequential"):
             path = out / f"{seed.stem}.{layout}.docx"
-            render_to_path(draft, path, layout=layout, languages=["vi", "lo", "en"])
+            render_to_path(draft, path, RenderOptions(layout=layout, languages=("vi", "lo", "en")))
             docs[(seed.stem, layout)] = path
     profile = out / "lo-profile"
     subprocess.run(

@@ -63,7 +63,7 @@ def open_in_front(window, path: Path) -> None:
 
 def offer_recovery(window) -> bool:
     """If an earlier session crashed with unsaved changes, offer to open what it autosaved."""
-    from ..draft_file import load_draft
+    from ..api import load_draft
     from ..errors import MouDrafterError
     from .i18n import _
 

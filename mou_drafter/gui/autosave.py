@@ -12,10 +12,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic_write import atomic_write_bytes
-from ..draft_file import draft_to_json
-from ..model import Draft
-from ..settings import data_home
+from ..folders import data_home
+from ..model.atomic_write import atomic_write_bytes
+from ..model.draft import Draft
+from ..model.files import draft_to_json
 
 
 def autosave_dir() -> Path:

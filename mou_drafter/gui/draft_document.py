@@ -16,8 +16,8 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..model import Draft
-from .draft_paths import get_path, set_path
+from ..model.draft import Draft
+from ..model.paths import get_path, set_path
 from .i18n import _
 
 

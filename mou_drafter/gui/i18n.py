@@ -13,7 +13,8 @@ import io
 import sys
 from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+from ..folders import LOCALE_DIR
+
 UI_LANGUAGES = {"vi": "Tiếng Việt", "en": "English", "lo": "ພາສາລາວ"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()

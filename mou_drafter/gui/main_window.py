@@ -31,36 +31,42 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..api import new_draft, render_to_path
-from ..draft_file import load_draft, save_draft
+from ..api import (
+    Fonts,
+    Issue,
+    RenderOptions,
+    TemplateLibrary,
+    compare_versions,
+    load_draft,
+    new_draft,
+    render_to_path,
+    save_draft,
+    validate_draft,
+)
 from ..errors import MouDrafterError
-from ..model import Draft
-from ..settings import load_settings, save_settings
-from ..template_library import data_dir
-from ..validation import Issue, validate_draft
+from ..folders import data_dir
+from ..model.draft import Draft
+from ..model.paths import field_prefix
+from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
 from .autosave import Autosaver
+from .dialogs.export import ExportDialog
 from .draft_document import DraftDocument
-from .draft_paths import field_prefix
-from .export_dialog import ExportDialog
-from .field_names import describe
-from .fields import LANG_LABELS, Form
+from .forms.field_names import describe
+from .forms.fields import LANG_LABELS, Form
+from .forms.sections import Section, section_for_path, sections_for
 from .i18n import UI_LANGUAGES, _, current_language, set_language
 from .interaction import Interaction
-from .sections import Section, section_for_path, sections_for
 from .workers import Worker
 
 PREVIEW_DELAY_MS = 200
 STATUS_MARKS = {"complete": ("✔", "#2e7d32"), "incomplete": ("●", "#d9822b"), "errors": ("✖", "#c62828")}
 
 
-def _render_preview(draft: Draft, layout: str, languages: list[str]) -> str:
-    """The document as HTML, at screen size (the page sizes are for paper)."""
+def _render_preview(draft: Draft, options: RenderOptions, library: TemplateLibrary) -> str:
+    """The document as HTML."""
     from ..api import render_to_bytes
-    from ..settings import FontSettings
 
-    fonts = load_settings().fonts
-    screen = FontSettings(latin=fonts.latin, lao=fonts.lao, latin_size=10, lao_size=10)
-    return render_to_bytes(draft, fmt="html", layout=layout, languages=languages, fonts=screen)[""].decode("utf-8")
+    return render_to_bytes(draft, options, fmt="html", library=library)[""].decode("utf-8")
 
 
 def _sample_title(path: Path) -> str:
@@ -151,7 +157,13 @@ class MainWindow(QMainWindow):
         self.validation_timer.timeout.connect(self.update_validation)
         self.party_names_timer = QTimer(self, singleShot=True, interval=800)
         self.party_names_timer.timeout.connect(self._refresh_party_choices)
-        self.autosave_timer = QTimer(self, interval=load_settings().autosave_seconds * 1000)
+        #: The settings as last read: the fonts of the preview and of exports.
+        self.settings = load_settings()
+        #: Why the settings file could not be written the last time, or "".
+        self.settings_problem = ""
+        #: The templates in the folders the settings name; made again when the settings change.
+        self.library = template_library(self.settings)
+        self.autosave_timer = QTimer(self, interval=self.settings.autosave_seconds * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.resize(1400, 860)
@@ -299,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def new_document(self, kind: str) -> None:
         if self._confirm_discard():
-            self._load_document(DraftDocument(new_draft(kind), None, self))
+            self._load_document(DraftDocument(new_draft(kind, library=self.library), None, self))
 
     def open_dialog(self) -> None:
         folder = str(self.doc.path.parent) if self.doc and self.doc.path else str(Path.home())
@@ -323,22 +335,18 @@ class MainWindow(QMainWindow):
     def offer_template_upgrade(self) -> bool:
         """If the draft's template has a newer approved version, offer to move to it and show the
         changes as this draft would show them."""
-        from ..compare_sources import compare_versions
-        from ..template_library import discover, version_key
-
         assert self.doc is not None
-        name, _sep, version = self.doc.draft.template.partition("@")
+        name = self.doc.draft.template.partition("@")[0]
         try:
-            newer = [t for t in discover() if t.manifest.name == name and t.manifest.status == "approved"
-                     and version and version_key(t.manifest.version) > version_key(version)]
-        except (MouDrafterError, ValueError):
+            target = self.library.upgrade_for(self.doc.draft.template)
+        except MouDrafterError:
             return False
-        if not newer:
+        if target is None:
             return False
-        target = max(newer, key=lambda t: version_key(t.manifest.version))
         lang = self.doc.draft.languages[0]
         try:
-            comparison = compare_versions(self.doc.draft.template, target.ref, lang, self.doc.draft)
+            comparison = compare_versions(self.doc.draft.template, target.ref, lang, self.doc.draft,
+                                          library=self.library)
         except MouDrafterError:
             return False
         counts = comparison.counts()
@@ -350,11 +358,11 @@ class MainWindow(QMainWindow):
         return True
 
     def open_compare(self, *_args, name: str = "", old: str = "", new: str = "", language: str = "") -> None:
-        from .compare_view import CompareDialog
+        from .dialogs.compare import CompareDialog
 
         draft = self.doc.draft if self.doc is not None else None
         self.compare_dialog = CompareDialog(draft, self, name=name or (draft.kind if draft else ""), old=old,
-                                            new=new, language=language)
+                                            new=new, language=language, library=self.library)
         self.compare_dialog.show()
 
     def open_sample(self, path: Path) -> None:
@@ -580,12 +588,20 @@ class MainWindow(QMainWindow):
         layout = self.preview_layout.currentData() or "side-by-side"
         return ("sequential" if len(languages) == 1 else layout), languages
 
+    def preview_options(self) -> RenderOptions:
+        """The preview's layout and languages, in the document fonts at screen size (the page
+        sizes are for paper)."""
+        layout, languages = self.preview_choice()
+        fonts = self.settings.fonts
+        screen = Fonts(latin=fonts.latin, lao=fonts.lao, latin_size=10, lao_size=10)
+        return RenderOptions(layout=layout, languages=tuple(languages), fonts=screen)
+
     def update_preview(self) -> None:
         if self.doc is None:
             return
-        layout, languages = self.preview_choice()
+        options, library = self.preview_options(), self.library
         snapshot = self.doc.draft.model_copy(deep=True)
-        self.preview_worker.submit(lambda: _render_preview(snapshot, layout, languages))
+        self.preview_worker.submit(lambda: _render_preview(snapshot, options, library))
 
     def _show_preview(self, html: str) -> None:
         bar = self.preview.verticalScrollBar()
@@ -626,10 +642,19 @@ class MainWindow(QMainWindow):
         settings = load_settings()
         entry = str(path.resolve())
         settings.recent = [entry, *[p for p in settings.recent if p != entry]][:10]
+        self.save_settings(settings)
+
+    def save_settings(self, settings: Settings) -> bool:
+        """Save the settings file; a failure is said in the status bar (the choice is kept for
+        this session), never lost silently."""
         try:
             save_settings(settings)
-        except MouDrafterError:
-            pass
+        except (MouDrafterError, OSError) as exc:
+            self.settings_problem = _("Settings not saved: {error}").format(error=exc)
+            self.statusBar().showMessage(self.settings_problem, 10000)
+            return False
+        self.settings_problem = ""
+        return True
 
     def autosave(self) -> None:
         """Write the draft to the autosave folder if it changed since the last autosave."""
@@ -647,22 +672,34 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
     def missing_fonts(self) -> list[str]:
-        fonts = load_settings().fonts
+        fonts = self.settings.fonts
         installed = set(QFontDatabase.families())
         return [name for name in (fonts.latin, fonts.lao) if name not in installed]
 
     def export(self) -> None:
         if self.doc is None:
             return
-        dialog = ExportDialog(self.doc.draft, self.doc.path, self)
+        dialog = ExportDialog(self.doc.draft, self.doc.path, self, last=self.settings.export, library=self.library)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             if dialog.jump_path:  # the clerk chose to fill in a missing text first
                 self.activateWindow()
                 self.focus_path(dialog.jump_path)
             return
-        self.run_export(Path(dialog.path.text()), dialog.layout_choice, dialog.languages, dialog.template_ref)
+        self.remember_export(dialog.choices())
+        options = RenderOptions(layout=dialog.layout_choice, languages=tuple(dialog.languages),
+                                fonts=self.settings.fonts, lao_zero_width_spaces=dialog.zero_width_spaces,
+                                template=dialog.template_ref or "")
+        self.run_export(Path(dialog.path.text()), options)
 
-    def run_export(self, path: Path, layout: str, languages: list[str], template: str) -> None:
+    def remember_export(self, choices: ExportSettings) -> None:
+        """Keep the export dialog's choices for next time: the settings' ``export`` section is
+        the one place they live."""
+        self.settings.export = choices
+        settings = load_settings()
+        settings.export = choices
+        self.save_settings(settings)
+
+    def run_export(self, path: Path, options: RenderOptions) -> None:
         assert self.doc is not None
         missing = self.missing_fonts()
         if missing:
@@ -672,7 +709,7 @@ class MainWindow(QMainWindow):
             if not self.interaction.confirm(_("Fonts missing"), text):
                 return
         snapshot = self.doc.draft.model_copy(deep=True)
-        fonts = load_settings().fonts
+        library = self.library
         progress = QProgressDialog(_("Exporting…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowTitle(_("Export to Word"))
@@ -683,7 +720,10 @@ class MainWindow(QMainWindow):
         def done(paths: object) -> None:
             self._disconnect_export()
             self.exported = [str(p) for p in paths]  # type: ignore[attr-defined]
-            self.statusBar().showMessage(_("Exported {path}").format(path=", ".join(self.exported)), 8000)
+            message = _("Exported {path}").format(path=", ".join(self.exported))
+            # the choices could not be kept: say so after the export too, not only while it ran
+            self.statusBar().showMessage(" · ".join(filter(None, [message, self.settings_problem])),
+                                         10000 if self.settings_problem else 8000)
             choice = self.interaction.exported(self.exported)
             if choice == "file":
                 QDesktopServices.openUrl(QUrl.fromLocalFile(self.exported[0]))
@@ -697,8 +737,7 @@ class MainWindow(QMainWindow):
 
         self.export_worker.finished.connect(done)
         self.export_worker.failed.connect(failed)
-        self.export_worker.submit(lambda: render_to_path(snapshot, path, fmt="docx", layout=layout,
-                                                         languages=languages, template=template, fonts=fonts))
+        self.export_worker.submit(lambda: render_to_path(snapshot, path, options, fmt="docx", library=library))
 
     def _disconnect_export(self) -> None:
         for signal in (self.export_worker.finished, self.export_worker.failed):
@@ -723,10 +762,7 @@ class MainWindow(QMainWindow):
         set_language(code)
         settings = load_settings()
         settings.ui_language = code
-        try:
-            save_settings(settings)
-        except MouDrafterError:
-            pass
+        self.save_settings(settings)
         on_start = self.stack.currentWidget() is self.start_page
         self.removeDockWidget(self.issue_dock)
         self._build()
@@ -734,11 +770,13 @@ class MainWindow(QMainWindow):
             self.show_start()
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from .dialogs.settings import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self)
         if self.settings_dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.autosave_timer.setInterval(load_settings().autosave_seconds * 1000)
+            self.settings = load_settings()
+            self.library = template_library(self.settings)  # the shared folder may have changed
+            self.autosave_timer.setInterval(self.settings.autosave_seconds * 1000)
             self.schedule_preview()
 
     def about(self) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from mou_drafter.draft_file import load_draft, save_draft
+from mou_drafter.api import RenderOptions
+from mou_drafter.model.files import load_draft, save_draft
 from tests.conftest import ROOT, run_cli
 from tests.docx_checks import all_text, check_lao_runs, open_docx
 
@@ -56,7 +57,7 @@ def test_create_mou_from_start_page_and_export(qtbot, window, tmp_path):
     assert "Tuần tra chung biên giới" in preview and "Trao 20 suất học bổng" in preview
 
     out = tmp_path / "mou.docx"
-    window.run_export(out, "side-by-side", ["vi", "lo"], "mou@1.0")
+    window.run_export(out, RenderOptions(layout="side-by-side", languages=("vi", "lo"), template="mou@1.0"))
     qtbot.waitUntil(lambda: ("exported", str(out)) in window.interaction.asked, timeout=15000)
     document = open_docx(out.read_bytes())
     text = all_text(document)
@@ -183,7 +184,7 @@ def test_every_interface_string_has_a_vietnamese_translation():
     with (ROOT / "mou_drafter" / "gui" / "locale" / "vi.po").open("rb") as handle:
         catalog = read_po(handle)
     missing = []
-    for source in sorted((ROOT / "mou_drafter" / "gui").glob("*.py")):
+    for source in sorted((ROOT / "mou_drafter" / "gui").rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
                     and node.args and isinstance(node.args[0], ast.Constant)):
@@ -194,7 +195,7 @@ def test_every_interface_string_has_a_vietnamese_translation():
 
 
 def test_screenshots_are_not_blank(qtbot, window, tmp_path):
-    from mou_drafter.gui.export_dialog import ExportDialog
+    from mou_drafter.gui.dialogs.export import ExportDialog
 
     shots = tmp_path / "screenshots"
     shots.mkdir()
@@ -218,7 +219,8 @@ def test_screenshots_are_not_blank(qtbot, window, tmp_path):
     print(f"screenshots in {shots}")
 
 
-def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path):
+def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path, released):
+    window.library = released  # the versions up to mou@1.2: the counts below are those of 1.0 -> 1.2
     path = tmp_path / "mou.moud"
     old = load_draft(SAMPLE)
     old.template = "mou@1.0"  # the sample itself uses mou@1.2, the newest approved version
@@ -243,10 +245,10 @@ def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, wind
     dialog.close()
 
 
-def test_compare_view_language_and_template_text(qtbot, window):
-    from mou_drafter.gui.compare_view import CompareDialog
+def test_compare_view_language_and_template_text(qtbot, window, released):
+    from mou_drafter.gui.dialogs.compare import CompareDialog
 
-    dialog = CompareDialog(None, window, name="mou", language="lo")
+    dialog = CompareDialog(None, window, name="mou", language="lo", library=released)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
@@ -288,9 +290,8 @@ def test_contribution_amount_and_equivalent(qtbot, window):
 def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_path):
     import shutil
 
-    from mou_drafter.gui.settings_dialog import SettingsDialog
-    from mou_drafter.settings import load_settings
-    from mou_drafter.template_library import discover
+    from mou_drafter.gui.dialogs.settings import SettingsDialog
+    from mou_drafter.settings import load_settings, template_library
 
     shared = tmp_path / "share"
     folder = shared / "mou" / "2.0"
@@ -305,7 +306,7 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     dialog.save()
     settings = load_settings()
     assert settings.fonts.lao == "Saysettha OT" and settings.shared_templates_dir == str(shared)
-    assert ("mou@2.0", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in discover()}
+    assert ("mou@2.0", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in template_library().versions()}
     listing = run_cli("templates", env={"MOU_DRAFTER_HOME": os.environ["MOU_DRAFTER_HOME"]}).stdout
     assert "2.0" in listing and "shared" in listing
 

@@ -1,0 +1,372 @@
+"""One binding helper per field kind (text per language, date, number, amount, choice, list), so
+the pydantic Draft stays the only state: widgets write through the undo stack and are refreshed
+when the draft changes under them (undo, redo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...api import format_amount
+from ...model.draft import LANGUAGES
+from ..draft_document import DraftDocument
+from ..i18n import _
+
+LANG_LABELS = {"vi": "Tiếng Việt", "lo": "ພາສາລາວ", "en": "English"}
+NO_DATE = QDate(1900, 1, 1)
+#: Amounts as typed: digits, optionally a decimal point or comma and up to two decimals.
+AMOUNT_PATTERN = r"^[0-9]{0,18}([.,][0-9]{0,2})?$"
+MISSING_STYLE = "border: 2px solid #d9822b; background: #fff8ec;"
+LAO_FONT_CANDIDATES = ("Phetsarath OT", "Phetsarath", "Saysettha OT", "Noto Sans Lao", "Noto Serif Lao",
+                       "Lao UI", "DokChampa", "Leelawadee UI")
+
+
+def lao_font(size: float = 0) -> QFont:
+    """A font with Lao glyphs for Lao inputs and labels: the first installed candidate."""
+    families = set(QFontDatabase.families())
+    font = QFont()
+    for family in LAO_FONT_CANDIDATES:
+        if family in families:
+            font.setFamilies([family])
+            break
+    if size:
+        font.setPointSizeF(size)
+    return font
+
+
+class Form:
+    """Builds bound widgets for one section and remembers which widget edits which path."""
+
+    def __init__(self, doc: DraftDocument, registry: dict[str, QWidget]) -> None:
+        self.doc = doc
+        self.registry = registry
+        self.refreshers: dict[str, Callable[[], None]] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang for lang in LANGUAGES if lang in self.doc.draft.languages]
+
+    def _register(self, path: str, widget: QWidget, refresh: Callable[[], None]) -> None:
+        self.registry[path] = widget
+        self.refreshers[path] = refresh
+        widget.setObjectName(path)
+
+    def refresh(self, path: str) -> None:
+        refresh = self.refreshers.get(path)
+        if refresh:
+            refresh()
+        base = path.rsplit(".", 1)[0]
+        for lang in LANGUAGES:
+            refresher = self.refreshers.get(f"{base}.{lang}")
+            if refresher and f"{base}.{lang}" != path:
+                refresher()
+
+    # -- field kinds ----------------------------------------------------------------------------
+    def text(self, path: str, *, multiline: bool = False) -> QWidget:
+        """Inputs for a per-language text, side by side, with a marker on a missing translation."""
+        box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        editors: dict[str, QWidget] = {}
+
+        def mark_missing() -> None:
+            value = self.doc.get(path)
+            present = any(value.get(lang) for lang in self.languages)
+            for lang, editor in editors.items():
+                missing = present and not value.get(lang)
+                editor.setStyleSheet(MISSING_STYLE if missing else "")
+                editor.setToolTip(_("Translation missing") if missing else "")
+
+        for lang in self.languages:
+            field_path = f"{path}.{lang}"
+            if multiline:
+                editor = QPlainTextEdit()
+                editor.setTabChangesFocus(True)
+                editor.setFixedHeight(70)
+                editor.setPlaceholderText(LANG_LABELS[lang])
+
+                def on_change(e=editor, p=field_path) -> None:
+                    self.doc.set_value(p, e.toPlainText())
+                    mark_missing()
+
+                editor.textChanged.connect(on_change)
+
+                def refresh(e=editor, p=field_path) -> None:
+                    if e.toPlainText() != self.doc.get(p):
+                        e.blockSignals(True)
+                        e.setPlainText(self.doc.get(p))
+                        e.blockSignals(False)
+                    mark_missing()
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText(LANG_LABELS[lang])
+
+                def on_edit(text: str, p=field_path) -> None:
+                    self.doc.set_value(p, text)
+                    mark_missing()
+
+                editor.textEdited.connect(on_edit)
+
+                def refresh(e=editor, p=field_path) -> None:
+                    if e.text() != self.doc.get(p):
+                        e.setText(self.doc.get(p))
+                    mark_missing()
+            if lang == "lo":
+                editor.setFont(lao_font(editor.font().pointSizeF() + 1))
+            editor.setAccessibleName(f"{path} ({LANG_LABELS[lang]})")
+            editors[lang] = editor
+            self._register(field_path, editor, refresh)
+            refresh()
+            row.addWidget(editor)
+        if editors:
+            self.registry[path] = next(iter(editors.values()))
+        return box
+
+    def date(self, path: str) -> QDateEdit:
+        editor = QDateEdit()
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("dd/MM/yyyy")
+        editor.setMinimumDate(NO_DATE)
+        editor.setSpecialValueText(_("not set"))
+
+        def refresh() -> None:
+            value = self.doc.get(path)
+            qdate = QDate(value.year, value.month, value.day) if value else NO_DATE
+            if editor.date() != qdate:
+                editor.blockSignals(True)
+                editor.setDate(qdate)
+                editor.blockSignals(False)
+
+        def on_change(qdate: QDate) -> None:
+            value = None if qdate == NO_DATE else dt.date(qdate.year(), qdate.month(), qdate.day())
+            self.doc.set_value(path, value)
+
+        refresh()
+        editor.dateChanged.connect(on_change)
+        self._register(path, editor, refresh)
+        return editor
+
+    def integer(self, path: str, minimum: int, maximum: int, *, optional: bool = False) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(minimum - (1 if optional else 0), maximum)
+        if optional:
+            spin.setSpecialValueText(_("not set"))
+
+        def refresh() -> None:
+            value = self.doc.get(path)
+            target = spin.minimum() if value is None else value
+            if spin.value() != target:
+                spin.blockSignals(True)
+                spin.setValue(target)
+                spin.blockSignals(False)
+
+        def on_change(value: int) -> None:
+            self.doc.set_value(path, None if optional and value == spin.minimum() else value)
+
+        refresh()
+        spin.valueChanged.connect(on_change)
+        self._register(path, spin, refresh)
+        return spin
+
+    def choice(self, path: str, options: list[tuple[Any, str]]) -> QComboBox:
+        combo = QComboBox()
+        for value, label in options:
+            combo.addItem(label, value)
+
+        def refresh() -> None:
+            index = combo.findData(self.doc.get(path))
+            if index < 0:
+                combo.blockSignals(True)
+                combo.addItem(str(self.doc.get(path)) or "—", self.doc.get(path))
+                combo.blockSignals(False)
+                index = combo.count() - 1
+            if combo.currentIndex() != index:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+
+        refresh()
+        combo.currentIndexChanged.connect(lambda i: self.doc.set_value(path, combo.itemData(i)))
+        self._register(path, combo, refresh)
+        return combo
+
+    def party_options(self, *, allow_all: bool = False) -> list[tuple[str, str]]:
+        options = [("all", _("All parties jointly"))] if allow_all else []
+        for index, party in enumerate(self.doc.draft.parties, start=1):
+            name = party.short_name.vi or party.name.vi or party.name.lo or party.name.en
+            options.append((party.id, f"{index}. {name}" if name else _("Party {n}").format(n=index)))
+        return options
+
+    def amount(self, amount_path: str, currency_path: str) -> QWidget:
+        """A numeric field, a currency choice and the amount as each document language writes it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        edit = QLineEdit()
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN)))
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        currency = self.choice(currency_path, [("VND", "VND"), ("LAK", "LAK"), ("USD", "USD")])
+        row.addWidget(edit, 1)
+        row.addWidget(currency)
+        layout.addLayout(row)
+        shown = QLabel()
+        shown.setWordWrap(True)
+        layout.addWidget(shown)
+
+        def show() -> None:
+            value = self.doc.get(amount_path)
+            cur = self.doc.get(currency_path)
+            parts = [f"{LANG_LABELS[lang]}: {format_amount(value, cur, lang)}" for lang in self.languages]
+            shown.setText(" · ".join(parts))
+
+        def refresh() -> None:
+            value = self.doc.get(amount_path)
+            text = "" if value is None else format(value.normalize(), "f")
+            current = edit.text().replace(",", ".")
+            try:
+                same = current and Decimal(current) == value
+            except InvalidOperation:
+                same = False
+            if not same:
+                edit.setText(text)
+            show()
+
+        def on_edit(text: str) -> None:
+            try:
+                value = Decimal(text.replace(",", ".") or "0")
+            except InvalidOperation:
+                return
+            self.doc.set_value(amount_path, value)
+            show()
+
+        edit.textEdited.connect(on_edit)
+        currency.currentIndexChanged.connect(lambda _i: show())
+        self._register(amount_path, edit, refresh)
+        refresh()
+        return box
+
+
+def equivalent_amount(form: Form, path: str) -> QWidget:
+    """An optional equivalent of an amount in another currency (``585.000.000 đồng (tương đương
+    24.000 đô la Mỹ)``): empty means none."""
+    from ...model.draft import Money
+
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    edit = QLineEdit()
+    edit.setPlaceholderText(_("none"))
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN)))
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    currency = QComboBox()
+    for code in ("USD", "VND", "LAK"):
+        currency.addItem(code, code)
+    row.addWidget(edit, 1)
+    row.addWidget(currency)
+
+    def refresh() -> None:
+        value = form.doc.get(path)
+        text = format(value.amount.normalize(), "f") if value is not None else ""
+        if edit.text().replace(",", ".") != text:
+            edit.setText(text)
+        currency.blockSignals(True)
+        currency.setCurrentIndex(max(currency.findData(value.currency if value is not None else "USD"), 0))
+        currency.blockSignals(False)
+
+    def store() -> None:
+        text = edit.text().replace(",", ".")
+        try:
+            value = Money(amount=Decimal(text), currency=currency.currentData()) if text else None
+        except (InvalidOperation, ValueError):
+            return
+        form.doc.set_value(path, value)
+
+    edit.textEdited.connect(lambda _t: store())
+    currency.currentIndexChanged.connect(lambda _i: store())
+    form._register(path, edit, refresh)
+    refresh()
+    return box
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    layout = QFormLayout(parent)
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    return layout
+
+
+class ListEditor(QWidget):
+    """Items of a list in group boxes with move up / move down / remove, and an add button."""
+
+    def __init__(self, form: Form, path: str, item_title: Callable[[int], str],
+                 build_item: Callable[[QFormLayout, str, int], None], new_item: Callable[[], Any],
+                 add_label: str) -> None:
+        super().__init__()
+        self.form, self.path = form, path
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        items = form.doc.get(path)
+        for index in range(len(items)):
+            group = QGroupBox(item_title(index))
+            group.setObjectName(f"{path}[{index}]")
+            inner = form_layout(group)
+            buttons = QHBoxLayout()
+            for label, tip, action, enabled in (
+                ("↑", _("Move up"), lambda _c=False, i=index: self.move(i, -1), index > 0),
+                ("↓", _("Move down"), lambda _c=False, i=index: self.move(i, 1), index < len(items) - 1),
+                ("✕", _("Remove"), lambda _c=False, i=index: self.remove(i), True),
+            ):
+                button = QPushButton(label)
+                button.setToolTip(tip)
+                button.setAccessibleName(f"{tip} {index + 1}")
+                button.setObjectName(f"{path}[{index}].{ {'↑': 'up', '↓': 'down', '✕': 'remove'}[label]}")
+                button.setFixedWidth(36)
+                button.setEnabled(enabled)
+                button.clicked.connect(action)
+                buttons.addWidget(button)
+            buttons.addStretch(1)
+            inner.addRow(buttons)
+            build_item(inner, f"{path}[{index}]", index)
+            layout.addWidget(group)
+        add = QPushButton(add_label)
+        add.setObjectName(f"{path}.add")
+        add.clicked.connect(lambda: self.add(new_item()))
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _items(self) -> list:
+        return list(self.form.doc.get(self.path))
+
+    def add(self, item: Any) -> None:
+        self.form.doc.replace_list(self.path, [*self._items(), item], _("Add item"))
+
+    def remove(self, index: int) -> None:
+        items = self._items()
+        del items[index]
+        self.form.doc.replace_list(self.path, items, _("Remove item"))
+
+    def move(self, index: int, step: int) -> None:
+        items = self._items()
+        items[index], items[index + step] = items[index + step], items[index]
+        self.form.doc.replace_list(self.path, items, _("Move item"))

@@ -1,0 +1,192 @@
+"""Draft files: JSON (UTF-8) with the extension ``.moud``; see ``docs/draft-format.md``.
+
+Loading checks, in order: the file can be read, is UTF-8, is JSON, is an object with ``kind`` and
+``schema_version``, is not from a newer format, migrates older formats, then validates against the
+model. Each failure raises an error whose message names the file and the line or field. A file that
+fails to load is never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import DraftFileError, ValidationFailed
+from .atomic_write import atomic_write_bytes
+from .draft import SCHEMA_VERSION, Draft
+
+DRAFT_SUFFIX = ".moud"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class DraftInvalid(ValidationFailed):
+    """The file is JSON but does not match the draft format (wrong type, unknown field, ...)."""
+
+
+def error_path(loc: tuple[Any, ...]) -> str:
+    """Turn a pydantic error location into ``parties[0].name.vi``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def describe_validation_error(exc: ValidationError) -> list[str]:
+    lines = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        msg = err["msg"]
+        if err["type"] == "string_too_long":
+            got = len(err.get("input", "")) if isinstance(err.get("input"), str) else "?"
+            msg = f"text is too long ({got} characters; at most {err['ctx']['max_length']})"
+        lines.append(f"{error_path(loc)}: {msg}")
+    return lines
+
+
+# -- migrations: each takes the JSON object of version N and returns version N+1 ----------------
+
+
+def _localize(value: Any) -> Any:
+    return {"vi": value} if isinstance(value, str) else value
+
+
+_V1_TEXT_FIELDS = {"title", "name", "short_name", "locality", "description", "purpose", "text", "place", "venue"}
+
+
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 (0.0.x development builds) allowed a plain string for a Vietnamese-only text and
+    called the obligation's party ``who``."""
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key == "who":
+                    key = "party"
+                elif key in _V1_TEXT_FIELDS:
+                    value = _localize(value)
+                out[key] = walk(value)
+            return out
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    migrated = walk(data)
+    for key in ("basis",):
+        if isinstance(migrated.get(key), list):
+            migrated[key] = [_localize(v) for v in migrated[key]]
+    migrated["schema_version"] = 2
+    return migrated
+
+
+#: The templates a format-2 draft without a ``template`` field was rendered with.
+_FORMAT_2_TEMPLATES = {"mou": "mou@1.0", "minutes": "minutes@1.0"}
+
+
+def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 adds a signing title separate from the full title (``representative.signing_title``,
+    and for heads of delegation also a capacity line ``head.authority``), the document type
+    (``document_type``) and the words after the conference ordinal (``conference.between``).
+
+    Everything new starts empty, which means what format 2 meant: the signature block shows the
+    full title, the template's own document title, the conference title as one text. A draft
+    without a ``template`` field keeps the template format 2 gave it, not the newer default.
+    """
+    migrated = dict(data)
+    if not migrated.get("template") and migrated.get("kind") in _FORMAT_2_TEMPLATES:
+        migrated["template"] = _FORMAT_2_TEMPLATES[migrated["kind"]]
+    migrated["schema_version"] = 3
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+
+
+def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise DraftFileError(f"{source}: schema_version must be a whole number from 1, not {version!r}")
+    if version > SCHEMA_VERSION:
+        raise DraftFileError(
+            f"{source}: this draft was saved by a newer version of MoU Drafter (draft format {version}; "
+            f"this version reads formats up to {SCHEMA_VERSION}). Update MoU Drafter to open it; "
+            "the file has not been changed."
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema_version"]
+    return data
+
+
+def parse_draft(raw: bytes, source: str = "<draft>") -> Draft:
+    """Parse the bytes of a draft file. ``source`` names the file in messages."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DraftFileError(f"{source}: not a UTF-8 text file (byte {exc.start}); is it a draft file?") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftFileError(
+            f"{source}: line {exc.lineno}, column {exc.colno}: damaged draft file, not valid JSON ({exc.msg})"
+        ) from None
+    except RecursionError:
+        raise DraftFileError(f"{source}: damaged draft file, nested too deeply") from None
+    if not isinstance(data, dict):
+        raise DraftFileError(f"{source}: a draft file must contain a JSON object, not {type(data).__name__}")
+    for field in ("kind", "schema_version"):
+        if field not in data:
+            raise DraftInvalid(f"{source}: {field}: required field is missing", [f"{field}: required field is missing"])
+    data = migrate(data, source)
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as exc:
+        lines = describe_validation_error(exc)
+        raise DraftInvalid(f"{source}: the draft does not match the format:\n  " + "\n  ".join(lines), lines) from None
+
+
+def load_draft(path: str | os.PathLike[str]) -> Draft:
+    """Load a draft file; raise :class:`DraftFileError` or :class:`DraftInvalid` with a clear message."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DraftFileError(f"{p}: file is too large for a draft ({size // 1_000_000} MB)")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise DraftFileError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise DraftFileError(f"{p}: is a folder, not a draft file") from None
+    except PermissionError:
+        raise DraftFileError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise DraftFileError(f"{p}: cannot read ({exc.strerror})") from None
+    return parse_draft(raw, str(p))
+
+
+def draft_to_json(draft: Draft) -> str:
+    data = draft.model_dump(mode="json")
+    # Put the identifying fields first so the file is easy to recognise in a text editor.
+    ordered = {k: data.pop(k) for k in ("kind", "schema_version", "template", "languages")}
+    ordered.update(data)
+    return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_draft(draft: Draft, path: str | os.PathLike[str]) -> Path:
+    """Save ``draft`` atomically (temp file + replace)."""
+    return atomic_write_bytes(path, draft_to_json(draft).encode("utf-8"))
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Draft.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"MoU Drafter draft file (format {SCHEMA_VERSION}, extension {DRAFT_SUFFIX})"
+    return schema

@@ -1,0 +1,734 @@
+"""DOCX renderer: a :class:`~mou_drafter.document.Document` to Word files.
+
+Layouts (the rules each follows are in ``docs/document-layout.md``):
+
+* ``side-by-side``: the national headers of all languages side by side on one line each, in a
+  header table whose columns are fitted to the header text; then one column per language in a
+  borderless table, one row per clause id, so Article 3 in Vietnamese stands beside Article 3 in
+  Lao. Data tables leave the columns and run across the page, each cell holding its text in every
+  language, so their rows are never clipped and their header rows repeat on every page. The
+  signatures of all parties follow, side by side, with each party's capacity and title lines in
+  every language. Three languages use landscape pages.
+* ``sequential``: one language after another, each starting on a new page, each with its own
+  header and signature blocks.
+* ``separate``: one file per language (see :func:`render_docx`).
+
+Pages are A4 with the margins of Decree 30/2020/ND-CP (top and bottom 20 mm, left 30 mm, right
+15 mm) and a centred page number in the top margin, hidden on the first page.
+
+Widths and heights are estimated with the metrics of the default fonts
+(:mod:`mou_drafter.render.font_metrics`): the header sizes, the width of table columns (a Lao word or
+name is never broken) and whether the closing clause can stay on the page of the first row of
+signatures without leaving more than half a page empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from itertools import pairwise
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.shared import Mm
+
+from ..document import Block, Document, MergedCell, merge_tables
+from . import oxml as x
+from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
+from .options import Fonts, RenderOptions
+
+#: Most signature blocks to a row (portrait; landscape pages take one more).
+SIGNERS_PER_ROW = 3
+#: Empty lines left for the signature and the seal (Decree 30 shows about four).
+SIGNATURE_SPACE_LINES = 4
+#: Space between one row of signature blocks and the next, in points.
+SIGNATURE_ROW_GAP_PT = 24
+#: National header sizes (Decree 30: country line 12-13 pt, motto 13-14 pt), used where they fit;
+#: where they do not, every header line is scaled down alike, but never below MIN_HEADER_PT.
+COUNTRY_PT, MOTTO_PT, MIN_HEADER_PT = 12.0, 13.0, 9.0
+#: Share of the page width the issuing body keeps beside the national header (Decree 30 header).
+MIN_ISSUER_SHARE = 0.30
+#: A page may be at most this much empty before the closing clause and the first row of
+#: signatures move on together; beyond it only the signatures move.
+MAX_EMPTY_PAGE = 0.5
+#: Words that start the name of an administrative unit or body: where a signature block's capacity
+#: line is best broken ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI").
+_UNITS = {
+    "vi": ("huyện", "tỉnh", "xã", "phường", "quận", "thị", "bộ", "sở"),
+    "lo": ("ເມືອງ", "ແຂວງ", "ບ້ານ", "ນະຄອນ", "ກະຊວງ", "ພະແນກ", "ຄະນະ"),
+}
+
+
+def _even_breaks(widths: list[int], space: int, count: int, allowed, room: float) -> list[int]:
+    """Where to break words of ``widths`` into ``count`` lines, breaking only before the word
+    indices in ``allowed``, so that the widest line is as narrow as it can be and at most
+    ``room``; ``[]`` if no such breaks exist. Dynamic programming over (lines, words): a
+    capacity line has a dozen words."""
+    n = len(widths)
+    starts = [0]
+    for w in widths:
+        starts.append(starts[-1] + w)
+    allowed = set(allowed)
+
+    def span(a: int, b: int) -> float:
+        return starts[b] - starts[a] + space * (b - a - 1)
+
+    # best[k][j]: (widest line, breaks) setting words[:j] in k lines
+    best: list[dict[int, tuple[float, list[int]]]] = [{0: (0.0, [])}]
+    for k in range(1, count + 1):
+        row: dict[int, tuple[float, list[int]]] = {}
+        ends = [n] if k == count else [j for j in range(1, n) if j in allowed]
+        for j in ends:
+            for i, (widest, breaks) in best[k - 1].items():
+                if i >= j or (i and i not in allowed):
+                    continue
+                candidate = max(widest, span(i, j))
+                if candidate <= room and (j not in row or candidate < row[j][0]):
+                    row[j] = (candidate, [*breaks, i] if i else breaks)
+        best.append(row)
+    return best[count][n][1] if n in best[count] else []
+#: Space between language columns in the side-by-side layout (twips; 283 = 5 mm).
+_GUTTER = 283
+#: Left and right cell margin of data and header tables (twips; 85 = 1.5 mm).
+_CELL_MARGIN = 85
+#: A word or unspaced Lao phrase up to this share of the table width must fit its column whole;
+#: longer ones are running text and wrap between words.
+_CHUNK_SHARE = 0.4
+#: Page area (twips): A4 less the Decree 30 margins.
+_PAGE_HEIGHT = {False: int((297 - 40) / 25.4 * 1440), True: int((210 - 40) / 25.4 * 1440)}
+
+_P_BODY = x.ParaStyle(align="both", first_line_cm=1.0, after_pt=6)
+_P_ITEM = x.ParaStyle(align="both", first_line_cm=1.0, after_pt=3)
+_P_CENTER = x.ParaStyle(align="center", after_pt=0, line=240)
+_P_HEADING = x.ParaStyle(align="left", before_pt=6, after_pt=6, keep_next=True)
+_P_ARTICLE = x.ParaStyle(align="both", first_line_cm=1.0, before_pt=6, after_pt=6, keep_next=True)
+_HEAD_KINDS = ("national-header", "issuer", "place-date")
+_BOLD = x.RunStyle(bold=True)
+#: Run and paragraph style of each block kind set as lines of text.
+_STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
+    "title": (x.RunStyle(bold=True, size=14), x.ParaStyle(align="center", before_pt=12, after_pt=0)),
+    "subtitle": (_BOLD, x.ParaStyle(align="center", after_pt=12)),
+    "place-date": (x.RunStyle(italic=True), x.ParaStyle(align="center", before_pt=6, after_pt=6)),
+    "issuer": (x.RunStyle(), x.ParaStyle(align="left", after_pt=6)),
+    "basis": (x.RunStyle(italic=True), _P_BODY),
+    "heading": (_BOLD, _P_HEADING),
+    "article": (_BOLD, _P_ARTICLE),
+    "item": (x.RunStyle(), _P_ITEM),
+    "signer": (_BOLD, _P_CENTER),
+    "para": (x.RunStyle(), _P_BODY),
+}
+_TABLE_PT = 12
+
+
+def _chunks(text: str) -> list[str]:
+    return [c for c in text.replace("\n", " ").split(" ") if c]
+
+
+class _Writer:
+    """Writes the blocks of one document as WordprocessingML strings."""
+
+    def __init__(self, doc: Document, fonts: Fonts, text_width: int, landscape: bool = False, *,
+                 zwsp: bool = False) -> None:
+        self.doc = doc
+        self.fonts = fonts
+        #: Zero-width spaces between Lao words (:attr:`RenderOptions.lao_zero_width_spaces`).
+        self.zwsp = zwsp
+        self.text_width = text_width
+        self.page_height = _PAGE_HEIGHT[landscape]
+        self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
+        self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
+
+    def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
+        return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
+
+    # -- measuring ---------------------------------------------------------------------------
+    def width(self, text: str, lang: str, style: x.RunStyle) -> int:
+        """Width of ``text`` on one line, in twips."""
+        lao = lang == "lo"
+        em = width_em(text, lao, style.bold, style.italic and not lao)
+        return math.ceil(20 * em * x.run_size(lang, self.fonts, style) * self._factors[lao])
+
+    def longest_unbreakable(self, text: str, lang: str, style: x.RunStyle, limit: int) -> int:
+        """The widest word (Lao: the widest unspaced phrase, so a name is never broken) up to
+        ``limit`` twips; a longer unspaced Lao phrase is running text, wrapped between words."""
+        widest = 0
+        for chunk in _chunks(text):
+            width = self.width(chunk, lang, style)
+            if width > limit and lang == "lo":
+                from ..words.tokens import tokenize
+
+                width = max((self.width(w, lang, style) for w in tokenize(chunk, "lo")), default=0)
+            widest = max(widest, width)
+        return widest
+
+    def keep_lao_phrases(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
+        """Lao ``text`` with a line break after each space where the next unspaced phrase would
+        not fit the rest of the line but fits a line of its own (``width`` twips). Word and
+        LibreOffice break Lao between dictionary words, and so inside a name they do not know
+        (`ເມືອງດັກເກ|ລີ`); breaking at the space first keeps every phrase that fits a line whole.
+        The space stays before the break, so the text reads the same."""
+        if lang != "lo":
+            return text
+        lines = []
+        for line in text.split("\n"):
+            current = ""
+            for chunk in line.split(" "):
+                candidate = f"{current} {chunk}" if current else chunk
+                if (current and self.width(candidate, lang, style) > width
+                        and self.width(chunk, lang, style) <= width):
+                    lines.append(current + " ")
+                    current = chunk
+                else:
+                    current = candidate
+            lines.append(current)
+        return "\n".join(lines)
+
+    def balanced(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
+        """``text`` broken at spaces into as few lines as it needs at ``width`` twips, the lines as
+        even as they can be and, where that still fits, broken before the word naming an
+        administrative unit ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI", not "… HUYỆN ĐĂK / GLEI"):
+        for the capacity and title lines of signature blocks, where a name cut at the end of a
+        line reads badly. A word wider than a line is left to the word processor. As in
+        :meth:`keep_lao_phrases`, the space stays before each break, so the text reads the same."""
+        room = width * 0.96  # what Word may measure wider than our metrics
+        out = []
+        for line in text.split("\n"):
+            words = line.split(" ")
+            if len(words) < 2 or self.width(line, lang, style) <= room:
+                out.append(line)
+                continue
+            widths = [self.width(w, lang, style) for w in words]
+            space = self.width(" ", lang, style)
+            # as few lines as a greedy fill needs
+            count, used = 1, -space
+            for w in widths:
+                if used + space + w > room and used >= 0:
+                    count, used = count + 1, w
+                else:
+                    used += space + w
+            units = _UNITS.get(lang, ())
+            anchors = [i for i, word in enumerate(words) if i and word.lower().startswith(units)]
+            cuts = _even_breaks(widths, space, count, anchors, room) or _even_breaks(
+                widths, space, count, range(1, len(words)), float("inf"))
+            bounds = [0, *cuts, len(words)]
+            out.append(" \n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)))
+        return "\n".join(out)
+
+    def height(self, text: str, lang: str, style: x.RunStyle, para: x.ParaStyle, width: int) -> float:
+        """Estimated height in points of a paragraph of ``text`` set ``width`` twips wide."""
+        size = x.run_size(lang, self.fonts, style)
+        usable = max(1, width - x.twips_cm(para.first_line_cm))
+        lines = sum(max(1, math.ceil(self.width(line, lang, style) * 1.08 / usable)) for line in text.split("\n"))
+        return lines * line_height_pt(size, lao=lang == "lo") * para.line / 240 + para.before_pt + para.after_pt
+
+    def block_height(self, block: Block, width: int) -> float:
+        if block.kind == "table":
+            return sum(self.height("\n".join("  ".join(c) for c in row.cells), block.lang, x.RunStyle(size=_TABLE_PT),
+                                   _P_CENTER, width) for row in block.rows)
+        style, para = self._styles(block)
+        text = self.doc.article_heading(block) if block.kind == "article" else block.text
+        return self.height(text, block.lang, style, para, width)
+
+    # -- single blocks ---------------------------------------------------------------------
+    @staticmethod
+    def _styles(block: Block) -> tuple[x.RunStyle, x.ParaStyle]:
+        return _STYLES.get(block.kind, _STYLES["para"])
+
+    def block(self, block: Block, width: int, keep_next: bool = False) -> str:
+        """One block set ``width`` twips wide; with ``keep_next``, every paragraph of it is kept on
+        the page of what follows (the closing clause with the signatures, a lead-in with its
+        table)."""
+        kind = block.kind
+        if kind == "national-header":
+            return self.national_header(block, (COUNTRY_PT, MOTTO_PT), keep_next)
+        if kind == "table":
+            return self.data_table([block], width, keep_next)
+        if kind == "signer":
+            return self.signatures(self.signature_rows([[block]], width), width)
+        style, para = self._styles(block)
+        if keep_next:
+            para = replace(para, keep_next=True)
+        if kind == "article":
+            return x.paragraph(self.runs(self.doc.article_heading(block), block.lang, style), para)
+        return self._lines(block, style, para)
+
+    def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
+        if block.lang == "lo" and para.align == "both":
+            para = replace(para, align="left")
+        return x.paragraph(self.runs(block.text, block.lang, run), para)
+
+    # -- the head: national header, issuing body and number, place and date ------------------
+    @staticmethod
+    def _header_style(index: int, sizes: tuple[float, float]) -> x.RunStyle:
+        motto = index % 2 == 1
+        return x.RunStyle(bold=True, underline=motto, size=sizes[1] if motto else sizes[0], exact_size=True)
+
+    def national_header(self, block: Block, sizes: tuple[float, float], keep_next: bool = False) -> str:
+        """The national header: country lines (odd) and mottos (even, underlined), centred, each
+        on one line, the same size in every language."""
+        out = []
+        for i, line in enumerate(block.lines):
+            last_motto = i % 2 == 1 and i >= len(block.lines) - 2
+            out.append(x.paragraph(self.runs(line, block.lang, self._header_style(i, sizes)),
+                                   x.ParaStyle(align="center", after_pt=4 if last_motto else 0, line=240,
+                                               keep_next=keep_next)))
+        return "".join(out)
+
+    def header_width(self, blocks: list[Block], sizes: tuple[float, float]) -> int:
+        """Width in twips of the widest national header line of ``blocks`` at ``sizes``."""
+        return max((self.width(line, b.lang, self._header_style(i, sizes))
+                    for b in blocks if b.kind == "national-header" for i, line in enumerate(b.lines)), default=0)
+
+    def fit_header(self, columns: list[list[Block]], available: list[int]) -> tuple[float, float] | None:
+        """The largest header sizes, at most Decree 30's, at which every header line of each
+        column fits the column's available width (twips); ``None`` when even MIN_HEADER_PT does
+        not."""
+        full = (COUNTRY_PT, MOTTO_PT)
+        scale = 1.0
+        for blocks, room in zip(columns, available, strict=True):
+            need = self.header_width(blocks, full)
+            if need > room:
+                scale = min(scale, room / need)
+        sizes = (math.floor(COUNTRY_PT * scale * 2) / 2, math.floor(MOTTO_PT * scale * 2) / 2)
+        while sizes[0] >= MIN_HEADER_PT:
+            if all(self.header_width(b, sizes) <= room for b, room in zip(columns, available, strict=True)):
+                return sizes
+            sizes = (sizes[0] - 0.5, sizes[1] - 0.5)
+        return None
+
+    def issuer(self, block: Block) -> str:
+        """Issuing body (bold capitals) and, on its last line, the number (Decree 30 boxes 2, 3)."""
+        out = []
+        for i, line in enumerate(block.lines):
+            is_number = i == len(block.lines) - 1 and len(block.lines) > 1
+            style = x.RunStyle(bold=not is_number, size=13 if is_number else 12.5)
+            out.append(x.paragraph(self.runs(line, block.lang, style),
+                                   x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240)))
+        return "".join(out)
+
+    def head_column(self, blocks: list[Block], sizes: tuple[float, float], *, issuer: bool = True) -> str:
+        """National header, then (when ``issuer``) the issuing body and number, then the place and
+        date centred under the motto."""
+        out = []
+        for block in blocks:
+            if block.kind == "national-header":
+                out.append(self.national_header(block, sizes))
+            elif block.kind == "issuer":
+                if issuer:
+                    out.append(self.issuer(block))
+            else:
+                style, para = self._styles(block)
+                out.append(self._lines(block, style, para))
+        return "".join(out)
+
+    def head_side_by_side(self, columns: list[list[Block]]) -> str:
+        """One column per language, fitted to its national header, every line on one line."""
+        margins = 2 * _CELL_MARGIN
+        naturals = [self.header_width(c, (COUNTRY_PT, MOTTO_PT)) + margins for c in columns]
+        # the room each column can have: its share of the width, in proportion to its header
+        total = sum(naturals) or 1
+        rooms = [int(self.text_width * n / total) - margins for n in naturals]
+        if sum(naturals) <= self.text_width:
+            rooms = [n - margins for n in naturals]
+        sizes = self.fit_header(columns, rooms)
+        if sizes is None:  # too long to stand side by side: one language under the other
+            return "".join(self.head_full_width(c) for c in columns)
+        needs = [self.header_width(c, sizes) + margins for c in columns]
+        spare = (self.text_width - sum(needs)) // len(columns)
+        widths = [n + spare for n in needs]
+        widths[-1] = self.text_width - sum(widths[:-1])
+        row = [self.head_column(c, sizes) for c in columns]
+        return x.table([row], widths, borders=False, cell_margin=_CELL_MARGIN) + x.spacer(6)
+
+    def head_full_width(self, blocks: list[Block]) -> str:
+        """Decree 30 header of one language across the page: with an issuing body, the body and
+        number top left and the national header top right with the place and date under it;
+        without one, the national header centred and the place and date centred under it."""
+        margins = 2 * _CELL_MARGIN
+        if not any(b.kind == "issuer" for b in blocks):
+            sizes = self.fit_header([blocks], [self.text_width - margins]) or (MIN_HEADER_PT, MIN_HEADER_PT)
+            return self.head_column(blocks, sizes) + x.spacer(6)
+        right_room = int(self.text_width * (1 - MIN_ISSUER_SHARE)) - margins
+        sizes = self.fit_header([blocks], [right_room]) or (MIN_HEADER_PT, MIN_HEADER_PT)
+        right = max(self.header_width(blocks, sizes) + margins, self.text_width // 2)
+        left_xml = "".join(self.issuer(b) for b in blocks if b.kind == "issuer")
+        right_xml = self.head_column(blocks, sizes, issuer=False)
+        return (x.table([[left_xml, right_xml]], [self.text_width - right, right], borders=False,
+                        cell_margin=_CELL_MARGIN) + x.spacer(6))
+
+    # -- data tables ---------------------------------------------------------------------------
+    def _table_style(self, header: bool) -> x.RunStyle:
+        return x.RunStyle(bold=header, size=_TABLE_PT)
+
+    def column_widths(self, rows: list[tuple[list[MergedCell], bool]], width: int) -> list[int]:
+        """Column widths (twips) fitted to the content: every column at least as wide as its
+        widest word or Lao name, the rest shared in proportion to how much each column holds."""
+        columns = max(len(cells) for cells, _header in rows)
+        margins = 2 * _CELL_MARGIN
+        limit = int(width * _CHUNK_SHARE)
+        mins, wants = [margins + 200] * columns, [margins + 200] * columns
+        for cells, header in rows:
+            style = self._table_style(header)
+            for col, texts in enumerate(cells):
+                for text, lang in texts:
+                    mins[col] = max(mins[col], self.longest_unbreakable(text, lang, style, limit) + margins)
+                    wants[col] = max(wants[col], max(self.width(t, lang, style) for t in text.split("\n")) + margins)
+        wants = [max(w, m) for w, m in zip(wants, mins, strict=True)]
+        if sum(wants) <= width:
+            widths = [w + (width - sum(wants)) * w // sum(wants) for w in wants]
+        elif sum(mins) <= width:
+            spare = width - sum(mins)
+            extra = [w - m for w, m in zip(wants, mins, strict=True)]
+            widths = [m + spare * e // (sum(extra) or 1) for m, e in zip(mins, extra, strict=True)]
+        else:
+            widths = [m * width // sum(mins) for m in mins]
+        widths[-1] = width - sum(widths[:-1])
+        return widths
+
+    def data_table(self, blocks: list[Block], width: int, keep_next: bool = False) -> str:
+        """A data table across ``width`` with its header rows repeated on every page. Given the
+        same table in several languages, one table whose cells hold each language in turn (a
+        text the same in every language, such as a row number, once); tables of different
+        shapes one after another. With ``keep_next`` every paragraph is kept with the next one."""
+        merged = merge_tables(blocks)
+        if merged is None:
+            return "".join(self.data_table([b], width, keep_next) for b in blocks)
+        widths = self.column_widths(merged, width)
+        header_rows = next((i for i, (_cells, header) in enumerate(merged) if not header), len(merged))
+        rows = []
+        for index, (cells, header) in enumerate(merged):
+            repeated = index < header_rows
+            style = self._table_style(header)
+            contents, height = [], 0.0
+            for col, texts in enumerate(cells):
+                align = "center" if header or col == 0 else "left"
+                paras, cell_height = [], 0.0
+                room = widths[col] - 2 * _CELL_MARGIN
+                for n, (text, lang) in enumerate(texts):
+                    para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated or keep_next)
+                    text = self.keep_lao_phrases(text, lang, style, room)
+                    paras.append(x.paragraph(self.runs(text, lang, style), para))
+                    cell_height += self.height(text, lang, style, para, room)
+                contents.append("".join(paras))
+                height = max(height, cell_height)
+            # a short row moves whole to the next page; a row taller than a quarter page may split
+            short = height * 20 < self.page_height / 4
+            rows.append(x.TableRow(tuple(contents), header=repeated, cant_split=short))
+        return x.table(rows, widths, borders=True, cell_margin=_CELL_MARGIN)
+
+    # -- signatures ---------------------------------------------------------------------------
+    def signers_per_row(self, signers: list[list[Block]], width: int) -> int:
+        """As many blocks to a row as fit (at most ``max_signers``) with no word of a title or
+        name broken (a Lao title is unspaced: it must fit whole), balanced over the rows."""
+        per_row = min(self.max_signers, len(signers))
+        narrowest = width // per_row - 2 * _CELL_MARGIN
+        # only a phrase of more characters than the narrowest block holds of the widest
+        # character can be too wide: measure those
+        room = {lang: narrowest / (20 * widest_char_em(lang == "lo", True) * x.run_size(lang, self.fonts, _BOLD)
+                                   * self._factors[lang == "lo"]) for lang in ("vi", "lo", "en")}
+        widest = max((self.longest_unbreakable(line, b.lang, _BOLD, width)
+                      for group in signers for b in group for line in b.lines
+                      if any(len(c) > room[b.lang] for c in line.split())), default=0)
+        while per_row > 1 and widest > width // per_row - 2 * _CELL_MARGIN:
+            per_row -= 1
+        rows = math.ceil(len(signers) / per_row)
+        return math.ceil(len(signers) / rows)
+
+    def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
+        """Capacity and title lines of one party (in each language), then room to sign and seal."""
+        lines = [(self.balanced(line, block.lang, _BOLD, width), block.lang)
+                 for block in blocks for line in block.lines[:-1]]
+        out = [x.paragraph(self.runs(line, lang, _BOLD),
+                           x.ParaStyle(align="center", before_pt=top_gap if i == 0 else 0, after_pt=0, line=240,
+                                       keep_next=True))
+               for i, (line, lang) in enumerate(lines)]
+        out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
+        return "".join(out)
+
+    def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
+        names = [b for b in blocks if b.lines]
+        return "".join(x.paragraph(self.runs(self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width), b.lang,
+                                             _BOLD),
+                                   x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240))
+                       for i, b in enumerate(names))
+
+    def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:
+        """The signature blocks (each a party's blocks in every language) in rows."""
+        if not signers:
+            return []
+        per_row = self.signers_per_row(signers, width)
+        rows: list[list[list[Block]]] = []
+        remaining = list(signers)
+        while remaining:
+            # balanced: 10 blocks at three to a row are 3, 3, 2, 2
+            count = math.ceil(len(remaining) / math.ceil(len(remaining) / per_row))
+            rows.append(remaining[:count])
+            remaining = remaining[count:]
+        return rows
+
+    def signature_row_height(self, row: list[list[Block]], width: int) -> float:
+        """Estimated height in points of one row of signature blocks (titles, space, names)."""
+        cell = width // len(row) - 2 * _CELL_MARGIN
+        heights = [sum(self.height(line, b.lang, _BOLD, _P_CENTER, cell) for b in group for line in b.lines)
+                   for group in row]
+        space = SIGNATURE_SPACE_LINES * line_height_pt(self.fonts.latin_size, lao=False) * 1.1
+        return max(heights, default=0) + space + SIGNATURE_ROW_GAP_PT
+
+    def signature_table_rows(self, rows: list[list[list[Block]]], grid: _Grid, top_gap: float) -> list[x.TableRow]:
+        """Rows of signature blocks (:meth:`signature_rows`) side by side, as rows of a table on
+        ``grid``: each row's names stand on one line whatever the number of title lines above
+        them, rows part by clear space, a row never splits and its titles stay with its names (a
+        row may move on whole). A short last row is centred."""
+        per_row = max(len(r) for r in rows)
+        out = []
+        for index, row in enumerate(rows):
+            empty = per_row - len(row)  # half-columns left empty either side
+            cuts = [0] + ([empty] if empty else []) + [empty + 2 * (i + 1) for i in range(len(row))]
+            cuts += [2 * per_row] if empty else []
+            spans = grid.spans(2 * per_row, cuts)
+            pad = ("",) if empty else ()
+            gap = SIGNATURE_ROW_GAP_PT if index < len(rows) - 1 else 0
+            room = grid.width // per_row - 2 * _CELL_MARGIN
+            titles = tuple(self.signer_titles(g, top_gap if index == 0 else 0, room) for g in row)
+            names = tuple(self.signer_names(g, gap, room) for g in row)
+            out.append(x.TableRow(pad + titles + pad, spans, cant_split=True, margin=_CELL_MARGIN))
+            out.append(x.TableRow(pad + names + pad, spans, cant_split=True, margin=_CELL_MARGIN))
+        return out
+
+    def signatures(self, rows: list[list[list[Block]]], width: int, top_gap: float = 12) -> str:
+        if not rows:
+            return ""
+        grid = _Grid(width, [2 * max(len(r) for r in rows)])
+        return x.table(self.signature_table_rows(rows, grid, top_gap), grid.widths, borders=False,
+                       cell_margin=_CELL_MARGIN)
+
+    def keeps_closing(self, closing_height: float, rows: list[list[list[Block]]], width: int) -> bool:
+        """Whether the closing clause can be kept on the page of the first row of signatures:
+        if both move on, the page they leave is at most MAX_EMPTY_PAGE empty."""
+        if not rows:
+            return False
+        return (closing_height + self.signature_row_height(rows[0], width)) * 20 <= self.page_height * MAX_EMPTY_PAGE
+
+    # -- layouts ---------------------------------------------------------------------------
+    def sequential(self, languages: Iterable[str]) -> str:
+        out = []
+        for n, lang in enumerate(languages):
+            if n:
+                out.append(x.page_break())
+            blocks = self.doc.texts[lang]
+            head = 0
+            while head < len(blocks) and blocks[head].kind in _HEAD_KINDS:
+                head += 1
+            if head:
+                out.append(self.head_full_width(blocks[:head]))
+            signers = self.signature_rows([[b] for b in blocks[head:] if b.kind == "signer"], self.text_width)
+            body = [b for b in blocks[head:] if b.kind != "signer"]
+            keep = bool(body) and self.keeps_closing(self.block_height(body[-1], self.text_width), signers,
+                                                     self.text_width)
+            for index, block in enumerate(body):
+                # the closing clause stays on the page of the signatures, a lead-in with its table
+                keep_next = (keep and index == len(body) - 1) or (index + 1 < len(body) and body[index + 1].kind == "table")
+                out.append(self.block(block, self.text_width, keep_next))
+                if block.kind == "table":
+                    out.append(x.spacer(6))
+            out.append(self.signatures(signers, self.text_width))
+        return "".join(out)
+
+    def _lead_in(self, rows: list[dict[str, Block]]) -> list[dict[str, Block]]:
+        """The rows before a data table that go with it across the page: the last row (the
+        table's lead-in or heading) and the headings above it, if each is short."""
+        lead: list[dict[str, Block]] = []
+        limit = 3 * line_height_pt(self.fonts.latin_size, lao=False) * 1.1 + 12
+        while rows:
+            cells = rows[-1]
+            kinds = {b.kind for b in cells.values()}
+            if lead and not kinds <= {"heading", "article"}:
+                break
+            if not kinds <= {"heading", "article", "para", "item", "subtitle"} or any(
+                    self.block_height(b, self.text_width) > limit for b in cells.values()):
+                break
+            lead.insert(0, rows.pop())
+        return lead
+
+    def language_rows(self, content: list[dict[str, Block]], languages: list[str], width: int, *,
+                      keep_last: bool = False) -> list[list[str]]:
+        """Rows of blocks, one column per language (an empty cell where a language lacks the
+        clause); with ``keep_last``, the last row is kept with what follows."""
+        last = len(content) - 1
+        return [[self.block(cells[lang], width, keep_last and index == last) if lang in cells else ""
+                 for lang in languages] for index, cells in enumerate(content)]
+
+    def side_by_side(self, languages: list[str]) -> str:
+        column = self.text_width // len(languages)
+        cell_width = column - _GUTTER
+        aligned = self.doc.aligned_rows(languages)
+        head = 0
+        while head < len(aligned) and all(b.kind in _HEAD_KINDS for b in aligned[head][1].values()):
+            head += 1
+        out = []
+        if head:
+            columns = [[cells[lang] for _cid, cells in aligned[:head] if lang in cells] for lang in languages]
+            out.append(self.head_side_by_side([c for c in columns if c]))
+        signers: list[list[Block]] = []
+        # segments: rows in language columns; data tables across the page, with their lead-in
+        # set across the page too, language under language (LibreOffice does not keep the last
+        # row of one table with the next table, but does keep a paragraph with it)
+        segments: list[tuple[str, list]] = []
+        for _clause_id, cells in aligned[head:]:
+            first = next(iter(cells.values()))
+            if first.kind == "signer":
+                signers.append([cells[lang] for lang in languages if lang in cells])
+            elif first.kind == "table":
+                if segments and segments[-1][0] == "rows":
+                    lead = self._lead_in(segments[-1][1])
+                    if not segments[-1][1]:
+                        segments.pop()
+                    if lead:
+                        segments.append(("lead", lead))
+                segments.append(("table", [cells[lang] for lang in languages if lang in cells]))
+            else:
+                if not segments or segments[-1][0] != "rows":
+                    segments.append(("rows", []))
+                segments[-1][1].append(cells)
+        if signers and (not segments or segments[-1][0] != "rows"):
+            segments.append(("rows", []))
+        for index, (kind, content) in enumerate(segments):
+            if kind == "table":
+                out.append(self.data_table(content, self.text_width) + x.spacer(6))
+                continue
+            if kind == "lead":
+                out.extend(self.block(cells[lang], self.text_width, keep_next=True)
+                           for cells in content for lang in languages if lang in cells)
+                continue
+            last = index == len(segments) - 1
+            if last and signers:
+                # the signatures are rows of the same table: LibreOffice keeps a row with the
+                # next row of its table, not with the next table
+                signature_rows = self.signature_rows(signers, self.text_width)
+                grid = _Grid(self.text_width, [len(languages), 2 * max(len(r) for r in signature_rows)])
+                spans = grid.spans(len(languages), list(range(len(languages) + 1)))
+                closing = max((self.block_height(b, cell_width) for b in content[-1].values()), default=0) if content else 0
+                keep = bool(content) and self.keeps_closing(closing, signature_rows, self.text_width)
+                rows = self.language_rows(content, languages, cell_width, keep_last=keep)
+                table_rows = [x.TableRow(tuple(r), spans) for r in rows]
+                table_rows += self.signature_table_rows(signature_rows, grid, 12)
+                out.append(x.table(table_rows, grid.widths, borders=False, cell_margin=_GUTTER // 2))
+            else:
+                rows = self.language_rows(content, languages, cell_width)
+                out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2)
+                           + x.spacer(6))
+        return "".join(out)
+
+
+class _Grid:
+    """Grid columns of a table whose rows divide the width differently (language columns, halves
+    of signature columns): the union of every division's boundaries."""
+
+    def __init__(self, width: int, divisions: list[int]) -> None:
+        self.width = width
+        points = sorted({round(i * width / n) for n in divisions for i in range(n + 1)})
+        merged = [points[0]]
+        for point in points[1:]:
+            if point - merged[-1] > 20:  # a twip of rounding is no column
+                merged.append(point)
+        merged[-1] = width
+        self.points = merged
+        self.widths = [b - a for a, b in pairwise(merged)]
+
+    def spans(self, division: int, cuts: list[int]) -> tuple[int, ...]:
+        """Grid columns spanned by consecutive cells whose edges are ``cuts`` (in units of
+        ``width / division``)."""
+        def index(cut: int) -> int:
+            position = round(cut * self.width / division)
+            return min(range(len(self.points)), key=lambda i: abs(self.points[i] - position))
+
+        edges = [index(c) for c in cuts]
+        return tuple(b - a for a, b in pairwise(edges))
+
+
+def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
+    """Page size, margins, defaults and page numbers; returns the text width in twips."""
+    x.set_document_defaults(docx_doc.styles.element, fonts, main_lang)
+
+    section = docx_doc.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = Mm(20)
+    section.bottom_margin = Mm(20)
+    section.left_margin = Mm(30)
+    section.right_margin = Mm(15)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    section.different_first_page_header_footer = True
+    x.put_page_number(section.header.paragraphs[0]._p, fonts, main_lang)
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+
+
+@lru_cache(maxsize=16)
+def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, int]:
+    """The package around the body, made once per fonts, language and orientation:
+    python-docx's default template with our styles, page setup and page-number header."""
+    docx_doc = new_docx()
+    text_width = _setup(docx_doc, fonts, main_lang, landscape)
+    out = io.BytesIO()
+    docx_doc.save(out)
+    return out.getvalue(), text_width
+
+
+def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool = False,
+                 title: str = "", description: str = "") -> bytes:
+    """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
+    ``word/document.xml`` before ``w:sectPr`` and fresh core properties.
+
+    Building the body as one string and splicing it costs a fraction of parsing it into
+    python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
+    """
+    skeleton, _width = _skeleton(fonts, main_lang, landscape)
+    now = dt.datetime.now(dt.timezone.utc)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = x.splice_body(data.decode("utf-8"), body_xml).encode("utf-8")
+            elif info.filename == "docProps/core.xml":
+                data = x.core_properties(title, x.LANG_TAGS[main_lang], description, now)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
+    return _skeleton(fonts, main_lang, landscape)[1]
+
+
+def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions) -> bytes:
+    fonts = options.fonts
+    landscape = layout == "side-by-side" and len(languages) >= 3
+    main_lang = "vi" if "vi" in languages else languages[0]
+    writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
+                     zwsp=options.lao_zero_width_spaces)
+    body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    return package_docx(body_xml, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
+                        description=f"template {doc.template}")
+
+
+def _title(doc: Document, lang: str) -> str:
+    parts = [b.text for b in doc.texts.get(lang, []) if b.kind in ("title", "subtitle")][:2]
+    return " ".join(parts).replace("\n", " ")[:250]
+
+
+def render_docx(doc: Document, options: RenderOptions | None = None) -> dict[str, bytes]:
+    """The languages of ``doc`` as Word files laid out as ``options`` say: ``{"": data}``, or
+    ``{lang: data}`` for ``separate`` (one file per language of ``doc``)."""
+    options = options or RenderOptions()
+    if options.layout == "separate":
+        return {lang: _docx_bytes(doc, "sequential", [lang], options) for lang in doc.languages}
+    return {"": _docx_bytes(doc, options.layout, list(doc.languages), options)}

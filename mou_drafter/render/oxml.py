@@ -1,0 +1,386 @@
+"""Every piece of raw WordprocessingML the app writes: the body of a document, the few things
+python-docx has no API for, tracked changes, and the parts of the package we fill in ourselves.
+No other module writes ``w:`` XML or calls python-docx's ``parse_xml``/``qn`` (a test checks;
+:mod:`mou_drafter.render.inspect` only reads). The XML each helper writes is tested as a table of
+input and expected XML in ``tests/render/test_oxml.py``.
+
+python-docx's ``font.name`` sets only the ``ascii``/``hAnsi`` font slots and has no complex-script
+size, bold or language (see ``docs/lao-runs.md``). Lao text needs all four ``w:rFonts`` slots set
+to the Lao font, ``w:bCs``/``w:iCs``/``w:szCs`` beside ``w:b``/``w:i``/``w:sz`` and
+``w:lang w:bidi="lo-LA"``; without them Word shows Lao in a fallback face or as boxes.
+
+The body is built as one XML string and parsed once: building paragraphs and table cells through
+python-docx's object API costs several times more for large tables (see ``benchmarks/``). Every
+helper returns a string fragment in the ``w:`` namespace; element order inside ``w:rPr``,
+``w:pPr`` and ``w:tcPr`` follows ISO/IEC 29500 (Word rejects files that break it). The few
+helpers that change python-docx's own parts (document defaults, the header) take the lxml
+element and import python-docx only when called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import count
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from .options import Fonts
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LANG_TAGS = {"vi": "vi-VN", "en": "en-US", "lo": "lo-LA"}
+
+_LAO = re.compile("[\u0e80-\u0eff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_STRONG = re.compile("[\u0e80-\u0eff]+|[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+")
+
+
+def script_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (segment, language) runs so that Lao letters are always in a Lao run and
+    Latin letters inside Lao text in a Latin run. Neutral characters (spaces, digits, punctuation)
+    stay with the run before them, at the start with the block's language."""
+    if base_lang == "lo":
+        if not _LATIN_LETTER.search(text):
+            return [(text, "lo")]
+    elif not _LAO.search(text):
+        return [(text, base_lang)]
+    latin_lang = base_lang if base_lang != "lo" else "vi"
+    segments: list[tuple[str, str]] = []
+    current_lang = base_lang
+    start = 0
+    for match in _STRONG.finditer(text):
+        lang = "lo" if _LAO.match(match.group()) else latin_lang
+        if lang != current_lang:
+            if match.start() > start:
+                segments.append((text[start:match.start()], current_lang))
+            start = match.start()
+            current_lang = lang
+    segments.append((text[start:], current_lang))
+    return [s for s in segments if s[0]]
+
+
+@dataclass(frozen=True)
+class RunStyle:
+    bold: bool = False
+    #: Italic for Vietnamese and English only: Lao is always set upright (Phetsarath OT has no
+    #: italic face, so Word and LibreOffice would slant the glyphs artificially).
+    italic: bool = False
+    underline: bool = False
+    #: Size in points; ``None`` takes the body size of the run's script.
+    size: float | None = None
+    #: ``size`` applies to Lao as given. Otherwise a Lao run is set smaller by the difference
+    #: between the Latin and the Lao body sizes (Lao glyphs look larger); the national header is
+    #: the exception, the same size in every language.
+    exact_size: bool = False
+
+
+def run_size(lang: str, fonts: Fonts, style: RunStyle) -> float:
+    """The size in points a run in ``lang`` is set at."""
+    return _size(lang == "lo", style, fonts.latin_size, fonts.lao_size)
+
+
+def _size(lao: bool, style: RunStyle, latin_size: float, lao_size: float) -> float:
+    if style.size is None:
+        return lao_size if lao else latin_size
+    if lao and not style.exact_size:
+        return max(8.0, style.size - (latin_size - lao_size))
+    return style.size
+
+
+def rpr(lang: str, fonts: Fonts, style: RunStyle) -> str:
+    """``w:rPr`` of a run in ``lang``: every font slot, complex-script twins, language tag."""
+    return _rpr(lang, style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
+
+
+@lru_cache(maxsize=512)
+def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float) -> str:
+    lao = lang == "lo"
+    face = escape(lao_font if lao else latin, {'"': "&quot;"})
+    half_points = int(round(_size(lao, style, latin_size, lao_size) * 2))
+    hint = ' w:hint="cs"' if lao else ""
+    parts = [f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"{hint}/>']
+    if style.bold:
+        parts.append("<w:b/><w:bCs/>")
+    if style.italic and not lao:
+        parts.append("<w:i/><w:iCs/>")
+    parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    if style.underline:
+        parts.append('<w:u w:val="single"/>')
+    tag = LANG_TAGS[lang]
+    if lao:
+        parts.append(f'<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="{tag}"/>')
+    else:
+        parts.append(f'<w:lang w:val="{tag}"/>')
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def _text_xml(text: str, tag: str = "w:t") -> str:
+    """The text of a run: ``w:t`` (``w:delText`` in a deletion), a ``w:br`` for each line break."""
+    pieces = text.split("\n")
+    out = []
+    for i, piece in enumerate(pieces):
+        if i:
+            out.append("<w:br/>")
+        if piece:
+            out.append(f'<{tag} xml:space="preserve">{escape(piece)}</{tag}>')
+    return "".join(out)
+
+
+def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zwsp: bool = False) -> str:
+    """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts.
+    With ``zwsp``, U+200B between the words of Lao runs (the export option for programs that
+    cannot break Lao lines)."""
+    out = []
+    for segment, seg_lang in script_segments(text, lang):
+        if seg_lang == "lo" and zwsp:
+            from ..words.tokens import lao_with_word_breaks
+
+            segment = lao_with_word_breaks(segment)
+        out.append(f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment)}</w:r>")
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    align: str = "both"  # left, center, right, both (justified)
+    first_line_cm: float = 0.0
+    before_pt: float = 0.0
+    after_pt: float = 6.0
+    keep_next: bool = False
+    page_break_before: bool = False
+    #: Line spacing in 240ths of a line (240 = single).
+    line: int = 264
+
+
+def twips_cm(cm: float) -> int:
+    return int(round(cm * 567))
+
+
+def ppr(style: ParaStyle) -> str:
+    parts = []
+    if style.keep_next:
+        parts.append("<w:keepNext/>")
+    if style.page_break_before:
+        parts.append("<w:pageBreakBefore/>")
+    parts.append(
+        f'<w:spacing w:before="{int(style.before_pt * 20)}" w:after="{int(style.after_pt * 20)}" '
+        f'w:line="{style.line}" w:lineRule="auto"/>'
+    )
+    if style.first_line_cm:
+        parts.append(f'<w:ind w:firstLine="{twips_cm(style.first_line_cm)}"/>')
+    parts.append(f'<w:jc w:val="{style.align}"/>')
+    return "<w:pPr>" + "".join(parts) + "</w:pPr>"
+
+
+def paragraph(content_runs: str, style: ParaStyle) -> str:
+    return f"<w:p>{ppr(style)}{content_runs}</w:p>"
+
+
+def empty_paragraph(after_pt: float = 0.0) -> str:
+    return paragraph("", ParaStyle(after_pt=after_pt))
+
+
+def spacer(height_pt: float, keep_next: bool = False) -> str:
+    """An empty paragraph exactly ``height_pt`` high: the gap between two tables (Word joins
+    tables that touch) and, with ``keep_next``, the link that keeps them on one page."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    return (f'<w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="{int(height_pt * 20)}" '
+            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def page_break() -> str:
+    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of :func:`table`: cell contents (each a string of paragraphs) and, when cells span
+    several grid columns, the number of grid columns of each cell."""
+
+    cells: tuple[str, ...]
+    spans: tuple[int, ...] = ()
+    #: Repeated at the top of every page the table runs onto (only the table's first rows).
+    header: bool = False
+    #: Never split across a page (a row taller than a page would then be cut off by Word).
+    cant_split: bool = False
+    #: Left and right margin of this row's cells in twips, when not the table's.
+    margin: int | None = None
+
+
+def table(rows: list[list[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
+          cant_split: bool = False, cell_margin: int = 85) -> str:
+    """A table with fixed grid column widths in twips. ``rows`` are lists of cell contents, one per
+    grid column (split and header flags from ``cant_split`` and ``header_rows``), or
+    :class:`TableRow` s with their own spans and flags."""
+    border_xml = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if borders else f'<w:{side} w:val="nil"/>'
+        for side in _BORDER_SIDES
+    )
+    total = sum(widths)
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{border_xml}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/>'
+        "</w:tblCellMar>"
+        '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>"
+    ]
+    for index, row in enumerate(rows):
+        if not isinstance(row, TableRow):
+            row = TableRow(tuple(row), header=index < header_rows, cant_split=cant_split or index < header_rows)
+        flags = ("<w:cantSplit/>" if row.cant_split or row.header else "") + ("<w:tblHeader/>" if row.header else "")
+        out.append(f"<w:tr><w:trPr>{flags}</w:trPr>" if flags else "<w:tr>")
+        spans = row.spans or (1,) * len(row.cells)
+        margin = ("" if row.margin is None else
+                  f'<w:tcMar><w:left w:w="{row.margin}" w:type="dxa"/><w:right w:w="{row.margin}" w:type="dxa"/></w:tcMar>')
+        col = 0
+        for content, span in zip(row.cells, spans, strict=True):
+            width = sum(widths[col:col + span])
+            grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{margin}</w:tcPr>')
+            out.append(content or "<w:p/>")
+            out.append("</w:tc>")
+            col += span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def page_number_field(fonts: Fonts, lang: str) -> str:
+    """A centred PAGE field (13 pt) for the header."""
+    run_pr = rpr(lang, fonts, RunStyle(size=13))
+    return (
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>'
+        f'<w:r>{run_pr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{run_pr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{run_pr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r>{run_pr}<w:t>2</w:t></w:r>'
+        f'<w:r>{run_pr}<w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+def doc_defaults_rpr(fonts: Fonts, main_lang: str) -> str:
+    face = escape(fonts.latin, {'"': "&quot;"})
+    lao = escape(fonts.lao, {'"': "&quot;"})
+    size = int(round(fonts.latin_size * 2))
+    return (
+        f'<w:rPr xmlns:w="{W_NS}"><w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{lao}"/>'
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        f'<w:lang w:val="{LANG_TAGS[main_lang]}" w:eastAsia="{LANG_TAGS[main_lang]}" w:bidi="lo-LA"/></w:rPr>'
+    )
+
+
+def doc_defaults_ppr() -> str:
+    return f'<w:pPr xmlns:w="{W_NS}"><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>'
+
+
+# -- tracked changes ------------------------------------------------------------------------------
+
+#: A tracked change: text (or a paragraph mark) inserted or deleted.
+Change = Literal["insert", "delete"]
+_CHANGE_TAGS = {"insert": "w:ins", "delete": "w:del"}
+
+
+class Revisions:
+    """Author, date and ids of the tracked changes (``w:ins``, ``w:del``) of one document: each
+    change takes the next id."""
+
+    def __init__(self, author: str, when: dt.datetime) -> None:
+        self._ids = count(1)
+        self._tail = f'w:author="{escape(author, {chr(34): "&quot;"})}" w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+
+    def attributes(self) -> str:
+        """``w:id``, ``w:author`` and ``w:date`` of the next change."""
+        return f'w:id="{next(self._ids)}" {self._tail}'
+
+
+def tracked_runs(text: str, lang: str, fonts: Fonts, style: RunStyle, change: Change | None,
+                 revisions: Revisions) -> str:
+    """Runs for ``text`` as :func:`runs` writes them, each run inserted or deleted as a tracked
+    change of its own (``w:ins``/``w:del`` around it; deleted text in ``w:delText``), or unchanged
+    when ``change`` is ``None``."""
+    out = []
+    for segment, seg_lang in script_segments(text, lang):
+        run = f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment, 'w:delText' if change == 'delete' else 'w:t')}</w:r>"
+        if change is None:
+            out.append(run)
+        else:
+            tag = _CHANGE_TAGS[change]
+            out.append(f"<{tag} {revisions.attributes()}>{run}</{tag}>")
+    return "".join(out)
+
+
+def revision_paragraph(content_runs: str, mark: Change | None = None, revisions: Revisions | None = None) -> str:
+    """A paragraph 6 pt apart from the next (the comparison document's paragraph); with ``mark``,
+    its paragraph mark is a tracked insertion or deletion, so accepting or rejecting the change
+    also joins or keeps the paragraph."""
+    mark_xml = ""
+    if mark is not None:
+        if revisions is None:
+            raise ValueError("a tracked paragraph mark needs the document's revisions")
+        mark_xml = f"<w:rPr><{_CHANGE_TAGS[mark]} {revisions.attributes()}/></w:rPr>"
+    return f'<w:p><w:pPr><w:spacing w:after="120"/>{mark_xml}</w:pPr>{content_runs}</w:p>'
+
+
+# -- python-docx's parts: document defaults, header ------------------------------------------------
+
+
+def set_document_defaults(styles: Any, fonts: Fonts, main_lang: str) -> None:
+    """Replace the run and paragraph defaults (``w:docDefaults``) of the ``w:styles`` element
+    ``styles`` with :func:`doc_defaults_rpr` and :func:`doc_defaults_ppr`."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr_default.append(parse_xml(doc_defaults_rpr(fonts, main_lang)))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is not None:
+        for child in list(ppr_default):
+            ppr_default.remove(child)
+        ppr_default.append(parse_xml(doc_defaults_ppr()))
+
+
+def put_page_number(paragraph: Any, fonts: Fonts, lang: str) -> None:
+    """Put the centred page number (:func:`page_number_field`) in place of the ``w:p`` element
+    ``paragraph`` (the empty paragraph of a new header)."""
+    from docx.oxml import parse_xml
+
+    paragraph.addnext(parse_xml(page_number_field(fonts, lang)))
+    paragraph.getparent().remove(paragraph)
+
+
+# -- parts we write ourselves: the body, the core properties ---------------------------------------
+
+
+def splice_body(document_xml: str, body_xml: str) -> str:
+    """``word/document.xml`` with ``body_xml`` as the content of ``w:body``, before its
+    ``w:sectPr`` (whatever stood there before is dropped). Splicing the body as a string costs a
+    fraction of parsing it into python-docx's element classes (see ``benchmarks/bench_render.py``)."""
+    start = document_xml.index("<w:body>") + len("<w:body>")
+    marker = document_xml.index("<w:sectPr", start)
+    return document_xml[:start] + body_xml + document_xml[marker:]
+
+
+def core_properties(title: str, language: str, description: str, when: dt.datetime) -> bytes:
+    """``docProps/core.xml``: title, language tag and description, made by MoU Drafter at ``when``."""
+    stamp = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>MoU Drafter</dc:creator>"
+        f"<cp:lastModifiedBy>MoU Drafter</cp:lastModifiedBy><dc:description>{escape(description)}</dc:description>"
+        f"<dc:language>{escape(language)}</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
+    ).encode("utf-8")

@@ -1,0 +1,384 @@
+"""Rendering a draft through a versioned template into the document model.
+
+Templates are Jinja run in a :class:`~jinja2.sandbox.SandboxedEnvironment` with
+:class:`~jinja2.StrictUndefined`. A template writes a small line-based markup::
+
+    @article id=art.areas
+    Lĩnh vực hợp tác
+    {% for area in draft.areas %}
+    @item id=area.{{ area.id }}
+    {{ loop.index }}. {{ area.title }}: {{ area.description }}
+    {% endfor %}
+
+A line starting with ``@`` opens a block (see :data:`mou_drafter.document.BLOCK_KINDS`); the lines
+after it are its text. Every value a template prints passes through ``finalize``, which wraps it in
+private-use sentinels and replaces its line breaks, so text a user typed can never open a block,
+split a table cell or be evaluated: it is data. Sentinels are removed when the blocks are built.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
+from ..errors import TemplateError
+from ..model.draft import LANGUAGES, Draft
+from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
+from . import formatting
+from .library import TemplateLibrary, TemplateVersion, default_library
+
+#: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
+BLANK = "……"
+_ATTR_VALUE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+
+
+def _strip_sentinels(text: str) -> str:
+    # str.replace is several times faster than str.translate with a mapping
+    return text.replace(VALUE_START, "").replace(VALUE_END, "").replace(VALUE_NEWLINE, "\n")
+
+
+def _finalize(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"{VALUE_START}{str(value).replace(chr(10), VALUE_NEWLINE)}{VALUE_END}"
+
+
+def _lang(ctx: Any) -> str:
+    return ctx.resolve("lang") if ctx is not None else "vi"
+
+
+@jinja2.pass_context
+def _f_date(ctx: Any, value: Any, prefix: bool = True) -> str:
+    return formatting.format_date(value, _lang(ctx), prefix=prefix)
+
+
+@jinja2.pass_context
+def _f_date_short(ctx: Any, value: Any) -> str:
+    return formatting.format_date_short(value, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_number(ctx: Any, value: Any) -> str:
+    return formatting.format_number(value, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_amount(ctx: Any, value: Any, currency: str = "VND") -> str:
+    return formatting.format_amount(value, currency, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_ordinal(ctx: Any, value: Any) -> str:
+    return formatting.format_ordinal(value, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_count_words(ctx: Any, value: int) -> str:
+    return formatting.format_count_words(value, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_date_range(ctx: Any, start: Any, end: Any = None) -> str:
+    return formatting.format_date_range(start, end, _lang(ctx))
+
+
+@jinja2.pass_context
+def _f_as_words(ctx: Any, value: int) -> str:
+    return formatting.format_count(value, _lang(ctx))
+
+
+def _f_the(value: Any) -> Any:
+    """English: "the" before the name of a body ("the Ministry of …"), not before a place."""
+    return formatting.english_article(value) if isinstance(value, str) else value
+
+
+def _f_end_with(value: Any, mark: str = ".") -> str:
+    """The text ending in ``mark`` without a doubled stop ("đầu tư." + ";" gives "đầu tư;")."""
+    return formatting.end_with("" if value is None else str(value), mark)
+
+
+def _f_required(value: Any) -> Any:
+    return value if value not in (None, "") else BLANK
+
+
+def _f_capfirst(value: Any) -> Any:
+    """Capitalise the first letter only ("huyện Đăk Glei" -> "Huyện Đăk Glei")."""
+    text = str(value)
+    return text[:1].upper() + text[1:] if text else text
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "capfirst": _f_capfirst,
+    "date": _f_date,
+    "date_short": _f_date_short,
+    "number": _f_number,
+    "amount": _f_amount,
+    "ordinal": _f_ordinal,
+    "count_words": _f_count_words,
+    "as_words": _f_as_words,
+    "date_range": _f_date_range,
+    "end_with": _f_end_with,
+    "req": _f_required,
+    "the": _f_the,
+}
+
+
+class DraftEnvironment(SandboxedEnvironment):
+    """The one strict, sandboxed environment used for rendering and for lint."""
+
+    def __init__(self, loader: jinja2.BaseLoader | None = None) -> None:
+        super().__init__(
+            loader=loader,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=False,  # a block tag ending a text line must keep its newline
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=_finalize,
+            auto_reload=False,
+        )
+        self.filters.update(FILTERS)
+
+
+# -- the draft as templates see it --------------------------------------------------------------
+
+_TEXT_KEYS = frozenset(LANGUAGES)
+
+
+def localize(data: Any, lang: str) -> Any:
+    """The draft's data with every per-language text replaced by its text in ``lang``.
+
+    A text given in another language but not in ``lang`` becomes :data:`BLANK`, so a missing
+    translation shows as a blank in the document; a text empty in every language stays empty, so
+    templates can test optional fields with ``{% if %}``.
+    """
+    if isinstance(data, dict):
+        if data.keys() == _TEXT_KEYS:
+            value = data[lang].strip()
+            if value:
+                return value
+            return BLANK if any(v.strip() for v in data.values()) else ""
+        return {k: localize(v, lang) for k, v in data.items()}
+    if isinstance(data, list):
+        return [localize(v, lang) for v in data]
+    return data
+
+
+@dataclass(frozen=True)
+class Export:
+    """What is being exported, as the closing clause must describe it.
+
+    ``languages`` are all the languages exported together; ``layout`` is ``side-by-side`` or
+    ``sequential`` (one document holding every language) or ``separate`` (one file per language:
+    each file is rendered on its own, with ``languages`` of the template context set to its one
+    language, while ``export.languages`` still names them all).
+    """
+
+    layout: Layout
+    languages: tuple[str, ...]
+
+    def context(self) -> dict[str, Any]:
+        return {"layout": self.layout, "languages": list(self.languages), "separate": self.layout == "separate"}
+
+
+def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = None,
+                     languages: list[str] | None = None, export: Export | None = None) -> dict[str, Any]:
+    """The names a template sees (see ``docs/templates.md``). ``languages``: the languages of the
+    document or file being rendered (default: the draft's); ``export``: the whole export."""
+    doc_langs = list(languages or draft.languages)
+    export = export or Export("side-by-side", tuple(doc_langs))
+    data = localize(dumped if dumped is not None else draft.model_dump(), lang)
+    parties = {p["id"]: p for p in data["parties"]}
+    unknown = {"id": "", "name": BLANK, "short_name": BLANK, "locality": "", "country": "",
+               "representative": {"name": BLANK, "title": BLANK, "authority": "", "signing_title": ""}}
+
+    def party(party_id: str) -> dict[str, Any]:
+        return parties.get(party_id, unknown)
+
+    by_party: dict[str, list[dict[str, Any]]] = {}
+    for index, ob in enumerate(data["obligations"], start=1):
+        by_party.setdefault(ob["party"], []).append({**ob, "index": index})
+
+    def obligations_of(party_id: str) -> list[dict[str, Any]]:
+        """The obligations of one party (or ``all``), each with its ``index`` in the draft."""
+        return by_party.get(party_id, [])
+
+    counts: dict[str, int] = {}
+    sums: dict[str, Any] = {}
+    for c in draft.contributions:
+        counts[c.currency] = counts.get(c.currency, 0) + 1
+        sums[c.currency] = sums.get(c.currency, 0) + c.amount
+    #: Totals per currency, only where a currency has more than one contribution.
+    totals = [(cur, total) for cur, total in sums.items() if counts[cur] > 1]
+    return {"draft": data, "lang": lang, "languages": doc_langs, "export": export.context(), "party": party,
+            "obligations_of": obligations_of, "totals": totals}
+
+
+# -- from rendered markup to blocks -------------------------------------------------------------
+
+
+@dataclass
+class _Parser:
+    file: str
+    lang: str
+
+    def error(self, line_no: int, message: str) -> TemplateError:
+        return TemplateError(f"{self.file}: output line {line_no}: {message}")
+
+    def parse(self, output: str) -> list[Block]:
+        blocks: list[Block] = []
+        ids: set[str] = set()
+        current: Block | None = None
+        cell: list[str] | None = None
+        article = 0
+        for line_no, raw in enumerate(output.split("\n"), start=1):
+            if raw.startswith("@"):
+                kind, attrs = self._directive(raw, line_no)
+                if kind in TABLE_PARTS:
+                    if current is None or current.kind != "table":
+                        raise self.error(line_no, f"@{kind} outside a @table")
+                    if kind == "row":
+                        current.rows.append(Row(header="header" in attrs))
+                        cell = None
+                    else:
+                        if not current.rows:
+                            current.rows.append(Row())
+                        cell = []
+                        current.rows[-1].cells.append(cell)
+                    continue
+                block_id = attrs.get("id", "")
+                if not block_id:
+                    raise self.error(line_no, f"@{kind} needs an id=")
+                if block_id in ids:
+                    raise self.error(line_no, f"clause id {block_id!r} is used twice")
+                ids.add(block_id)
+                current = Block(kind=kind, id=block_id, lang=self.lang, source_line=line_no)
+                if kind == "article":
+                    article += 1
+                    current.number = article
+                blocks.append(current)
+                cell = None
+                continue
+            if not raw.strip():
+                continue
+            text = _strip_sentinels(raw).strip()
+            if not text:
+                continue
+            if current is None:
+                raise self.error(line_no, f"text before the first block: {text[:40]!r}")
+            if current.kind == "table":
+                if cell is None:
+                    raise self.error(line_no, "text in a @table must be inside a @cell")
+                cell.append(text)
+            else:
+                current.lines.append(text)
+        return blocks
+
+    def _directive(self, raw: str, line_no: int) -> tuple[str, dict[str, str]]:
+        parts = _strip_sentinels(raw[1:]).split()
+        if not parts:
+            raise self.error(line_no, "empty directive '@'")
+        kind = parts[0]
+        if kind not in BLOCK_KINDS and kind not in TABLE_PARTS:
+            raise self.error(line_no, f"unknown block kind @{kind}")
+        attrs: dict[str, str] = {}
+        for part in parts[1:]:
+            key, eq, value = part.partition("=")
+            if not eq:
+                attrs[key] = ""
+                continue
+            if not _ATTR_VALUE.match(value):
+                raise self.error(line_no, f"{key}={value!r}: ids may only use letters, digits, '.', '_', '-'")
+            attrs[key] = value
+        return kind, attrs
+
+
+# -- rendering ------------------------------------------------------------------------------------
+
+
+def _template_location(exc: BaseException) -> str:
+    """``file:line`` of the innermost template frame of a runtime error."""
+    location = ""
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        name = frame.f_code.co_filename
+        if name.endswith(".j2"):
+            location = f"{name}:{line}"
+    return location
+
+
+_ENV_CACHE: dict[str, DraftEnvironment] = {}
+
+
+def environment_for(template: TemplateVersion) -> DraftEnvironment:
+    key = str(template.folder)
+    env = _ENV_CACHE.get(key)
+    if env is None:
+        env = DraftEnvironment(jinja2.FileSystemLoader(str(template.folder)))
+        _ENV_CACHE[key] = env
+    return env
+
+
+def render_language(template: TemplateVersion, draft: Draft, lang: str,
+                    dumped: dict[str, Any] | None = None, languages: list[str] | None = None,
+                    export: Export | None = None) -> list[Block]:
+    path = template.language_file(lang)
+    env = environment_for(template)
+    try:
+        jinja_template = env.get_template(path.name)
+        output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"{path}: template {template.ref} has no {lang} text") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(f"{_template_location(exc) or path}: not allowed in a template: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{_template_location(exc) or path}: {exc.message}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
+        where = _template_location(exc)
+        if not where:
+            raise
+        raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from None
+    return _Parser(str(path), lang).parse(output)
+
+
+def build_document(draft: Draft, languages: list[str] | None = None,
+                   template: TemplateVersion | str | None = None, export: Export | None = None, *,
+                   library: TemplateLibrary | None = None) -> Document:
+    """Render ``draft`` with its template (or ``template``, a version or a ``name@version`` found
+    in ``library``, default :func:`~mou_drafter.templating.library.default_library`; a draft
+    without a template takes the newest approved version of its kind) into a :class:`Document`
+    holding ``languages`` (default: the draft's).
+
+    ``export`` describes the whole export for the closing clause; by default, one document holding
+    ``languages``. For one file per language, build one document per file, each with its language
+    and ``Export("separate", all_languages)`` (as :func:`mou_drafter.api.render_to_bytes` does).
+    """
+    langs = list(languages or draft.languages)
+    for lang in langs:
+        if lang not in LANGUAGES:
+            raise TemplateError(f"unknown language {lang!r}; use vi, lo or en")
+    if isinstance(template, TemplateVersion):
+        version = template
+    else:
+        library = library or default_library()
+        ref = template or draft.template
+        version = library.find(ref) if ref else library.newest(draft.kind)
+    if version.manifest.kind != draft.kind:
+        raise TemplateError(f"template {version.ref} is for {version.manifest.kind}, but the draft is {draft.kind}")
+    missing = [lang for lang in langs if lang not in version.manifest.languages]
+    if missing:
+        raise TemplateError(f"template {version.ref} has no text in {', '.join(missing)}")
+    dumped = draft.model_dump()
+    export = export or Export("side-by-side", tuple(langs))
+    texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
+    return Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
+                    labels=version.manifest.labels)
+

@@ -1,0 +1,214 @@
+"""Where templates live and what versions exist.
+
+A template version is a folder ``<root>/<name>/<version>/`` holding ``manifest.toml`` and one Jinja
+file per language (``vi.j2``, ``lo.j2``, ``en.j2``). A :class:`TemplateLibrary` is told its root
+folders, searched in order: the built-in templates shipped with the app, the user's template
+folder and, when the settings name one, a shared (office network) folder. The same name and
+version in a later root does not replace a built-in one. The library reads the manifests once and
+keeps them until :meth:`TemplateLibrary.refresh`; it never reads the settings file (the command
+line and the app build it from the settings and pass it on).
+
+A release is a new version folder: new drafts take the newest *approved* version of their kind
+(:meth:`TemplateLibrary.newest`), so releasing a version needs no code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import TemplateError
+from ..folders import data_dir, user_templates_dir
+
+STATUSES = ("draft", "approved", "retired")
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+@dataclass(frozen=True)
+class Manifest:
+    name: str
+    kind: str
+    version: str
+    date: dt.date
+    status: str
+    languages: tuple[str, ...]
+    description: str
+    labels: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
+    changelog: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    manifest: Manifest
+    folder: Path
+    source: str  # "built-in", "user" or "shared"
+
+    @property
+    def ref(self) -> str:
+        return self.manifest.ref
+
+    def language_file(self, lang: str) -> Path:
+        return self.folder / f"{lang}.j2"
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """Read and check ``folder/manifest.toml``; errors name the file."""
+    path = folder / "manifest.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: manifest is missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path}: {exc}") from None
+    problems = []
+    for key, kind in (("name", str), ("kind", str), ("version", str), ("date", dt.date), ("status", str),
+                      ("languages", list)):
+        if not isinstance(data.get(key), kind):
+            problems.append(f"'{key}' is missing or not a {kind.__name__}")
+    if problems:
+        raise TemplateError(f"{path}: " + "; ".join(problems))
+    if data["status"] not in STATUSES:
+        raise TemplateError(f"{path}: status must be one of {', '.join(STATUSES)}, not {data['status']!r}")
+    if data["kind"] not in ("mou", "minutes"):
+        raise TemplateError(f"{path}: kind must be mou or minutes, not {data['kind']!r}")
+    try:
+        version_key(data["version"])
+    except ValueError:
+        raise TemplateError(f"{path}: version must be numbers separated by dots, not {data['version']!r}") from None
+    if folder.name != data["version"] or folder.parent.name != data["name"]:
+        raise TemplateError(
+            f"{path}: name and version ({data['name']}@{data['version']}) must match the folder "
+            f"{folder.parent.name}/{folder.name}"
+        )
+    bad = [lang for lang in data["languages"] if lang not in ("vi", "lo", "en")]
+    if bad:
+        raise TemplateError(f"{path}: unknown language(s) {', '.join(map(str, bad))}")
+    changelog = tuple(
+        f"{entry.get('version', '?')}: {entry.get('text', '')}" for entry in data.get("changelog", [])
+    )
+    return Manifest(
+        name=data["name"], kind=data["kind"], version=data["version"], date=data["date"],
+        status=data["status"], languages=tuple(data["languages"]),
+        description=str(data.get("description", "")), labels=dict(data.get("labels", {})),
+        changelog=changelog,
+    )
+
+
+class TemplateLibrary:
+    """The template versions in some root folders, each with its source (``built-in``, ``user``,
+    ``shared``, or any label), searched in order.
+
+    Manifests are read once, on first use, and kept until :meth:`refresh`; ``name@version`` is
+    looked up in its own folder without reading the others. Compiled Jinja templates are cached per
+    version folder by the engine.
+    """
+
+    def __init__(self, roots: Iterable[tuple[str, str | os.PathLike[str]]]) -> None:
+        self.roots: tuple[tuple[str, Path], ...] = tuple((source, Path(root)) for source, root in roots)
+        self._versions: list[TemplateVersion] | None = None
+        self._found: dict[str, TemplateVersion] = {}
+
+    @classmethod
+    def standard(cls, shared: str | os.PathLike[str] | None = None) -> TemplateLibrary:
+        """The built-in templates, the user's template folder and, when given, a shared folder."""
+        roots: list[tuple[str, str | os.PathLike[str]]] = [("built-in", data_dir("templates")),
+                                                          ("user", user_templates_dir())]
+        if shared:
+            roots.append(("shared", shared))
+        return cls(roots)
+
+    def __repr__(self) -> str:
+        return f"TemplateLibrary({[(source, str(root)) for source, root in self.roots]!r})"
+
+    def refresh(self) -> None:
+        """Forget what was read: the next lookup reads the manifests again."""
+        self._versions = None
+        self._found = {}
+
+    def versions(self) -> list[TemplateVersion]:
+        """Every template version found, sorted by name and version. Broken manifests raise."""
+        if self._versions is None:
+            found: dict[str, TemplateVersion] = {}
+            for source, root in self.roots:
+                if not root.is_dir():
+                    continue
+                for manifest_path in sorted(root.glob("*/*/manifest.toml")):
+                    manifest = read_manifest(manifest_path.parent)
+                    found.setdefault(manifest.ref, TemplateVersion(manifest, manifest_path.parent, source))
+            self._versions = sorted(found.values(), key=lambda t: (t.manifest.name, version_key(t.manifest.version)))
+        return list(self._versions)
+
+    def versions_of(self, name: str) -> list[TemplateVersion]:
+        """The versions of template ``name``, oldest first."""
+        return [t for t in self.versions() if t.manifest.name == name]
+
+    def find(self, ref: str) -> TemplateVersion:
+        """Resolve ``name@version``, or ``name`` for its newest approved version."""
+        name, _, version = ref.partition("@")
+        if version and ref not in self._found and self._versions is None:
+            for source, root in self.roots:  # only the version's own folder is read
+                folder = root / name / version
+                if (folder / "manifest.toml").is_file():
+                    self._found[ref] = TemplateVersion(read_manifest(folder), folder, source)
+                    break
+        if ref in self._found:
+            return self._found[ref]
+        versions = self.versions_of(name)
+        if not versions:
+            raise TemplateError(f"no template named {name!r}; see 'mou-drafter templates'")
+        if not version:
+            approved = [t for t in versions if t.manifest.status == "approved"] or versions
+            return approved[-1]
+        for candidate in versions:
+            if candidate.manifest.version == version:
+                return candidate
+        available = ", ".join(t.manifest.version for t in versions)
+        raise TemplateError(f"template {name!r} has no version {version!r} (available: {available})")
+
+    def newest(self, kind: str) -> TemplateVersion:
+        """The newest approved version of the template named after ``kind`` (``mou``,
+        ``minutes``), or of another template of that kind when there is none: what a new draft of
+        that kind is made with."""
+        approved = [t for t in self.versions() if t.manifest.kind == kind and t.manifest.status == "approved"]
+        if not approved:
+            raise TemplateError(f"no approved template for {kind}; see 'mou-drafter templates'")
+        standard = [t for t in approved if t.manifest.name == kind] or approved
+        return max(standard, key=lambda t: (version_key(t.manifest.version), t.manifest.name))
+
+    def upgrade_for(self, ref: str) -> TemplateVersion | None:
+        """The newest approved version of the template of ``ref`` (``name@version``) that is newer
+        than it, or ``None``."""
+        name, _, version = ref.partition("@")
+        try:
+            current = version_key(version)
+        except ValueError:
+            return None
+        newer = [t for t in self.versions_of(name)
+                 if t.manifest.status == "approved" and version_key(t.manifest.version) > current]
+        return newer[-1] if newer else None
+
+
+_DEFAULT: dict[Path, TemplateLibrary] = {}
+
+
+def default_library() -> TemplateLibrary:
+    """The library used when none is given: the built-in templates and the user's template
+    folder (platformdirs, or under ``MOU_DRAFTER_HOME``). No shared folder: that one is named in
+    the settings file, which only the command line, the self-test and the app read; they pass a
+    library that includes it. One library per user folder, kept for the process."""
+    user = user_templates_dir()
+    library = _DEFAULT.get(user)
+    if library is None:
+        library = _DEFAULT[user] = TemplateLibrary.standard()
+    return library

@@ -1,0 +1,116 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mou_drafter.errors import TemplateError
+from mou_drafter.model.draft import Draft
+from mou_drafter.model.files import load_draft
+from mou_drafter.render.options import RenderOptions
+from mou_drafter.render.text import render_text
+from mou_drafter.templating.engine import build_document
+from mou_drafter.templating.library import TemplateLibrary, default_library, read_manifest
+from tests.conftest import ROOT, SEEDS
+
+MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
+
+
+def test_builtin_templates_are_listed():
+    refs = {(t.ref, t.manifest.status, t.source) for t in default_library().versions()}
+    assert ("mou@1.0", "approved", "built-in") in refs
+    assert ("minutes@1.0", "approved", "built-in") in refs
+    manifest = read_manifest(ROOT / "templates" / "mou" / "1.0")
+    assert manifest.languages == ("vi", "lo", "en") and manifest.changelog
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_clause_ids_align_across_languages(path):
+    doc = build_document(load_draft(path), ["vi", "lo", "en"])
+    ids = {lang: [b.id for b in blocks] for lang, blocks in doc.texts.items()}
+    assert ids["vi"] == ids["lo"] == ids["en"]
+    articles = {lang: [b.number for b in blocks if b.kind == "article"] for lang, blocks in doc.texts.items()}
+    assert articles["vi"] == articles["lo"] == articles["en"]
+
+
+def test_user_text_is_data_not_template_code():
+    draft = load_draft(MOU)
+    draft.areas[0].title.vi = "{{ 7*7 }} {% for x in range(3) %}X{% endfor %} {{ ''.__class__.__mro__ }}"
+    draft.areas[0].description.vi = "dòng một\n@title id=evil\nBỊ CHÈN"
+    draft.areas[1].title.vi = "@article id=art.purpose"
+    doc = build_document(draft, ["vi", "lo"])
+    text = render_text(doc, RenderOptions(layout="sequential"))
+    assert "{{ 7*7 }} {% for x in range(3) %}X{% endfor %} {{ ''.__class__.__mro__ }}" in text
+    assert "49" not in text.split("Lĩnh vực hợp tác")[1].split("\n")[1]
+    ids = [b.id for b in doc.texts["vi"]]
+    assert "evil" not in ids and ids.count("art.purpose") == 1
+    area = next(b for b in doc.texts["vi"] if b.id == "area.relations")
+    assert area.text.endswith("dòng một\n@title id=evil\nBỊ CHÈN;")  # list items end with ";" (mou@1.2)
+
+
+def _copy_template(tmp_path: Path, version: str) -> Path:
+    folder = tmp_path / "mou" / version
+    shutil.copytree(ROOT / "templates" / "mou" / "1.0", folder)
+    manifest = folder / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.0"', f'version = "{version}"', 1),
+                        encoding="utf-8")
+    return folder
+
+
+def test_undefined_name_error_names_file_and_line(tmp_path):
+    folder = _copy_template(tmp_path, "9.0")
+    vi = folder / "vi.j2"
+    lines = vi.read_text(encoding="utf-8").splitlines()
+    lines.insert(5, "{{ draft.no_such_field }}")
+    vi.write_text("\n".join(lines), encoding="utf-8")
+    template = TemplateLibrary([("test", tmp_path)]).find("mou@9.0")
+    with pytest.raises(TemplateError, match=r"vi\.j2:6: .*no_such_field"):
+        build_document(load_draft(MOU), ["vi"], template)
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    folder = _copy_template(tmp_path, "9.1")
+    lo = folder / "lo.j2"
+    lines = lo.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "{% if %}")
+    lo.write_text("\n".join(lines), encoding="utf-8")
+    template = TemplateLibrary([("test", tmp_path)]).find("mou@9.1")
+    with pytest.raises(TemplateError, match=r"lo\.j2:4: template syntax error"):
+        build_document(load_draft(MOU), ["vi", "lo"], template)
+
+
+def test_sandbox_blocks_unsafe_template_code(tmp_path):
+    folder = _copy_template(tmp_path, "9.2")
+    (folder / "vi.j2").write_text("@para id=x\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    template = TemplateLibrary([("test", tmp_path)]).find("mou@9.2")
+    with pytest.raises(TemplateError, match=r"vi\.j2"):
+        build_document(load_draft(MOU), ["vi"], template)
+
+
+def test_unknown_template_version_lists_available():
+    with pytest.raises(TemplateError, match=r"no version '7.0' \(available: 1.0"):
+        default_library().find("mou@7.0")
+    with pytest.raises(TemplateError, match="no template named 'letter'"):
+        default_library().find("letter@1.0")
+
+
+def test_template_kind_must_match_draft():
+    draft = load_draft(MOU)
+    with pytest.raises(TemplateError, match="is for minutes"):
+        build_document(draft, ["vi"], "minutes@1.0")
+
+
+def test_missing_translation_shows_blank_and_empty_optional_is_omitted():
+    draft = load_draft(MOU)
+    draft.areas[0].title.lo = ""
+    draft.parties[0].locality = draft.parties[0].locality.model_copy(update={"vi": "", "lo": "", "en": ""})
+    doc = build_document(draft, ["vi", "lo"])
+    lo_area = next(b for b in doc.texts["lo"] if b.id == "area.relations")
+    assert lo_area.text.startswith("1. ……")
+    party = next(b for b in doc.texts["vi"] if b.id == "party.dakglei")
+    assert "tỉnh Kon Tum" not in party.text and ", ," not in party.text
+
+
+def test_empty_draft_renders_with_blanks():
+    for kind in ("mou", "minutes"):
+        doc = build_document(Draft(kind=kind, parties=[{}, {}]), ["vi", "lo", "en"])
+        assert all(doc.texts[lang] for lang in ("vi", "lo", "en"))
