@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mou_drafter.api import render_to_path
-from mou_drafter.draft_file import load_draft
+from mou_drafter.api import RenderOptions, load_draft, render_to_path
 
 from .conftest import ROOT
 
@@ -55,8 +54,9 @@ def test_version_include_has_paths_relative_to_packaging(tmp_path, monkeypatch):
 def two_renders(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("renders")
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    first = render_to_path(draft, folder / "a.docx", layout="side-by-side", languages=["vi", "lo"])[0]
-    second = render_to_path(draft, folder / "b.docx", layout="side-by-side", languages=["vi", "lo"])[0]
+    options = RenderOptions(layout="side-by-side", languages=("vi", "lo"))
+    first = render_to_path(draft, folder / "a.docx", options)[0]
+    second = render_to_path(draft, folder / "b.docx", options)[0]
     return first, second
 
 

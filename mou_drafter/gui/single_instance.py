@@ -26,7 +26,7 @@ TIMEOUT_MS = 3000
 
 
 def server_name() -> str:
-    from ..settings import data_home
+    from ..folders import data_home
 
     digest = hashlib.sha256(str(data_home()).encode("utf-8")).hexdigest()[:16]
     return f"mou-drafter-{digest}"
