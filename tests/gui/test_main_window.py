@@ -176,6 +176,46 @@ def test_interface_language_switch(qtbot, window):
     window.controller.set_ui_language("vi")
 
 
+def receivers(obj) -> dict[str, int]:
+    """How many connections each of ``obj``'s own signals has."""
+    from PySide6.QtCore import SIGNAL, QMetaMethod, QObject
+
+    meta = obj.metaObject()
+    signals = [meta.method(i) for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount())]
+    names = [bytes(m.methodSignature()).decode() for m in signals if m.methodType() == QMetaMethod.MethodType.Signal]
+    return {name: obj.receivers(SIGNAL(name)) for name in names}
+
+
+def test_language_switch_keeps_the_draft_and_connects_nothing_twice(qtbot, window, tmp_path):
+    ctl = window.controller
+    ctl.open_sample(SAMPLE)
+    doc = ctl.doc
+    window.editor.go(2)
+    connected = receivers(ctl)
+    assert connected["export_finished(int,QVariantList)"] == 1  # the window's
+    ctl.set_ui_language("en")
+    assert window.menuBar().actions()[0].text() == "&File" and window.editor.current_key == "areas"
+    ctl.set_ui_language("vi")
+    assert window.menuBar().actions()[0].text() == "&Tệp"
+    assert receivers(ctl) == connected
+    assert ctl.doc is doc and window.stack.currentWidget() is window.splitter and window.checks.isVisible()
+    assert window.editor.current_key == "areas"  # the same draft, at the same section
+    assert window.editor.registry["parties[0].name.vi"].text() == doc.draft.parties[0].name.vi
+    assert "Đăk Glei" in wait_preview(qtbot, window)
+
+    finished = []
+    ctl.export_finished.connect(lambda *args: finished.append(args))
+    out = tmp_path / "after-switch.docx"
+    job = ctl.run_export(out, RenderOptions(layout="side-by-side", languages=("vi", "lo")))
+    qtbot.waitUntil(lambda: bool(finished), timeout=15000)
+    qtbot.wait(200)
+    assert finished == [(job, [str(out)])]
+    assert ctl.interaction.asked.count(("exported", str(out))) == 1
+    assert window.progress is None  # the view's progress dialog closed
+    doc.set_value("parties[0].name.vi", "huyện Đăk Glei mới")  # edits reach the rebuilt view
+    assert window.editor.registry["parties[0].name.vi"].text() == "huyện Đăk Glei mới"
+
+
 def test_every_interface_string_has_a_vietnamese_translation():
     import ast
 
