@@ -50,7 +50,9 @@ def test_new_edit_save_and_open_again(controller, scripted, tmp_path):
     assert controller.settings.recent[0] == str(path.resolve()) == load_settings().recent[0]
 
     assert controller.open_path(path)
-    assert controller.doc is not doc and controller.doc.path == path and controller.doc.draft == load_draft(path)
+    assert (
+        controller.doc is not doc and controller.doc.path == path and controller.doc.draft == load_draft(path)
+    )
     assert len(opened) == 2 and scripted.asked == []  # nothing unsaved: nothing asked
 
 
