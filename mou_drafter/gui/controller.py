@@ -135,7 +135,7 @@ class DraftController(QObject):
         self.update_validation()
 
     def _edited(self) -> None:
-        self.validation_timer.start()
+        self.schedule_validation()
         self.edited.emit()
 
     def _file_changed(self, *_args: object) -> None:
@@ -206,15 +206,12 @@ class DraftController(QObject):
 
     def open_sample(self, path: Path) -> bool:
         """A sample opens as a new, unsaved draft, so the shipped file is never overwritten."""
-        if not self.confirm_discard():
-            return False
         try:
             draft = api.load_draft(path)
         except MouDrafterError as exc:
             self.interaction.error(_("Cannot open the draft"), str(exc))
             return False
-        self._set_document(DraftDocument(draft, None, self))
-        return True
+        return self.open_draft(draft)
 
     def save(self) -> bool:
         if self.doc is None:
