@@ -49,8 +49,9 @@ class DraftController(QObject):
         undo_changed(bool, bool): whether there is something to undo, and to redo.
         issues_changed(list): the checks of the open draft (``list[Issue]``), run again.
         export_started(int): an export job (its id) is running.
-        export_finished(int, list): the job's files were written (``list[str]``).
-        export_failed(int, str): the job failed with this message (already shown to the clerk).
+        export_finished(int, list): the job's files were written (``list[str]``); then the
+            controller says so in the status bar and asks the clerk whether to open them.
+        export_failed(int, str): the job failed with this message; then the controller shows it.
         template_upgraded(str, str, str, str): the draft moved to a newer template version: the
             template's name, the old and the new version (``name@version``), the language to
             show the changes in.
