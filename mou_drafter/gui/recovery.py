@@ -135,6 +135,7 @@ def offer_at_start(controller: DraftController) -> bool:
     until the recovered draft's own autosave is written, the others are kept aside for
     :data:`~mou_drafter.model.recovery.KEEP_DECLINED_DAYS` days."""
     autosaver = controller.autosaver
+    autosaver.declined()  # removes those kept longer than the days they are kept for
     taken: list[tuple[Offer, DraftFiles]] = []
     for found in autosaver.orphans():
         slot = autosaver.claim(found)
