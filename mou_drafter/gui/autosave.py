@@ -66,7 +66,10 @@ def covering(paths: list[str]) -> list[str]:
     sorted: the paths a journal entry sets, none overlapping another."""
     kept: list[str] = []
     for path in sorted(set(paths)):
-        if not any(path.startswith(outer) and path[len(outer)] in ".[" for outer in kept if len(path) > len(outer)):
+        inside = any(
+            len(path) > len(outer) and path.startswith(outer) and path[len(outer)] in ".[" for outer in kept
+        )
+        if not inside:
             kept.append(path)
     return kept
 
@@ -82,7 +85,9 @@ class Autosaver(QObject):
 
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, folder: Path | None = None, pid: int | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, folder: Path | None = None, pid: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store.RecoveryStore(folder or autosave_dir(), _alive, pid)
         self.writer = store.SerialWriter(lambda exc: self.failed.emit(str(exc)))
@@ -150,7 +155,10 @@ class Autosaver(QObject):
             self.saved_seq = None
             return self.save()
         try:
-            ops = [(path, to_jsonable_python(get_path(self.doc.draft, path))) for path in covering(list(self.dirty))]
+            ops = [
+                (path, to_jsonable_python(get_path(self.doc.draft, path)))
+                for path in covering(list(self.dirty))
+            ]
         except (AttributeError, IndexError, KeyError, TypeError, ValueError):
             return self.save()  # a path gone meanwhile: the full autosave holds everything
         self.dirty.clear()
@@ -171,7 +179,9 @@ class Autosaver(QObject):
         if self.slot is None:
             self.slot = self.store.new_slot()
             self.original_mtime = store.file_time(original)
-        data = store.snapshot_bytes(doc.draft.model_dump(mode="json"), self.seq, original, self.original_mtime)
+        data = store.snapshot_bytes(
+            doc.draft.model_dump(mode="json"), self.seq, original, self.original_mtime
+        )
         self.saved_seq = self.seq
         self.dirty.clear()
         self.journal_timer.stop()

@@ -315,12 +315,18 @@ def test_a_second_crash_right_after_a_recovery_keeps_the_recovered_work(tmp_path
     assert third.state()["fields"] == {"title.vi": text} and third.state()["modified"]
 
 
+def two_drafts(folder: Path) -> tuple[Path, Path]:
+    """Two saved drafts, ``a.moud`` and ``b.moud`` (copies of a sample)."""
+    a, b = folder / "a.moud", folder / "b.moud"
+    shutil.copy(SAMPLE, a)
+    shutil.copy(SAMPLE, b)
+    return a, b
+
+
 def test_discarded_edits_do_not_come_back(tmp_path):
     """Defect 3: edit draft A until autosaved, open draft B answering "Không lưu", kill: the next
     start offered A's discarded text."""
-    a, b = tmp_path / "a.moud", tmp_path / "b.moud"
-    shutil.copy(SAMPLE, a)
-    shutil.copy(SAMPLE, b)
+    a, b = two_drafts(tmp_path)
     first = App(
         tmp_path,
         {
@@ -349,9 +355,7 @@ def test_discarded_edits_do_not_come_back(tmp_path):
 
 def test_a_crash_while_opening_another_draft_keeps_the_first(tmp_path):
     """Killed while "open another draft" asks whether to save the changes: they are offered."""
-    a, b = tmp_path / "a.moud", tmp_path / "b.moud"
-    shutil.copy(SAMPLE, a)
-    shutil.copy(SAMPLE, b)
+    a, b = two_drafts(tmp_path)
     first = App(
         tmp_path,
         {
