@@ -107,7 +107,21 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4_travel(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4 (issue 14) adds the optional clauses chosen (``optional_clauses``) and the
+    clauses whose wording was edited in Word (``overrides``). Both start empty: a format-3 draft
+    chose no optional clause (the released templates offer none) and had no edited wording, so
+    it prints as before."""
+    migrated = dict(data)
+    migrated.setdefault("optional_clauses", [])
+    migrated.setdefault("overrides", [])
+    migrated["schema_version"] = 4
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4_travel,
+}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
