@@ -314,7 +314,7 @@ def open_docx(path: str | os.PathLike[str]) -> ImportedDocx:
     if record is None:
         raise NoDraftInDocument(
             f"{source}: this Word document holds no MoU Drafter draft, so it cannot be opened as one: it was not "
-            "exported by MoU Drafter (or by a version before 0.2). Open the draft (.moud) it was made from, or "
+            "exported by MoU Drafter (or by an older version, which did not store the draft in it). Open the draft (.moud) it was made from, or "
             "start a new draft and copy the text across.")
     draft = parse_draft(record.draft_json.encode("utf-8"), f"{source} (the draft stored in it)")
     return ImportedDocx(source, draft, record, data)
