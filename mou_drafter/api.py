@@ -46,7 +46,8 @@ __all__ = [
     "FORMATS", "LAYOUTS", "ORIGINALS", "Comparison", "Document", "Fonts", "Format", "ImportedDocx", "Issue",
     "Layout", "OptionalClause", "Originals", "RenderOptions", "TemplateLibrary", "TemplateVersion",
     "compare_versions", "comparison_docx", "comparison_html", "comparison_summary", "comparison_text",
-    "default_library", "document_checks", "docx_edits", "draft_schema", "edits_report", "export_problems",
+    "default_library", "document_checks", "docx_edits", "draft_schema", "edits_comparison", "edits_report",
+    "export_problems",
     "format_amount", "format_for", "has_errors", "lint_templates", "list_templates", "load_draft", "new_draft",
     "next_draft", "open_docx", "optional_clause_preview", "optional_clauses", "output_paths",
     "pdf_converter_name", "render_document", "render_documents", "render_to_bytes", "render_to_path",
@@ -335,6 +336,25 @@ def edits_report(edits: WordEdits) -> str:
     from .compare.edits import report_text
 
     return report_text(edits)
+
+
+def edits_comparison(edits: WordEdits, language: str) -> Comparison:
+    """The changes made in Word in one language as a comparison of clauses (as exported → as in
+    the file), word by word, for the comparison view (:func:`comparison_html`)."""
+    from .compare.align import Clause, ClauseDiff, Span
+
+    clauses = []
+    for edit in edits.clauses:
+        if edit.lang != language:
+            continue
+        old = Clause(edit.clause, edit.exported, edit.kind or "para")
+        if edit.current is None:
+            clauses.append(ClauseDiff(edit.clause, "removed", old, None, [Span("delete", edit.exported)]))
+        else:
+            clauses.append(ClauseDiff(edit.clause, "changed", old, Clause(edit.clause, edit.current, old.kind),
+                                      list(edit.spans)))
+    name = edits.source.replace("\\", "/").rsplit("/", 1)[-1]
+    return Comparison(language, edits.record.template or name, name, clauses)
 
 
 def take_back(edits: WordEdits, accept: Iterable[int] | None = None, *,

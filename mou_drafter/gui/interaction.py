@@ -53,8 +53,9 @@ class Interaction:
         return "file" if clicked is open_file else "folder" if clicked is open_folder else "close"
 
     def open_file_name(self, folder: str) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self.parent, _("Open draft"), folder,
-                                                    _("MoU Drafter drafts (*.moud);;All files (*)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Open draft"), folder,
+            _("Drafts and exported Word documents (*.moud *.docx);;MoU Drafter drafts (*.moud);;All files (*)"))
         return path
 
     def save_file_name(self, suggested: str) -> str:

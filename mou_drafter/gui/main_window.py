@@ -48,6 +48,7 @@ from ..folders import data_dir
 from ..model.draft import Draft
 from ..model.paths import field_prefix
 from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
+from . import travel
 from .autosave import Autosaver
 from .dialogs.export import ExportDialog
 from .draft_document import DraftDocument
@@ -101,6 +102,7 @@ class StartPage(QWidget):
             ("start.new-mou", _("New memorandum of understanding"), lambda: window.new_document("mou")),
             ("start.new-minutes", _("New conference minutes"), lambda: window.new_document("minutes")),
             ("start.open", _("Open a draft…"), window.open_dialog),
+            ("start.new-from", _("New from a document…"), lambda: travel.new_from_document(window)),
         ):
             button = QPushButton(label)
             button.setObjectName(name)
@@ -136,6 +138,10 @@ class StartPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    #: Offer a newer template version when a draft opens (not when the app only shows its window
+    #: for a start-up check: no question may wait for an answer there).
+    ask_upgrades = True
+
     def __init__(self, started: float | None = None) -> None:
         super().__init__()
         self.started = started or time.perf_counter()
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self.resize(1400, 860)
         self._build()
+        self.drop_opener = travel.DropOpener(self)  # a draft or an exported DOCX dropped on the window
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -267,6 +274,7 @@ class MainWindow(QMainWindow):
                QKeySequence.StandardKey.New)
         action(file_menu, "new-minutes", _("New conference minutes"), lambda: self.new_document("minutes"))
         action(file_menu, "open", _("Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        action(file_menu, "new-from", _("New from this document…"), lambda: travel.new_from_document(self))
         action(file_menu, "start", _("Start page"), self.show_start)
         file_menu.addSeparator()
         action(file_menu, "save", _("Save"), self.save, QKeySequence.StandardKey.Save)
@@ -322,6 +330,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         if not self._confirm_discard():
             return False
+        if path.suffix.lower() == ".docx":  # an exported Word file: the draft it carries
+            return travel.open_exported(self, path)
         try:
             draft = load_draft(path)
         except MouDrafterError as exc:
@@ -336,6 +346,8 @@ class MainWindow(QMainWindow):
         """If the draft's template has a newer approved version, offer to move to it and show the
         changes as this draft would show them."""
         assert self.doc is not None
+        if not self.ask_upgrades:
+            return False
         name = self.doc.draft.template.partition("@")[0]
         try:
             target = self.library.upgrade_for(self.doc.draft.template)
@@ -547,7 +559,7 @@ class MainWindow(QMainWindow):
     def update_validation(self) -> None:
         if self.doc is None:
             return
-        self.issues = validate_draft(self.doc.draft)
+        self.issues = validate_draft(self.doc.draft) + travel.template_checks(self)
         lang = current_language()
         self.issue_list.clear()
         for issue in self.issues:
@@ -620,7 +632,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.doc is None:
             return False
-        suggested = str(self.doc.path or Path.home() / "ban-du-thao.moud")
+        suggested = str(self.doc.path or getattr(self.doc, "suggested_path", None) or Path.home() / "ban-du-thao.moud")
         path = self.interaction.save_file_name(suggested)
         return bool(path) and self._save_to(Path(path))
 
@@ -688,8 +700,9 @@ class MainWindow(QMainWindow):
         self.remember_export(dialog.choices())
         options = RenderOptions(layout=dialog.layout_choice, languages=tuple(dialog.languages),
                                 fonts=self.settings.fonts, lao_zero_width_spaces=dialog.zero_width_spaces,
-                                template=dialog.template_ref or "")
-        self.run_export(Path(dialog.path.text()), options)
+                                template=dialog.template_ref or "", originals=dialog.originals_choice,
+                                pdf_a=dialog.pdf_a_choice)
+        self.run_export(Path(dialog.path.text()), options, dialog.format_choice)
 
     def remember_export(self, choices: ExportSettings) -> None:
         """Keep the export dialog's choices for next time: the settings' ``export`` section is
@@ -699,7 +712,7 @@ class MainWindow(QMainWindow):
         settings.export = choices
         self.save_settings(settings)
 
-    def run_export(self, path: Path, options: RenderOptions) -> None:
+    def run_export(self, path: Path, options: RenderOptions, fmt: str = "docx") -> None:
         assert self.doc is not None
         missing = self.missing_fonts()
         if missing:
@@ -737,7 +750,7 @@ class MainWindow(QMainWindow):
 
         self.export_worker.finished.connect(done)
         self.export_worker.failed.connect(failed)
-        self.export_worker.submit(lambda: render_to_path(snapshot, path, options, fmt="docx", library=library))
+        self.export_worker.submit(lambda: render_to_path(snapshot, path, options, fmt=fmt, library=library))
 
     def _disconnect_export(self) -> None:
         for signal in (self.export_worker.finished, self.export_worker.failed):
