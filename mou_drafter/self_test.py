@@ -117,12 +117,6 @@ def run_self_test(out=print) -> int:
                         files += 1
         return f"{len(seeds)} samples, {files} files rendered and reopened, each carrying its draft"
 
-    def pdf() -> str:
-        from .api import pdf_converter_name
-
-        name = pdf_converter_name()
-        return f"through {name}" if name else "no converter (LibreOffice or Word) found: PDF export is unavailable, DOCX works"
-
     def word_breaks() -> str:
         from .words.icu import load_icu
         from .words.tokens import tokenize
@@ -142,7 +136,6 @@ def run_self_test(out=print) -> int:
     check("font settings", fonts)
     check("interface catalogues", catalogues)
     check("samples in every layout", samples)
-    check("PDF export", pdf)
     for name, ok, detail in results:
         out(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
     failed = sum(1 for _n, ok, _d in results if not ok)
