@@ -196,3 +196,18 @@ def test_pdf_originals_per_party_exported_from_the_dialog(qtbot, window, tmp_pat
                                                                 "minutes.dakcheung.pdf"]
     assert (tmp_path / "minutes.xanxay.pdf").read_bytes().startswith(b"%PDF")
     assert window.settings.export.format == "pdf" and window.settings.export.originals == "alternat"
+
+
+def test_open_with_hands_an_exported_docx_to_the_running_app(qtbot, window, tmp_path):
+    """Windows' "Open with ▸ MoU Drafter" starts the app with the file: it goes to the running app."""
+    from mou_drafter.gui.app import open_in_front
+    from mou_drafter.gui.single_instance import InstanceServer
+    from tests.gui.test_single_instance import start_second_app, wait
+
+    server = InstanceServer(lambda path: open_in_front(window, path), window)
+    assert server.listen()
+    path = exported(tmp_path, name="Biên bản hội nghị.DOCX")
+    code, output = wait(qtbot, start_second_app(str(path)))
+    assert code == 0 and "shown" not in output, output
+    qtbot.waitUntil(lambda: window.doc is not None, timeout=5000)
+    assert draft_to_json(window.doc.draft) == draft_to_json(load_draft(MINUTES))
