@@ -33,12 +33,22 @@ from .model.draft import DOCUMENT_TYPES, Draft, Party
 from .model.files import json_schema as draft_schema
 from .model.files import load_draft, save_draft
 from .model.validation import Issue, export_problems, has_errors, validate_draft
-from .render.options import (FORMATS, LAYOUTS, ORIGINALS, Fonts, Format, Layout, Originals, RenderOptions,
-                             check_format, format_for)
+from .render.options import (
+    FORMATS,
+    LAYOUTS,
+    ORIGINALS,
+    Fonts,
+    Format,
+    Layout,
+    Originals,
+    RenderOptions,
+    check_format,
+    format_for,
+)
 from .templating.library import TemplateLibrary, TemplateVersion, default_library
 
 if TYPE_CHECKING:
-    from .compare.edits import Change, ClauseEdits, WordEdits
+    from .compare.edits import WordEdits
     from .render.record import ExportRecord
     from .templating.lint import Finding
 
@@ -145,7 +155,7 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
         for key, doc in docs.items():
             party = key if options.originals == "alternat" else ""
             files = render_docx(doc, options, carry=_carried(draft, options, party))
-            out.update({party: data for data in files.values()} if party else files)
+            out.update({party: files[""]} if party else files)  # one file per original
         if fmt == "pdf":
             from .render.pdf import docx_to_pdf
 
@@ -294,29 +304,18 @@ def open_docx(path: str | os.PathLike[str]) -> ImportedDocx:
     draft exported). A Word file from elsewhere raises
     :class:`~mou_drafter.errors.NoDraftInDocument` with a message saying so; a damaged file or a
     damaged stored draft a :class:`~mou_drafter.errors.DraftFileError` naming the file."""
-    from .errors import DraftFileError, NoDraftInDocument
-    from .model.files import parse_draft
+    from .errors import NoDraftInDocument
+    from .model.files import parse_draft, read_file
     from .render.record import find_record
 
     source = Path(path)
-    try:
-        if source.stat().st_size > MAX_DOCX_BYTES:
-            raise DraftFileError(f"{source}: file is too large ({source.stat().st_size // 1_000_000} MB)")
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{source}: is a folder, not a Word document") from None
-    except PermissionError:
-        raise DraftFileError(f"{source}: permission denied (is it open in Word?)") from None
-    except OSError as exc:
-        raise DraftFileError(f"{source}: cannot read ({exc.strerror})") from None
+    data = read_file(source, limit=MAX_DOCX_BYTES, what="a Word document", locked="is it open in Word?")
     record = find_record(data, str(source))
     if record is None:
         raise NoDraftInDocument(
-            f"{source}: this Word document holds no MoU Drafter draft, so it cannot be opened as one: it was not "
-            "exported by MoU Drafter (or by an older version, which did not store the draft in it). Open the draft (.moud) it was made from, or "
-            "start a new draft and copy the text across.")
+            f"{source}: this Word document holds no MoU Drafter draft, so it cannot be opened as one: it was "
+            "not exported by MoU Drafter (or by an older version, which did not store the draft in it). Open "
+            "the draft (.moud) it was made from, or start a new draft and copy the text across.")
     draft = parse_draft(record.draft_json.encode("utf-8"), f"{source} (the draft stored in it)")
     return ImportedDocx(source, draft, record, data)
 

@@ -13,72 +13,33 @@ the script with exit code 3. One headless soffice, on a private pipe and profile
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+from uno_office import office, prop
 
 
 def main():
     jobs = json.load(open(sys.argv[1], encoding="utf-8"))
-    pipe = f"moudrafteredit{os.getpid()}"
-    with tempfile.TemporaryDirectory() as profile:
-        office = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-             f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        desktop = None
-        try:
-            local = uno.getComponentContext()
-            resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-            context = None
-            for _ in range(120):
-                try:
-                    context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                    break
-                except Exception:
-                    time.sleep(0.5)
-            if context is None:
-                sys.exit("could not connect to soffice")
-            desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-            for job in jobs:
-                url = uno.systemPathToFileUrl(os.path.abspath(job["in"]))
-                doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
-                try:
-                    for old, new in job.get("replace", []):
-                        search = doc.createSearchDescriptor()
-                        search.SearchString = old
-                        search.SearchCaseSensitive = True
-                        found = doc.findFirst(search)
-                        if found is None:
-                            print(f"not found in {job['in']}: {old!r}", file=sys.stderr)
-                            sys.exit(3)
-                        found.setString(new)
-                    out = uno.systemPathToFileUrl(os.path.abspath(job["out"]))
-                    doc.storeToURL(out, (prop("FilterName", "MS Word 2007 XML"),))
-                finally:
-                    doc.close(True)
-            print("ok")
-        finally:
+    with office("moudrafteredit") as (desktop, _smgr, _context):
+        for job in jobs:
+            url = uno.systemPathToFileUrl(os.path.abspath(job["in"]))
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
             try:
-                if desktop is not None:
-                    desktop.terminate()
-            except Exception:
-                pass
-            office.terminate()
-            try:
-                office.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                office.kill()
+                for old, new in job.get("replace", []):
+                    search = doc.createSearchDescriptor()
+                    search.SearchString = old
+                    search.SearchCaseSensitive = True
+                    found = doc.findFirst(search)
+                    if found is None:
+                        print(f"not found in {job['in']}: {old!r}", file=sys.stderr)
+                        sys.exit(3)
+                    found.setString(new)
+                out = uno.systemPathToFileUrl(os.path.abspath(job["out"]))
+                doc.storeToURL(out, (prop("FilterName", "MS Word 2007 XML"),))
+            finally:
+                doc.close(True)
+        print("ok")
 
 
 if __name__ == "__main__":

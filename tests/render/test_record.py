@@ -13,8 +13,18 @@ from mou_drafter.api import RenderOptions, render_document, render_to_bytes
 from mou_drafter.errors import DraftFileError
 from mou_drafter.model.files import load_draft
 from mou_drafter.render.inspect import bookmark_texts, open_docx, paragraph_texts
-from mou_drafter.render.record import (MARK_PREFIX, RECORD_NS, ExportRecord, Mark, canon, clause_texts, find_record,
-                                       fingerprint, parse_record, record_xml)
+from mou_drafter.render.record import (
+    MARK_PREFIX,
+    RECORD_NS,
+    ExportRecord,
+    Mark,
+    canon,
+    clause_texts,
+    find_record,
+    fingerprint,
+    parse_record,
+    record_xml,
+)
 from tests.conftest import ROOT, SEEDS
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
