@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 
 from mou_drafter import api
 from mou_drafter.api import RenderOptions, load_draft
@@ -131,12 +131,12 @@ def test_optional_clauses_in_the_final_clauses_section(qtbot, window):
     c = window.controller
     c.open_sample(MOU)
     c.doc.set_value("template", "mou@1.3")  # the forms follow the template's optional clauses
-    pages = window.editor.registry
+    pages = window.editor.registry.pages
 
     def final():
-        return window.editor.form_stack.findChild(QWidget, "section.final")
+        return pages.get("final")
 
-    qtbot.waitUntil(lambda: final() is not None and final().findChild(QCheckBox, "optional.confidentiality"))
+    qtbot.waitUntil(lambda: final() is not None and final().findChild(QCheckBox, "optional.confidentiality") is not None)
     page = final()
     confidentiality = page.findChild(QCheckBox, "optional.confidentiality")
     amendment_preview = page.findChild(QLabel, "optional.amendment.preview")
@@ -152,9 +152,8 @@ def test_optional_clauses_in_the_final_clauses_section(qtbot, window):
     c.undo()
     assert c.doc.draft.optional_clauses == [] and not confidentiality.isChecked()
     c.open_sample(MINUTES)  # minutes: in the conference section, "offers none" for minutes@1.1
-    conference = window.editor.form_stack.findChild(QWidget, "section.conference")
-    assert conference.findChild(QLabel, "optional-clauses.none") is not None
-    assert pages is window.editor.registry
+    qtbot.waitUntil(lambda: pages.get("conference") is not None
+                    and pages["conference"].findChild(QLabel, "optional-clauses.none") is not None)
 
 
 def answer_export(seen: dict, act) -> None:
