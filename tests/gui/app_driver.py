@@ -6,7 +6,8 @@ kill it with SIGKILL whenever they like.
     python tests/gui/app_driver.py '<script as JSON>'
 
 The script: ``{"recovery": <index of the offer to open at start, or null>, "older": <the same
-for Recover older drafts>, "save_changes": "save" | "discard" | "cancel" | "hang" (the question
+for Recover older drafts>, "confirm": the answer to yes/no questions such as the newer template
+version (default no), "save_changes": "save" | "discard" | "cancel" | "hang" (the question
 stays open until the process is killed), "save_as": path, "steps": [...]}``. Steps, run one after another inside the event loop:
 
 - ``["new", "mou"]`` / ``["open", path]`` / ``["recover-older"]`` — as the File menu does
@@ -72,12 +73,17 @@ def main(script: dict) -> int:
     def error(self, title, text):
         say("asked", "error", json.dumps(text, ensure_ascii=False))
 
+    def confirm(self, title, text):  # e.g. "Newer template version": a sample's template is not the newest
+        say("asked", "confirm", json.dumps(title, ensure_ascii=False))
+        return bool(script.get("confirm", False))
+
     def save_file_name(self, suggested):
         return script.get("save_as", "")
 
     Interaction.ask_recovery = ask_recovery
     Interaction.ask_save_changes = ask_save_changes
     Interaction.error = error
+    Interaction.confirm = confirm
     Interaction.save_file_name = save_file_name
 
     steps = list(script.get("steps", []))
