@@ -122,6 +122,7 @@ class Autosaver(QObject):
         if self.doc is not None:
             self.doc.value_changed.disconnect(self._changed)
             self.doc.structure_changed.disconnect(self._changed)
+            self.doc.modified_changed.disconnect(self._marked)
         self.doc, self.slot, self.seq, self.saved_seq, self.save_failed = doc, None, 0, None, False
         self.dirty.clear()
         self.journal_timer.stop()
@@ -129,6 +130,7 @@ class Autosaver(QObject):
         if doc is not None:
             doc.value_changed.connect(self._changed)
             doc.structure_changed.connect(self._changed)
+            doc.modified_changed.connect(self._marked)
 
     def adopt(self, slot: store.DraftFiles, recovery: store.Recovery) -> None:
         """The followed draft was recovered from ``slot`` (``recovery``'s files, claimed): write
@@ -144,6 +146,14 @@ class Autosaver(QObject):
         if not self.journal_timer.isActive():  # started by the first change, not restarted
             self.journal_timer.start()
         self.idle_timer.start()
+
+    @Slot(bool)
+    def _marked(self, modified: bool) -> None:
+        """A draft marked modified before any change (one made from another document: New from
+        this document): unsaved work already, so its first full autosave is written now."""
+        if modified and self.slot is None and self.seq == 0:
+            self.seq = 1
+            self.save()
 
     def flush(self) -> bool:
         """Append the changes not yet in the journal (what the journal timer calls); the first

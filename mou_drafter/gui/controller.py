@@ -292,9 +292,9 @@ class DraftController(QObject):
         session; they become this draft's own, its full autosave written there at once."""
         doc = DraftDocument(draft, original, self)
         self._set_document(doc)
-        doc.mark_modified()
         if files is not None and found is not None:
-            self.autosaver.adopt(files, found)
+            self.autosaver.adopt(files, found)  # before marking it modified: it has its files
+        doc.mark_modified()
 
     def offer_recovery(self) -> bool:
         """At start: offer what earlier sessions left unsaved (``recovery.offer_at_start``); True

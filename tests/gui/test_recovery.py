@@ -186,6 +186,22 @@ def test_a_never_saved_draft_is_offered_and_opens_as_a_new_draft(qtbot, controll
     assert controller.doc.draft.minutes.conference.title.vi == "Hội nghị lần thứ 18"
 
 
+def test_a_draft_made_from_another_is_autosaved_before_any_change(qtbot, controller, scripted, crashed):
+    """New from this document (#14) opens a draft with unsaved content before any keystroke: its
+    full autosave is written at once, and a crash before the first change offers it."""
+    from mou_drafter.gui import travel
+
+    old = crashed()
+    assert old.open_path(SAMPLE)
+    assert travel.new_from_document(old)
+    made = old.doc.draft
+    assert old.doc.modified and old.doc.path is None
+    folder = crash(old)
+    assert read_recovery(folder).draft == made
+    assert controller.offer_recovery()
+    assert controller.doc.draft == made and controller.doc.path is None and controller.doc.modified
+
+
 def test_accepting_keeps_the_files_until_the_recovered_draft_has_its_own_autosave(qtbot, controller, crashed):
     old = crashed()
     assert old.new_document("mou")
