@@ -8,6 +8,7 @@ draft is saved. Autosaves found at start-up whose process is gone are offered fo
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,9 @@ from ..folders import data_home
 from ..model.atomic_write import atomic_write_bytes
 from ..model.draft import Draft
 from ..model.files import draft_to_json
+from ..model.processes import process_alive
+
+log = logging.getLogger(__name__)
 
 
 def autosave_dir() -> Path:
@@ -30,33 +34,9 @@ class Autosave:
     def remove(self) -> None:
         for path in (self.draft_path, self.draft_path.with_suffix(".json")):
             try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` is running. Never signals it (on Windows ``os.kill`` would end it)."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, ValueError, SystemError):
-        return True  # exists but belongs to someone else
-    return True
+                path.unlink(missing_ok=True)
+            except OSError as exc:  # kept: offered again at the next start, which is better than lost
+                log.warning("cannot remove the autosave %s: %s", path, exc)
 
 
 class Autosaver:
@@ -83,12 +63,17 @@ class Autosaver:
             try:
                 pid = int(path.stem.split("-", 1)[1])
             except ValueError:
+                log.info("not an autosave of this app: %s", path)
                 continue
-            if _alive(pid):
+            if process_alive(pid):
                 continue
             try:
                 meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+            except (OSError, ValueError) as exc:  # offered without the name of its draft file
+                log.warning("cannot read %s: %s", path.with_suffix(".json"), exc)
+                meta = {}
+            if not isinstance(meta, dict):
+                log.warning("%s is not what the app wrote; the autosave is offered without it", path.with_suffix(".json"))
                 meta = {}
             found.append(Autosave(path, str(meta.get("original", ""))))
         return found
