@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,32 @@ def settings_path() -> Path:
 
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SettingsNotice:
+    """Something wrong with the settings file, to be said once: ``kind`` is ``damaged`` (kept
+    aside as ``kept``), ``damaged-kept`` (damaged, could not be set aside: left in place and not
+    overwritten) or ``unreadable`` (left in place, not overwritten); ``reason`` says why."""
+
+    kind: str
+    path: Path
+    reason: str
+    kept: Path | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "damaged":
+            return (f"the settings file {self.path} was damaged ({self.reason}); it was kept as "
+                    f"{self.kept.name if self.kept else '?'} and the default settings are used")
+        if self.kind == "damaged-kept":
+            return (f"the settings file {self.path} is damaged ({self.reason}) and could not be set aside; the "
+                    "default settings are used and the file is not overwritten")
+        return (f"cannot read the settings file {self.path} ({self.reason}); the default settings are used and the "
+                "file is not overwritten")
+
+
 #: What went wrong with the settings file and was not yet said (:func:`settings_notices`).
-_NOTICES: list[str] = []
+_NOTICES: list[SettingsNotice] = []
 #: Settings files that are damaged or unreadable and could not be set aside: never overwritten.
 _KEEP: set[Path] = set()
 
@@ -103,8 +128,7 @@ def load_settings() -> Settings:
     except OSError as exc:
         if path not in _KEEP:
             _KEEP.add(path)
-            _notice(f"cannot read the settings file {path} ({exc.strerror or exc}); the default settings are "
-                    "used and the file is not overwritten")
+            _notice(SettingsNotice("unreadable", path, str(exc.strerror or exc)))
         return Settings()
     try:
         return Settings.model_validate(json.loads(raw.decode("utf-8-sig")))
@@ -114,13 +138,12 @@ def load_settings() -> Settings:
         if kept is not None and not kept.exists():  # another MoU Drafter set it aside a moment ago and says so
             return Settings()
         if kept is None:
-            _KEEP.add(path)
-            _notice(f"the settings file {path} is damaged ({reason}); it could not be set aside, so the default "
-                    "settings are used and the file is not overwritten")
+            if path not in _KEEP:
+                _KEEP.add(path)
+                _notice(SettingsNotice("damaged-kept", path, reason))
         else:
             _KEEP.discard(path)
-            _notice(f"the settings file {path} was damaged ({reason}); it was kept as {kept.name} and the default "
-                    "settings are used")
+            _notice(SettingsNotice("damaged", path, reason, kept))
         return Settings()
 
 
@@ -137,14 +160,16 @@ def _set_aside(path: Path) -> Path | None:
     return kept
 
 
-def _notice(message: str) -> None:
-    log.warning("%s", message)
-    _NOTICES.append(message)
+def _notice(notice: SettingsNotice) -> None:
+    log.warning("%s", notice)
+    _NOTICES.append(notice)
 
 
-def settings_notices() -> list[str]:
-    """What went wrong with the settings file since last asked (each said once)."""
-    notices = list(_NOTICES)
+def settings_notices() -> list[SettingsNotice]:
+    """What went wrong with the settings file since last asked, each said once (notices about a
+    settings file of another user folder, e.g. before ``MOU_DRAFTER_HOME`` changed, are dropped)."""
+    path = settings_path()
+    notices = [notice for notice in _NOTICES if notice.path == path]
     _NOTICES.clear()
     return notices
 

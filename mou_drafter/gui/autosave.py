@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..folders import data_home
-from ..model.atomic_write import atomic_write_bytes
+from ..model.atomic_write import atomic_write_bytes, remove_leftovers
 from ..model.draft import Draft
 from ..model.files import draft_to_json
 from ..model.processes import process_alive
@@ -32,11 +32,13 @@ class Autosave:
     original: str
 
     def remove(self) -> None:
+        """Remove the autosave, its note, and what killed autosaves of it left behind."""
         for path in (self.draft_path, self.draft_path.with_suffix(".json")):
             try:
                 path.unlink(missing_ok=True)
             except OSError as exc:  # kept: offered again at the next start, which is better than lost
                 log.warning("cannot remove the autosave %s: %s", path, exc)
+            remove_leftovers(path)
 
 
 class Autosaver:

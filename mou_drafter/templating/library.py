@@ -19,6 +19,7 @@ A release is a new version folder: new drafts take the newest *approved* version
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import tomllib
 from collections.abc import Iterable
@@ -27,6 +28,8 @@ from pathlib import Path
 
 from ..errors import TemplateError
 from ..folders import data_dir, user_templates_dir
+
+log = logging.getLogger(__name__)
 
 STATUSES = ("draft", "approved", "retired")
 
@@ -179,6 +182,8 @@ class TemplateLibrary:
                             "that one is used")))
             self._versions = sorted(found.values(), key=lambda t: (t.manifest.name, version_key(t.manifest.version)))
             self._problems = problems
+            for problem in problems:
+                log.warning("template folder skipped (%s folder): %s", problem.source, problem)
         return list(self._versions)
 
     def problems(self) -> list[TemplateProblem]:

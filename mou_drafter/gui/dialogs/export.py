@@ -7,6 +7,7 @@ English) and asks whether to export anyway."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...api import Issue, Layout, TemplateLibrary, default_library, export_problems
+from ...api import Issue, Layout, TemplateLibrary, check_output_path, default_library, export_problems
 from ...errors import MouDrafterError
 from ...model.draft import Draft
 from ...settings import ExportSettings
@@ -37,6 +38,8 @@ from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
 from ..interaction import ExportRequest
+
+log = logging.getLogger(__name__)
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
@@ -55,6 +58,8 @@ class ExportDialog(QDialog):
                  last: ExportSettings | None = None, library: TemplateLibrary | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
+        #: The draft's own file, which the export may not overwrite.
+        self.draft_path = draft_path
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
         self.jump_path = ""
         self.problems: list[Issue] = []
@@ -75,10 +80,22 @@ class ExportDialog(QDialog):
         if index < 0:  # the draft's template was retired: offer the newest approved version
             try:
                 index = self.template.findData(library.newest(draft.kind).ref)
-            except MouDrafterError:  # none approved: the first offered
+            except MouDrafterError as exc:  # none approved: the first offered
+                log.info("the export offers the first template: %s", exc)
                 index = 0
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)
+        #: Template folders that cannot be used (damaged manifest, unreadable, ...): said, with the path.
+        self.template_problems = QLabel()
+        self.template_problems.setObjectName("export.template-problems")
+        self.template_problems.setWordWrap(True)
+        self.template_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        skipped = library.problems()
+        if skipped:
+            self.template_problems.setText(_("Template folders skipped (they cannot be used):") + "\n"
+                                           + "\n".join(f"• {problem}" for problem in skipped))
+            form.addRow("", self.template_problems)
+        self.template_problems.setVisible(bool(skipped))
 
         self.layouts = QButtonGroup(self)
         box = QWidget()
@@ -215,5 +232,11 @@ class ExportDialog(QDialog):
             return
         if not self.path.text().strip():
             self.message.setText(_("Choose where to save the file."))
+            return
+        try:  # never over the draft itself (also through a link, or a .moud name)
+            check_output_path(Path(self.path.text().strip()), source=self.draft_path)
+        except MouDrafterError as exc:
+            self.message.setText(_("Choose another file: this one is the draft itself, or a draft file.")
+                                 + "\n" + str(exc))
             return
         self.accept()
