@@ -55,6 +55,7 @@ def run(argv: list[str]) -> int:
     InstanceServer(lambda path: open_in_front(window, path), window).listen()
     window.show()  # before any question about the draft, so the question has its window behind it
     window.controller.report_settings_notices()
+    window.controller.report_template_problems()
     window.controller.offer_recovery()
     if paths:
         window.controller.open_path(paths[0])

@@ -505,11 +505,17 @@ class DraftController(QObject):
         self.settings = load_settings()
         self.library = template_library(self.settings)
         self.autosave_timer.setInterval(self.settings.autosave_seconds * 1000)
-        skipped = self.library.problems()  # a shared folder just chosen may hold broken templates
+        self.report_template_problems()  # a shared folder just chosen may hold broken templates
+        self.settings_changed.emit()
+
+    def report_template_problems(self) -> bool:
+        """Say in the status bar which template folders are skipped (each with its path and why);
+        the export and compare dialogs list them too. True if there are any."""
+        skipped = self.library.problems()
         if skipped:
             self.status_message.emit(
                 _("Template folders skipped: {problems}").format(problems="; ".join(map(str, skipped))), 15000)
-        self.settings_changed.emit()
+        return bool(skipped)
 
     def set_ui_language(self, code: str) -> None:
         """Switch the interface language (kept in the settings); the views rebuild themselves."""

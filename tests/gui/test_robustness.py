@@ -105,13 +105,19 @@ def test_the_controller_passes_the_draft_file_to_the_export(controller, scripted
     assert "that is the draft file being exported" in failed[0] and path.read_bytes() == before
 
 
+def broken_shared_folder(root: Path) -> Path:
+    """A shared template folder with one version whose manifest is damaged."""
+    broken = root / "mou" / "7.0"
+    broken.mkdir(parents=True)
+    (broken / "manifest.toml").write_text('name = "mou"\nversion = [', encoding="utf-8")
+    return broken
+
+
 def test_broken_template_folders_are_listed_in_the_export_dialog(qtbot, tmp_path):
     from mou_drafter.folders import data_dir
     from mou_drafter.gui.dialogs.export import ExportDialog
 
-    broken = tmp_path / "shared" / "mou" / "7.0"
-    broken.mkdir(parents=True)
-    (broken / "manifest.toml").write_text('name = "mou"\nversion = [', encoding="utf-8")
+    broken = broken_shared_folder(tmp_path / "shared")
     library = TemplateLibrary([("built-in", data_dir("templates")), ("shared", tmp_path / "shared")])
     dialog = ExportDialog(load_draft(SEED), None, library=library)
     qtbot.addWidget(dialog)
@@ -119,6 +125,34 @@ def test_broken_template_folders_are_listed_in_the_export_dialog(qtbot, tmp_path
     assert f"{broken / 'manifest.toml'}: damaged manifest" in dialog.template_problems.text()
     offered = [dialog.template.itemData(i) for i in range(dialog.template.count())]
     assert "mou@1.2" in offered  # the built-in ones still work
+
+
+def test_broken_template_folders_are_listed_in_the_compare_dialog(qtbot, tmp_path):
+    from mou_drafter.folders import data_dir
+    from mou_drafter.gui.dialogs.compare import CompareDialog
+
+    broken = broken_shared_folder(tmp_path / "shared")
+    library = TemplateLibrary([("built-in", data_dir("templates")), ("shared", tmp_path / "shared")])
+    dialog = CompareDialog(library=library)
+    qtbot.addWidget(dialog)
+    assert not dialog.template_problems.isHidden()
+    assert f"{broken / 'manifest.toml'}: damaged manifest" in dialog.template_problems.text()
+    assert "mou" in [dialog.name.itemData(i) for i in range(dialog.name.count())]
+
+    clean = CompareDialog(library=TemplateLibrary([("built-in", data_dir("templates"))]))
+    qtbot.addWidget(clean)
+    assert clean.template_problems.isHidden() and clean.template_problems.text() == ""
+
+
+def test_a_shared_folder_with_broken_templates_is_said_when_chosen(controller, tmp_path):
+    broken = broken_shared_folder(tmp_path / "shared")
+    messages: list[str] = []
+    controller.status_message.connect(lambda text, ms: messages.append(text))
+    assert not controller.report_template_problems() and messages == []  # the built-in ones are fine
+    controller.update_settings(lambda settings: setattr(settings, "shared_templates_dir", str(tmp_path / "shared")))
+    controller.reload_settings()
+    assert any(str(broken / "manifest.toml") in text and "damaged manifest" in text for text in messages), messages
+    assert controller.library.newest("mou").ref.startswith("mou@")  # the others still work
 
 
 def test_a_newer_complete_copy_left_by_a_killed_save_is_offered(controller, scripted, tmp_path):

@@ -38,6 +38,7 @@ from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
 from ..interaction import ExportRequest
+from .template_problems import template_problems_label
 
 log = logging.getLogger(__name__)
 
@@ -86,16 +87,9 @@ class ExportDialog(QDialog):
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)
         #: Template folders that cannot be used (damaged manifest, unreadable, ...): said, with the path.
-        self.template_problems = QLabel()
-        self.template_problems.setObjectName("export.template-problems")
-        self.template_problems.setWordWrap(True)
-        self.template_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        skipped = library.problems()
-        if skipped:
-            self.template_problems.setText(_("Template folders skipped (they cannot be used):") + "\n"
-                                           + "\n".join(f"• {problem}" for problem in skipped))
+        self.template_problems = template_problems_label(library, "export.template-problems")
+        if not self.template_problems.isHidden():
             form.addRow("", self.template_problems)
-        self.template_problems.setVisible(bool(skipped))
 
         self.layouts = QButtonGroup(self)
         box = QWidget()
