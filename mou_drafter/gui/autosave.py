@@ -10,16 +10,20 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..folders import data_home
 from ..model.atomic_write import atomic_write_bytes, remove_leftovers
 from ..model.draft import Draft
-from ..model.files import draft_to_json
+from ..model.files import complete_leftovers, draft_to_json
 from ..model.processes import process_alive
 
 log = logging.getLogger(__name__)
+
+#: An autosave (``session-<pid>.moud``) or a temporary file of one (``.session-<pid>.moud.….tmp``).
+_SESSION = re.compile(r"^\.?session-(?P<pid>\d+)\.moud(?:\..+\.tmp)?$")
 
 
 def autosave_dir() -> Path:
@@ -57,17 +61,19 @@ class Autosaver:
         self.current.remove()
 
     def orphans(self) -> list[Autosave]:
-        """Autosaves left by sessions that are no longer running (crashed)."""
+        """Autosaves left by sessions that are no longer running (crashed). An autosave that was
+        killed before its copy replaced the last one leaves that copy as a temporary file: when it
+        is complete and newer, it is put in place first (what the killed autosave was about to do),
+        so the latest autosave is offered — also when it was the session's first."""
         found = []
         if not self.folder.is_dir():
             return found
-        for path in sorted(self.folder.glob("session-*.moud")):
-            try:
-                pid = int(path.stem.split("-", 1)[1])
-            except ValueError:
-                log.info("not an autosave of this app: %s", path)
-                continue
-            if process_alive(pid):
+        for pid in self._ended_sessions():
+            path = self.folder / f"session-{pid}.moud"
+            self._finish_killed_autosave(path)
+            if not path.exists():  # killed during its first autosave, before the copy was complete
+                remove_leftovers(path)
+                remove_leftovers(path.with_suffix(".json"))
                 continue
             try:
                 meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -79,3 +85,28 @@ class Autosaver:
                 meta = {}
             found.append(Autosave(path, str(meta.get("original", ""))))
         return found
+
+    def _ended_sessions(self) -> list[int]:
+        """The process ids of sessions that left an autosave (or a temporary file of one) and are
+        no longer running."""
+        pids = set()
+        for entry in self.folder.iterdir():
+            match = _SESSION.match(entry.name)
+            if match is None:
+                if entry.name.startswith("session-") and entry.suffix == ".moud":
+                    log.info("not an autosave of this app: %s", entry)
+                continue
+            pids.add(int(match["pid"]))
+        return sorted(pid for pid in pids if pid != os.getpid() and not process_alive(pid))
+
+    @staticmethod
+    def _finish_killed_autosave(path: Path) -> None:
+        copies = complete_leftovers(path)
+        if not copies:
+            return
+        try:
+            os.replace(copies[0].path, path)
+        except OSError as exc:  # the last complete autosave is offered instead
+            log.warning("cannot put the unfinished autosave %s in place: %s", copies[0].path, exc)
+        else:
+            log.info("the autosave %s was killed before it finished; its complete copy was put in place", path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from mou_drafter.api import RenderOptions, TemplateLibrary, load_draft, save_draft
 from mou_drafter.logs import log_path
 from mou_drafter.model.atomic_write import temporary_name
+from mou_drafter.model.files import draft_to_json
 from tests.conftest import ROOT
 
 SEED = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
@@ -240,3 +241,51 @@ def test_a_failed_template_offer_is_said_not_swallowed(controller, scripted, tmp
     monkeypatch.setattr(controller.library, "upgrade_for", broken)
     assert not controller.offer_template_upgrade()
     assert messages and "damaged manifest" in messages[-1]
+
+
+def killed_autosave(controller, title: str, *, complete: bool = True, before: str | None = None) -> Path:
+    """What a session (process 999999999, ended) left in the autosave folder: its last autosave
+    with ``before`` as title (if any), and the copy of the next one, killed before it was put in
+    place (cut short if not ``complete``)."""
+    folder = controller.autosaver.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "session-999999999.moud"
+    draft = load_draft(SEED)
+    if before is not None:
+        draft.title.vi = before
+        save_draft(draft, path)
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    draft.title.vi = title
+    data = draft_to_json(draft).encode("utf-8")
+    copy = folder / temporary_name(path, pid=999_999_999)
+    copy.write_bytes(data if complete else data[: len(data) // 2])
+    return path
+
+
+def test_an_autosave_killed_before_it_was_put_in_place_is_recovered(controller, scripted):
+    path = killed_autosave(controller, "Bản tự lưu sau cùng", before="Bản tự lưu trước đó")
+    assert controller.offer_recovery()
+    assert controller.doc.draft.title.vi == "Bản tự lưu sau cùng" and controller.doc.modified
+    assert not path.exists() and temporaries(path.parent) == []
+
+
+def test_a_first_autosave_killed_is_recovered_when_complete(controller, scripted):
+    path = killed_autosave(controller, "Lần tự lưu đầu tiên")
+    assert controller.offer_recovery()
+    assert controller.doc.draft.title.vi == "Lần tự lưu đầu tiên"
+    assert not path.exists() and temporaries(path.parent) == []
+
+
+def test_a_first_autosave_cut_short_is_removed_and_not_offered(controller, scripted):
+    path = killed_autosave(controller, "Lần tự lưu bị cắt", complete=False)
+    assert not controller.offer_recovery() and scripted.asked == []
+    assert temporaries(path.parent) == [] and not path.exists()
+
+
+def test_an_older_copy_does_not_replace_the_last_autosave(controller, scripted):
+    path = killed_autosave(controller, "Bản sao cũ", before="Bản tự lưu sau cùng")
+    [copy] = [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    os.utime(copy, (time.time() - 600, time.time() - 600))
+    assert controller.offer_recovery()
+    assert controller.doc.draft.title.vi == "Bản tự lưu sau cùng"
+    assert temporaries(path.parent) == []
