@@ -8,6 +8,8 @@ Findings, one per line as ``file:line: message``:
 * unknown block kinds and blocks without an id;
 * clause ids, and the draft fields used as placeholders, present in one language and missing in
   another;
+* optional clauses: each one the manifest declares is in every language file (its clause
+  ``opt.<name>``, shown only when the draft chooses it), and every ``opt.`` clause is declared;
 * what the sandbox refuses (``docs/security.md``), found in the source: includes, imports and
   extends of files outside the version folder or of the file itself, ``_private`` attributes,
   macros calling themselves, and numbers past the limits (``'x' * 300000000``, ``range(10**9)``,
@@ -32,7 +34,7 @@ from ..errors import DraftFileError, TemplateError
 from ..folders import data_dir
 from ..model.draft import Draft, Party
 from .engine import FILTERS, DraftEnvironment, forget_environment, render_language
-from .library import Manifest, TemplateVersion, read_manifest
+from .library import Manifest, TemplateVersion, optional_clause_id, read_manifest
 from .sandbox import FolderLoader, Limits, TemplateAccessError
 from .source import directives, is_known_kind
 
@@ -387,9 +389,33 @@ def lint_version(folder: Path) -> list[Finding]:
         used[lang] = lang_used
         ids[lang] = lang_directives
     findings.extend(_cross_language(folder, ids, used))
+    findings.extend(_optional_clauses(folder, manifest.optional, ids))
     if not any("template syntax error" in f.message for f in findings):
         seen = {(f.file, f.line) for f in findings}  # a line already reported says it better
         findings.extend(f for f in trial_render(folder, manifest) if (f.file, f.line) not in seen)
+    return findings
+
+
+def _optional_clauses(folder: Path, declared: dict[str, dict[str, str]], ids: dict[str, list]) -> list[Finding]:
+    """Each declared optional clause in every language file, guarded by the draft's choice; no
+    ``opt.`` clause that the manifest does not declare."""
+    findings: list[Finding] = []
+    for lang, found in ids.items():
+        path = folder / f"{lang}.j2"
+        source = path.read_text(encoding="utf-8")
+        present = {d.id for d in found if d.id}
+        for name in declared:
+            clause = optional_clause_id(name)
+            if clause not in present:
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' (clause id '{clause}') is missing"))
+            elif not re.search(rf"""["']{re.escape(name)}["']\s+(not\s+)?in\s+draft\.optional_clauses""", source):
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' is not guarded by "
+                                                      f"'{{% if \"{name}\" in draft.optional_clauses %}}'"))
+        for directive in found:
+            parts = (directive.id or "").split(".")
+            if parts[0] == "opt" and len(parts) > 1 and parts[1] not in declared:
+                findings.append(Finding(str(path), directive.line, f"clause id '{directive.id}' is an optional "
+                                        f"clause '{parts[1]}' that manifest.toml does not declare ([optional.{parts[1]}])"))
     return findings
 
 

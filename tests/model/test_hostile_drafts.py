@@ -110,7 +110,7 @@ def test_fifty_megabyte_files(tmp_path):
     with open(over, "wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)
     returncode, err, seconds, peak = run_measured("validate", str(over))
-    assert returncode == 2 and "file is too large for a draft (52 MB)" in err and "Traceback" not in err
+    assert returncode == 2 and "file is too large for a draft file (52 MB)" in err and "Traceback" not in err
     print(f"50 MB + 1 byte: refused in {seconds:.2f} s, peak {peak:.0f} MB")
     assert peak < 200
 
