@@ -289,3 +289,16 @@ def test_an_older_copy_does_not_replace_the_last_autosave(controller, scripted):
     assert controller.offer_recovery()
     assert controller.doc.draft.title.vi == "Bản tự lưu sau cùng"
     assert temporaries(path.parent) == []
+
+
+def test_template_checks_that_cannot_run_are_logged(caplog, tmp_path):
+    """A draft whose template cannot be found: its optional clauses are not checked, and the log
+    says so (nothing swallowed in silence)."""
+    from mou_drafter.gui.travel import template_checks
+
+    draft = load_draft(SEED)
+    draft.template = "mou@9.9"
+    draft.optional_clauses = ["confidentiality"]
+    with caplog.at_level("WARNING", logger="mou_drafter"):
+        assert template_checks(TemplateLibrary([("user", tmp_path)]), draft) == []
+    assert any("did not run" in r.getMessage() and "mou@9.9" in r.getMessage() for r in caplog.records)
