@@ -11,6 +11,7 @@ edited-in-Word dialog.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Files the app opens: drafts and exported Word documents.
 OPENED_SUFFIXES = (".moud", ".docx")
+
+log = logging.getLogger(__name__)
 
 
 def open_exported(controller: DraftController, path: Path) -> bool:
@@ -141,7 +144,8 @@ def template_checks(library: TemplateLibrary, draft: Draft) -> list[Issue]:
         return []
     try:
         return document_checks(draft, library=library)
-    except MouDrafterError:
+    except MouDrafterError as exc:  # the template cannot be used: the export says so; logged, not swallowed
+        log.warning("the checks of %s's optional clauses and edited wording did not run: %s", draft.template, exc)
         return []
 
 
