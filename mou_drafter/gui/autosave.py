@@ -7,6 +7,7 @@ draft is saved. Autosaves found at start-up whose process is gone are offered fo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -29,10 +30,8 @@ class Autosave:
 
     def remove(self) -> None:
         for path in (self.draft_path, self.draft_path.with_suffix(".json")):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-            except FileNotFoundError:
-                pass
 
 
 def _alive(pid: int) -> bool:

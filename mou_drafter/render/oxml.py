@@ -372,7 +372,7 @@ def splice_body(document_xml: str, body_xml: str) -> str:
 
 def core_properties(title: str, language: str, description: str, when: dt.datetime) -> bytes:
     """``docProps/core.xml``: title, language tag and description, made by MoU Drafter at ``when``."""
-    stamp = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -383,7 +383,7 @@ def core_properties(title: str, language: str, description: str, when: dt.dateti
         f"<dc:language>{escape(language)}</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
-    ).encode("utf-8")
+    ).encode()
 
 
 # -- clause ids in the document: bookmarks --------------------------------------------------------
@@ -428,7 +428,7 @@ def export_record_xml(namespace: str, attributes: dict[str, str], draft_json: st
                         f"{_xml_text(text)}</mark>" for name, clause, lang, text in marks)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<export xmlns="{namespace}"{attrs}><draft>{_xml_text(draft_json)}</draft>'
-            f"<marks>{marks_xml}</marks></export>").encode("utf-8")
+            f"<marks>{marks_xml}</marks></export>").encode()
 
 
 def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_id: str) -> dict[str, bytes]:
@@ -443,11 +443,11 @@ def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_i
     out[f"customXml/itemProps{n}.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
         f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{_DATASTORE_NS}"><ds:schemaRefs>'
-        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
+        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>').encode()
     out[f"customXml/_rels/item{n}.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Relationships xmlns="{_RELS_NS}"><Relationship Id="rId1" Type="{_CUSTOM_XML_PROPS_REL}" '
-        f'Target="itemProps{n}.xml"/></Relationships>').encode("utf-8")
+        f'Target="itemProps{n}.xml"/></Relationships>').encode()
     types = out["[Content_Types].xml"].decode("utf-8")
     override = f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{_CUSTOM_XML_PROPS_TYPE}"/>'
     out["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")
