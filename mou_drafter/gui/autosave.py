@@ -75,7 +75,7 @@ class Autosaver:
 
     def orphans(self) -> list[Autosave]:
         """Autosaves left by sessions that are no longer running (crashed)."""
-        found = []
+        found: list[Autosave] = []
         if not self.folder.is_dir():
             return found
         for path in sorted(self.folder.glob("session-*.moud")):
