@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import partial
 from typing import Literal
 
 from ..errors import TemplateError
@@ -227,7 +228,7 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
             number += 1
             clauses.append(edit)
             continue
-        edit.spans = word_spans(old, new, lambda text, lang=lang: tokenize(text, lang))
+        edit.spans = word_spans(old, new, partial(tokenize, lang=lang))
         positions = _position_map(old, trace.text) if trace else None
         for start, end, removed, inserted in _hunks(edit.spans):
             kind: ChangeKind = "unsorted" if not sorted_ok or trace is None else "template"
@@ -275,7 +276,7 @@ def take_back(edits: WordEdits, accept: Collection[int] | None = None, *,
     draft = edits.draft.model_copy(deep=True)
     notes: list[str] = []
     fields: dict[str, str] = {}
-    overrides = {(o.clause, o.lang): o for o in draft.overrides}
+    overrides: dict[tuple[str, str], ClauseOverride] = {(o.clause, o.lang): o for o in draft.overrides}
     for clause in edits.clauses:
         trace = clause.traced
         taken: list[Change] = []

@@ -210,7 +210,7 @@ class Draft(_Model):
     #: the newest approved version of their kind when made (:func:`mou_drafter.api.new_draft`).
     #: Empty: the newest approved version of the kind at render time.
     template: str = Field(default="", pattern=r"^([a-z0-9_\-]+@[0-9]+(\.[0-9]+)*)?$")
-    languages: list[Language] = Field(default_factory=lambda: ["vi", "lo"])
+    languages: list[Language] = Field(default_factory=lambda: list[Language](["vi", "lo"]))
     #: What the document is called ("BIÊN BẢN GHI NHỚ", "THỎA THUẬN HỢP TÁC", …); see
     #: :data:`DOCUMENT_TYPES`. Empty: the template's own title (the first type of the kind).
     document_type: DocumentType = ""

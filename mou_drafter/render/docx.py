@@ -472,7 +472,7 @@ class _Writer:
 
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        out = []
+        out: list[str] = []
         for block in blocks:
             lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
             paras = "".join(x.paragraph(self.runs(line, block.lang, _BOLD),

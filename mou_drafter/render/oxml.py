@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import count
@@ -212,7 +213,7 @@ class TableRow:
     margin: int | None = None
 
 
-def table(rows: list[list[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
+def table(rows: Sequence[Sequence[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
           cant_split: bool = False, cell_margin: int = 85) -> str:
     """A table with fixed grid column widths in twips. ``rows`` are lists of cell contents, one per
     grid column (split and header flags from ``cant_split`` and ``header_rows``), or
