@@ -103,7 +103,7 @@ def _hunks(spans: list[Span]) -> list[tuple[int, int, str, str]]:
     for span in spans:
         if span.kind == "equal":
             if current is not None:
-                out.append(tuple(current))  # type: ignore[arg-type]
+                out.append(tuple(current))
                 current = None
             position += len(span.text)
             continue
@@ -116,7 +116,7 @@ def _hunks(spans: list[Span]) -> list[tuple[int, int, str, str]]:
         else:
             current[3] += span.text
     if current is not None:
-        out.append(tuple(current))  # type: ignore[arg-type]
+        out.append(tuple(current))
     return out
 
 
@@ -178,8 +178,9 @@ def _render_draft(record: ExportRecord, draft: Draft) -> tuple[Draft, list[str],
     if not (record.party and draft.party_by_id(record.party) is not None):
         return draft, list(record.export_languages), {}
     rendered, languages = party_first(draft, record.party, list(record.export_languages))
-    renames = {f"parties[{i}]": f"parties[{draft.parties.index(draft.party_by_id(p.id))}]"  # type: ignore[arg-type]
-               for i, p in enumerate(rendered.parties)}
+    # the rendered draft holds the same parties, in another order
+    index = {party.id: i for i, party in enumerate(draft.parties)}
+    renames = {f"parties[{i}]": f"parties[{index[p.id]}]" for i, p in enumerate(rendered.parties)}
     if draft.minutes is not None and rendered.minutes is not None:
         originals = draft.minutes.delegations
         renames.update({f"minutes.delegations[{i}]": f"minutes.delegations[{next(k for k, o in enumerate(originals) if o == d)}]"
@@ -211,7 +212,7 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
         file_langs = [lang for lang in languages if lang in record.languages] if record.layout == "separate" \
             else languages
         try:
-            traced = traced_clauses(rendered, file_langs, Export(record.layout, tuple(export_langs)),  # type: ignore[arg-type]
+            traced = traced_clauses(rendered, file_langs, Export(record.layout, tuple(export_langs)),  # type: ignore[arg-type]  # layout: str read from the file
                                     template=record.template, library=library)
         except TemplateError:
             sorted_ok = False

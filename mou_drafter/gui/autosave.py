@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +39,10 @@ def _alive(pid: int) -> bool:
     """Whether process ``pid`` is running. Never signals it (on Windows ``os.kill`` would end it)."""
     if pid == os.getpid():
         return True
-    if os.name == "nt":
+    if sys.platform == "win32":  # (not os.name: mypy knows ctypes.windll by the platform)
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32 = ctypes.windll.kernel32
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False

@@ -43,7 +43,7 @@ def hand_over(paths: list[Path], name: str | None = None) -> bool:
         # process the user just started (this one), which may pass it on.
         import ctypes
 
-        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]  # ASFW_ANY
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
     message = json.dumps({"open": [str(p.resolve()) for p in paths]}, ensure_ascii=False) + "\n"
     socket.write(message.encode("utf-8"))
     socket.flush()
