@@ -135,7 +135,9 @@ def _carried(draft: Draft, options: RenderOptions, party: str) -> ExportRecord:
     if party:
         from .model.originals import languages_for
 
-        languages = languages_for(draft.party_by_id(party), languages)  # type: ignore[arg-type]
+        own = draft.party_by_id(party)
+        if own is not None:  # the caller's party ids are the draft's
+            languages = languages_for(own, languages)
     return ExportRecord(template="", layout=options.layout, languages=(), export_languages=tuple(languages),
                         draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
                         party=party, app_version=__version__)

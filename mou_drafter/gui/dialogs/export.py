@@ -135,8 +135,8 @@ class ExportDialog(QDialog):
         format_row.setContentsMargins(0, 0, 0, 0)
         self.formats = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
-        for key, label in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
-            radio = QRadioButton(label)
+        for key, text in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
+            radio = QRadioButton(text)
             radio.setObjectName(f"format.{key}")
             radio.setProperty("format", key)
             self.formats.addButton(radio)
