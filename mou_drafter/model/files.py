@@ -151,7 +151,7 @@ def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     return data
 
 
-class _TwiceKeys(dict):  # type: ignore[type-arg]
+class _TwiceKeys(dict[str, Any]):
     """A JSON object in which a key was given twice (``twice`` names them)."""
 
     twice: list[str]

@@ -32,7 +32,7 @@ from jinja2 import nodes
 
 from ..errors import DraftFileError, TemplateError
 from ..folders import data_dir
-from ..model.draft import Draft, Party
+from ..model.draft import Delegation, Draft, Party
 from .engine import FILTERS, DraftEnvironment, forget_environment, render_language
 from .library import Manifest, TemplateVersion, optional_clause_id, read_manifest
 from .sandbox import FolderLoader, Limits, TemplateAccessError
@@ -300,6 +300,8 @@ def _number(node: nodes.Node) -> float | int | None:
             return None
         if math.inf in (left, right, -left, -right):
             return math.inf
+        if not (isinstance(left, int) and isinstance(right, int)):  # only math.inf is a float here
+            return None
         if isinstance(node, nodes.Pow):
             if right < 0:
                 return None
@@ -439,7 +441,7 @@ def sample_drafts(kind: str) -> list[tuple[str, Draft]]:
                 samples.append((path.name, draft))
         empty = Draft(kind=kind, parties=[Party(country="VN"), Party(country="LA")])
         if empty.minutes is not None:
-            empty.minutes.delegations = [{"party": p.id} for p in empty.parties]  # type: ignore[list-item]
+            empty.minutes.delegations = [Delegation(party=p.id) for p in empty.parties]
             empty = Draft.model_validate(empty.model_dump())
         samples.append(("an empty draft", empty))
         _SAMPLES[kind] = samples
