@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING
 from .compare.align import Comparison
 from .document import Document
 from .errors import UsageError
+from .model.atomic_write import remove_leftovers, same_file
 from .model.draft import DOCUMENT_TYPES, Draft, Party
+from .model.files import DRAFT_SUFFIX, UnsavedCopy, complete_leftovers, load_draft, save_draft
 from .model.files import json_schema as draft_schema
-from .model.files import load_draft, save_draft
 from .model.validation import Issue, export_problems, has_errors, validate_draft
 from .render.options import (
     FORMATS,
@@ -45,7 +46,7 @@ from .render.options import (
     check_format,
     format_for,
 )
-from .templating.library import TemplateLibrary, TemplateVersion, default_library
+from .templating.library import TemplateLibrary, TemplateProblem, TemplateVersion, default_library
 
 if TYPE_CHECKING:
     from .compare.edits import WordEdits
@@ -54,14 +55,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS", "LAYOUTS", "ORIGINALS", "Comparison", "Document", "Fonts", "Format", "ImportedDocx", "Issue",
-    "Layout", "OptionalClause", "Originals", "RenderOptions", "TemplateLibrary", "TemplateVersion",
-    "compare_versions", "comparison_docx", "comparison_html", "comparison_summary", "comparison_text",
+    "Layout", "OptionalClause", "Originals", "RenderOptions", "TemplateLibrary", "TemplateProblem", "TemplateVersion",
+    "UnsavedCopy", "check_output_path", "compare_versions", "comparison_docx", "comparison_html",
+    "comparison_summary", "comparison_text", "complete_leftovers",
     "default_library", "document_checks", "docx_edits", "draft_schema", "edits_comparison", "edits_report",
     "export_problems",
     "format_amount", "format_for", "has_errors", "lint_templates", "list_templates", "load_draft", "new_draft",
     "next_draft", "open_docx", "optional_clause_preview", "optional_clauses", "output_paths",
-    "pdf_converter_name", "render_document", "render_documents", "render_to_bytes", "render_to_path",
-    "save_draft", "take_back", "upgrade_for", "validate_draft", "write_comparison",
+    "pdf_converter_name", "remove_leftovers", "render_document", "render_documents", "render_to_bytes",
+    "render_to_path", "save_draft", "take_back", "template_problems", "upgrade_for", "validate_draft",
+    "write_comparison",
 ]
 
 
@@ -132,7 +135,9 @@ def _carried(draft: Draft, options: RenderOptions, party: str) -> ExportRecord:
     if party:
         from .model.originals import languages_for
 
-        languages = languages_for(draft.party_by_id(party), languages)  # type: ignore[arg-type]
+        own = draft.party_by_id(party)
+        if own is not None:  # the caller's party ids are the draft's
+            languages = languages_for(own, languages)
     return ExportRecord(template="", layout=options.layout, languages=(), export_languages=tuple(languages),
                         draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
                         party=party, app_version=__version__)
@@ -177,14 +182,32 @@ def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Pat
     return {key: base if not key else base.with_name(f"{base.stem}.{key}{base.suffix}") for key in keys}
 
 
+def check_output_path(path: str | os.PathLike[str], *, source: str | os.PathLike[str] | None = None) -> Path:
+    """Refuse (:class:`UsageError`) an output that would overwrite a draft: a ``.moud`` name, or
+    the draft file ``source`` itself (also through a link or another name for it)."""
+    target = Path(path)
+    if source is not None and same_file(target, source):
+        raise UsageError(f"{target}: that is the draft file being exported ({source}); choose another name for "
+                         "the output. The draft was not changed.")
+    if target.suffix.lower() == DRAFT_SUFFIX:
+        raise UsageError(f"{target}: an export must not be written over a draft file ({DRAFT_SUFFIX}); choose a name "
+                         "ending in .docx, .html or .txt")
+    return target
+
+
 def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOptions | None = None, *,
-                   fmt: Format | None = None, library: TemplateLibrary | None = None) -> list[Path]:
-    """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix."""
+                   fmt: Format | None = None, library: TemplateLibrary | None = None,
+                   source: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix.
+    ``source``: the draft's file, which an output may not overwrite (:func:`check_output_path`)."""
     from .model.atomic_write import atomic_write_bytes
 
+    check_output_path(path, source=source)
     fmt = format_for(path, fmt)
     data = render_to_bytes(draft, options, fmt=fmt, library=library)
     paths = output_paths(path, list(data))
+    for target in paths.values():
+        check_output_path(target, source=source)
     return [atomic_write_bytes(paths[key], content) for key, content in data.items()]
 
 
@@ -201,6 +224,12 @@ def format_amount(amount: Decimal | int | None, currency: str, lang: str) -> str
 def list_templates(library: TemplateLibrary | None = None) -> list[TemplateVersion]:
     """Every template version in ``library``, sorted by name and version."""
     return (library or default_library()).versions()
+
+
+def template_problems(library: TemplateLibrary | None = None) -> list[TemplateProblem]:
+    """The template folders of ``library`` that were skipped (damaged or unreadable manifest, names
+    not matching the folder, unreadable folder, ...), each with its path and why."""
+    return (library or default_library()).problems()
 
 
 def upgrade_for(draft: Draft, library: TemplateLibrary | None = None) -> TemplateVersion | None:
@@ -220,8 +249,16 @@ def lint_templates(path: str | os.PathLike[str] | None = None, *,
         if not target.exists():
             raise UsageError(f"{target}: no such folder")
         return lint_path(target)
+    from .templating.lint import Finding
+
     library = library or default_library()
-    return [finding for _source, root in library.roots if root.is_dir() for finding in lint_path(root)]
+    findings = [finding for _source, root in library.roots if root.is_dir() for finding in lint_path(root)]
+    # what lint of the folders does not see: folders it cannot read, versions without a manifest,
+    # a shared folder not found, a version hidden by the same one in an earlier folder
+    for problem in library.problems():
+        if not problem.message.startswith(str(problem.folder / "manifest.toml")):
+            findings.append(Finding(str(problem.folder), 0, problem.message.removeprefix(f"{problem.folder}: ")))
+    return findings
 
 
 # -- comparing template versions ---------------------------------------------------------------
@@ -264,11 +301,13 @@ def comparison_docx(comparison: Comparison, fonts: Fonts | None = None) -> bytes
     return redline_docx(comparison, fonts)
 
 
-def write_comparison(comparison: Comparison, path: str | os.PathLike[str], *, fonts: Fonts | None = None) -> Path:
-    """Write the comparison atomically as ``.html``, ``.txt`` or ``.docx`` (by the extension)."""
+def write_comparison(comparison: Comparison, path: str | os.PathLike[str], *, fonts: Fonts | None = None,
+                     source: str | os.PathLike[str] | None = None) -> Path:
+    """Write the comparison atomically as ``.html``, ``.txt`` or ``.docx`` (by the extension);
+    never over the draft file ``source`` it was rendered with."""
     from .model.atomic_write import atomic_write_bytes
 
-    target = Path(path)
+    target = check_output_path(path, source=source)
     suffix = target.suffix.lower()
     if suffix == ".html":
         data = comparison_html(comparison).encode("utf-8")

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__
 from .document import LAYOUTS
@@ -35,7 +36,7 @@ EXAMPLES = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints usage + message, exits 2
+    def error(self, message: str) -> NoReturn:  # argparse prints usage + message, exits 2
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -132,9 +133,18 @@ def _print_issues(issues: list, ui_language: str = "en") -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .api import RenderOptions, export_problems, format_for, load_draft, render_to_path, validate_draft
+    from .api import (
+        RenderOptions,
+        check_output_path,
+        export_problems,
+        format_for,
+        load_draft,
+        render_to_path,
+        validate_draft,
+    )
     from .settings import load_settings, template_library
 
+    check_output_path(args.output, source=args.draft)  # before anything else: never over the draft
     settings = load_settings()
     options = RenderOptions(layout=args.layout, languages=args.languages, fonts=settings.fonts,
                             lao_zero_width_spaces=args.lao_zwsp, template=args.template or "",
@@ -153,7 +163,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues(warnings if not args.allow_incomplete else errors + warnings)
-    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings))
+    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings),
+                             source=args.draft)
     for path in written:
         print(path)
     return 0
@@ -222,15 +233,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .api import list_templates
+    from .api import list_templates, template_problems
     from .settings import template_library
 
+    library = template_library()
     rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
-             str(t.folder)) for t in list_templates(template_library())]
+             str(t.folder)) for t in list_templates(library)]
     header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
+    for problem in template_problems(library):  # skipped, so the others can be used: said, not hidden
+        print(f"mou-drafter: skipped ({problem.source} folder): {problem}", file=sys.stderr)
     return 0
 
 
@@ -250,7 +264,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     settings = load_settings()
     draft = load_draft(args.draft) if args.draft else None
     comparison = compare_versions(args.old, args.new, args.language, draft, library=template_library(settings))
-    out = write_comparison(comparison, args.output, fonts=settings.fonts)
+    out = write_comparison(comparison, args.output, fonts=settings.fonts, source=args.draft)
     print(comparison_summary(comparison))
     print(out)
     return 0
@@ -305,6 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     if args.command is None:
         return start_gui([])
+    from .logs import setup_logging
+
+    log_file = setup_logging()
     try:
         return COMMANDS[args.command](args)
     except MouDrafterError as exc:
@@ -313,11 +330,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # an internal error: say so plainly, keep the traceback for debugging
+        import logging
+
+        logging.getLogger(__name__).exception("internal error in 'mou-drafter %s'", args.command)
         if os.environ.get("MOU_DRAFTER_DEBUG"):
             raise
         print(f"mou-drafter: internal error: {type(exc).__name__}: {exc}\n"
-              "Please report it with the draft file; set MOU_DRAFTER_DEBUG=1 to see details.", file=sys.stderr)
+              f"Please report it with the draft file and the log {log_file}; set MOU_DRAFTER_DEBUG=1 to see "
+              "details.", file=sys.stderr)
         return 70
+    finally:
+        _say_settings_notices()
+
+
+def _say_settings_notices() -> None:
+    """A damaged or unreadable settings file, said once (only if a command read the settings)."""
+    if "mou_drafter.settings" in sys.modules:
+        from .settings import settings_notices
+
+        for notice in settings_notices():
+            print(f"mou-drafter: warning: {notice}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ opened) after the clerk saved it or chose not to — never before; see ``docs/re
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from ..folders import data_home
 from ..model import recovery as store
 from ..model.paths import get_path
+from ..model.processes import process_alive
 from .draft_document import DraftDocument
 
 #: A change reaches the journal on disk at most this long after it was made (plus the write).
@@ -35,30 +35,6 @@ IDLE_SAVE_MS = 2000
 
 def autosave_dir() -> Path:
     return data_home() / "autosave"
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` is running. Never signals it (on Windows ``os.kill`` would end it)."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, ValueError, SystemError):
-        return True  # exists but belongs to someone else
-    return True
 
 
 def covering(paths: list[str]) -> list[str]:
@@ -81,15 +57,18 @@ class Autosaver(QObject):
     Signals:
         failed(str): writing the recovery files failed, with this reason (the draft is unchanged;
             the next change or autosave tries again).
+        saved(str): a full autosave is on disk, in this file. Emitted on the writer's thread, right
+            after the write (a direct connection sees the file as written; others get it queued).
     """
 
     failed = Signal(str)
+    saved = Signal(str)
 
     def __init__(
         self, parent: QObject | None = None, *, folder: Path | None = None, pid: int | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store.RecoveryStore(folder or autosave_dir(), _alive, pid)
+        self.store = store.RecoveryStore(folder or autosave_dir(), process_alive, pid)
         self.writer = store.SerialWriter(lambda exc: self.failed.emit(str(exc)))
         #: The draft followed, and the folder of its recovery files (None: none written yet).
         self.doc: DraftDocument | None = None
@@ -205,6 +184,7 @@ class Autosaver(QObject):
                 self.save_failed = True
                 raise
             self.save_failed = False
+            self.saved.emit(str(slot.snapshot))
 
         self.writer.submit(write)
         return True

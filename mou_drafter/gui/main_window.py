@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def _export_started(self, _job: int) -> None:
         if self.progress is None:
             progress = QProgressDialog(_("Exporting…"), "", 0, 0, self)
-            progress.setCancelButton(None)  # type: ignore[arg-type]  # Qt: no cancel button
+            progress.setCancelButton(None)  # Qt: no cancel button
             progress.setWindowTitle(_("Export to Word"))
             progress.setMinimumDuration(300)
             self.progress = progress

@@ -272,12 +272,16 @@ class RecoveryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._selected)
-        self.list.itemDoubleClicked.connect(lambda _item: self.open_button.isEnabled() and self.accept())
+        self.list.itemDoubleClicked.connect(self._open_double_clicked)
         if offers:
             self.list.setCurrentRow(0)
         else:
             self.open_button.setEnabled(False)
         self.resize(640, 360 if offers else 160)
+
+    def _open_double_clicked(self, _item: object) -> None:
+        if self.open_button.isEnabled():
+            self.accept()
 
     def _selected(self, row: int) -> None:
         offer = self.offers[row] if 0 <= row < len(self.offers) else None

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 #: How long a second start waits for the running app (ms) before opening its own window.
 TIMEOUT_MS = 3000
@@ -43,7 +44,7 @@ def hand_over(paths: list[Path], name: str | None = None) -> bool:
         # process the user just started (this one), which may pass it on.
         import ctypes
 
-        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]  # ASFW_ANY
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
     message = json.dumps({"open": [str(p.resolve()) for p in paths]}, ensure_ascii=False) + "\n"
     socket.write(message.encode("utf-8"))
     socket.flush()
@@ -52,6 +53,9 @@ def hand_over(paths: list[Path], name: str | None = None) -> bool:
         answer += bytes(socket.readAll().data())
     socket.disconnectFromServer()
     return answer.strip() == b"ok"
+
+
+log = logging.getLogger(__name__)
 
 
 class InstanceServer(QObject):
@@ -71,7 +75,7 @@ class InstanceServer(QObject):
         """Start listening; False if another app already listens (it then keeps the drafts)."""
         if self.server.listen(self.name):
             return True
-        if self.server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError and os.name != "nt":
+        if self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError and os.name != "nt":
             # A socket file left by an app that crashed: nobody answered hand_over, so remove it.
             probe = QLocalSocket()
             probe.connectToServer(self.name)
@@ -100,7 +104,8 @@ class InstanceServer(QObject):
             return
         try:
             paths = [Path(p) for p in json.loads(data.decode("utf-8")).get("open", [])]
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError) as exc:  # not from MoU Drafter: nothing to open
+            log.warning("a message to the running app was not understood: %s", exc)
             paths = []
         socket.write(b"ok\n")
         socket.flush()

@@ -4,6 +4,7 @@ Its buttons and lists call the controller; a sample opens as a new, unsaved draf
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,11 +29,15 @@ if TYPE_CHECKING:
     from .controller import DraftController
 
 
+log = logging.getLogger(__name__)
+
+
 def sample_title(path: Path) -> str:
     """A sample's title in the interface language (the file name if it cannot be read)."""
     try:
         draft = load_draft(path)
-    except MouDrafterError:
+    except MouDrafterError as exc:  # listed by its file name; opening it says what is wrong
+        log.warning("cannot read the sample %s: %s", path, exc)
         return path.stem
     lang = current_language()
     if draft.kind == "minutes" and draft.minutes is not None:

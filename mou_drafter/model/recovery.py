@@ -25,6 +25,7 @@ order they were asked for, on one background thread.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DraftFileError, ExportError, MouDrafterError
-from .atomic_write import atomic_write_bytes
+from .atomic_write import atomic_write_bytes, leftovers, remove_leftovers
 from .draft import Draft
 from .journal import Entry, encode_entry, read_journal, replay
 
@@ -55,7 +56,7 @@ FORMAT_VERSION = 1
 KEEP_DECLINED_DAYS = 7
 
 _SLOT = re.compile(r"^session-(?P<pid>\d+)-(?P<serial>\d+)$")
-_DECLINED = re.compile(r"^(?P<time>\d+)-(?P<slot>session-\d+-\d+)$")
+_DECLINED = re.compile(r"^(?P<time>\d+)-(?P<slot>session-(?P<pid>\d+)-\d+)$")
 
 
 def snapshot_bytes(
@@ -134,10 +135,8 @@ class DraftFiles:
                     view = view[os.write(fd, view) :]
                 os.fsync(fd)
             except OSError as exc:
-                try:
+                with contextlib.suppress(OSError):  # as it was, if it can be
                     os.ftruncate(fd, size)
-                except OSError:
-                    pass
                 raise ExportError(f"cannot write {self.journal}: {exc.strerror or exc}") from None
         finally:
             os.close(fd)
@@ -165,14 +164,56 @@ def _remove_tree(folder: Path) -> None:
         )
 
 
-def _remove_temporaries(folder: Path) -> None:
-    """Remove the temporary files a killed write left in a folder this process has just taken
-    over (nobody else writes there any more)."""
-    for leftover in folder.glob(".*.tmp"):
+def _is_autosave(wrapper: Any) -> bool:
+    """Whether ``wrapper`` (read from JSON) is a full autosave as :func:`snapshot_bytes` writes it."""
+    return (
+        isinstance(wrapper, dict)
+        and wrapper.get("format") == FORMAT
+        and isinstance(wrapper.get("draft"), dict)
+        and isinstance(wrapper.get("seq"), int)
+    )
+
+
+def _autosave_seq(raw: bytes) -> int | None:
+    """The sequence number of a whole full autosave, or None (cut short, damaged, not ours)."""
+    try:
+        wrapper = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return int(wrapper["seq"]) if _is_autosave(wrapper) else None
+
+
+def finish_killed_autosave(folder: Path) -> bool:
+    """A full autosave killed after its copy was complete but before the copy replaced the last
+    one (or before the draft's first one was in place) left that copy as a temporary file
+    (``atomic_write_bytes``): put the newest whole copy newer than the full autosave (a higher
+    sequence number) in place — what the killed write was about to do — so the latest work is
+    offered. The journal's entries up to that number are in the copy, so replaying them skips
+    them. Cut-short copies are left for :meth:`RecoveryStore.claim` (or the next write) to
+    remove. True if a copy was put in place."""
+    snapshot = folder / SNAPSHOT
+    try:
+        current = _autosave_seq(snapshot.read_bytes())
+    except OSError:
+        current = None
+    for leftover in leftovers(snapshot):  # of ended processes only, newest first
         try:
-            leftover.unlink(missing_ok=True)
-        except OSError as exc:
-            log.warning("cannot remove the leftover temporary file %s: %s", leftover, exc)
+            seq = _autosave_seq(leftover.path.read_bytes())
+        except OSError:
+            continue
+        if seq is None:
+            log.info("leftover %s is not a whole autosave (cut short by a kill)", leftover.path)
+            continue
+        if current is not None and seq <= current:
+            continue
+        try:
+            os.replace(leftover.path, snapshot)
+        except OSError as exc:  # the last full autosave is offered instead (or another app did it)
+            log.warning("cannot put the unfinished autosave %s in place: %s", leftover.path, exc)
+            return False
+        log.info("the autosave %s was killed before it finished; its whole copy was put in place", snapshot)
+        return True
+    return False
 
 
 @dataclass
@@ -235,12 +276,7 @@ def read_recovery(folder: Path, pid: int = 0, declined_at: float | None = None) 
     except (ValueError, UnicodeDecodeError, RecursionError):
         found.error = f"{snapshot}: damaged (not the JSON the app writes)"
         return found
-    if (
-        not isinstance(wrapper, dict)
-        or wrapper.get("format") != FORMAT
-        or not isinstance(wrapper.get("draft"), dict)
-        or not isinstance(wrapper.get("seq"), int)
-    ):
+    if not _is_autosave(wrapper):
         found.error = f"{snapshot}: not an autosave of this app"
         return found
     found.original = str(wrapper.get("original") or "")
@@ -294,12 +330,14 @@ class RecoveryStore:
 
     def orphans(self) -> list[Recovery]:
         """The recoveries of processes that are no longer running, newest change first. Folders
-        of such processes without a full autosave (a first autosave killed mid-write) hold
-        nothing to recover and are removed."""
+        of such processes without a full autosave (a first autosave killed before its copy was
+        whole) hold nothing to recover and are removed. A whole copy that a killed autosave left
+        is put in place first (:func:`finish_killed_autosave`)."""
         found = []
         for folder, pid in self._slot_folders():
             if pid == self.pid or self.alive(pid):
                 continue
+            finish_killed_autosave(folder)
             if not (folder / SNAPSHOT).exists():
                 log.info("removing %s: no autosave in it", folder)
                 _remove_tree(folder)
@@ -325,7 +363,7 @@ class RecoveryStore:
                 log.info("removing %s: declined more than %d days ago", folder, KEEP_DECLINED_DAYS)
                 _remove_tree(folder)
                 continue
-            found.append(read_recovery(folder, int(_SLOT.match(match["slot"])["pid"]), declined_at))
+            found.append(read_recovery(folder, int(match["pid"]), declined_at))
         return sorted(found, key=lambda r: (r.declined_at or 0, r.last_change), reverse=True)
 
     def claim(self, recovery: Recovery) -> DraftFiles | None:
@@ -338,7 +376,7 @@ class RecoveryStore:
             return None
         except OSError as exc:
             raise DraftFileError(f"cannot take over {recovery.folder}: {exc.strerror or exc}") from None
-        _remove_temporaries(slot.folder)
+        remove_leftovers(slot.snapshot)  # what killed writes of the process that had it left
         recovery.folder = slot.folder
         recovery.pid = self.pid
         recovery.declined_at = None

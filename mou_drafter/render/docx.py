@@ -41,8 +41,16 @@ from ..document import Block, Document, MergedCell, merge_tables
 from . import oxml as x
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .options import Fonts, RenderOptions
-from .record import (MARK_PREFIX, RECORD_NS, ExportRecord, Mark, clause_texts, fingerprint, record_item_id,
-                     record_xml)
+from .record import (
+    MARK_PREFIX,
+    RECORD_NS,
+    ExportRecord,
+    Mark,
+    clause_texts,
+    fingerprint,
+    record_item_id,
+    record_xml,
+)
 
 #: Most signature blocks to a row (portrait; landscape pages take one more).
 SIGNERS_PER_ROW = 3
@@ -464,7 +472,7 @@ class _Writer:
 
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        out = []
+        out: list[str] = []
         for block in blocks:
             lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
             paras = "".join(x.paragraph(self.runs(line, block.lang, _BOLD),
@@ -722,7 +730,7 @@ def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool
     python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
     """
     skeleton, _width = _skeleton(fonts, main_lang, landscape)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         infos = source.infolist()

@@ -101,7 +101,7 @@ class MicrosoftWord:
     name = "Microsoft Word"
 
     def convert(self, files: list[Path], folder: Path, *, pdf_a: bool = False) -> list[Path]:  # pragma: no cover
-        import win32com.client  # type: ignore[import-not-found]  # optional, Windows only
+        import win32com.client  # optional, Windows only (no types: see [tool.mypy] in pyproject.toml)
 
         word = win32com.client.DispatchEx("Word.Application")
         word.Visible = False

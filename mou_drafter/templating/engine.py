@@ -18,6 +18,7 @@ split a table cell or be evaluated: it is data. Sentinels are removed when the b
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from collections.abc import Callable
@@ -25,7 +26,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
 from ..errors import TemplateError
@@ -33,6 +33,7 @@ from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
 from .library import TemplateLibrary, TemplateVersion, default_library
+from .sandbox import BoundedSandbox, FolderLoader, TemplateAccessError, TemplateLimitError
 
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
@@ -130,11 +131,13 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-class DraftEnvironment(SandboxedEnvironment):
-    """The one strict, sandboxed environment used for rendering and for lint."""
+class DraftEnvironment(BoundedSandbox):
+    """The one strict, sandboxed environment used for rendering and for lint; what a template may
+    read and make is bounded (:mod:`mou_drafter.templating.sandbox`, ``docs/security.md``)."""
 
     def __init__(self, loader: jinja2.BaseLoader | None = None) -> None:
         super().__init__(
+            filters=FILTERS,
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -144,7 +147,6 @@ class DraftEnvironment(SandboxedEnvironment):
             finalize=_finalize,
             auto_reload=False,
         )
-        self.filters.update(FILTERS)
 
 
 # -- the draft as templates see it --------------------------------------------------------------
@@ -303,12 +305,13 @@ class _Parser:
 # -- rendering ------------------------------------------------------------------------------------
 
 
-def _template_location(exc: BaseException) -> str:
-    """``file:line`` of the innermost template frame of a runtime error."""
+def _template_location(exc: BaseException, folder: object = None) -> str:
+    """``file:line`` of the innermost template frame of a runtime error (a file of ``folder``)."""
     location = ""
+    inside = str(folder) + os.sep if folder is not None else None
     for frame, line in traceback.walk_tb(exc.__traceback__):
         name = frame.f_code.co_filename
-        if name.endswith(".j2"):
+        if name.endswith(".j2") or (inside and name.startswith(inside)):
             location = f"{name}:{line}"
     return location
 
@@ -320,9 +323,14 @@ def environment_for(template: TemplateVersion) -> DraftEnvironment:
     key = str(template.folder)
     env = _ENV_CACHE.get(key)
     if env is None:
-        env = DraftEnvironment(jinja2.FileSystemLoader(str(template.folder)))
+        env = DraftEnvironment(FolderLoader(template.folder))
         _ENV_CACHE[key] = env
     return env
+
+
+def forget_environment(folder: object) -> None:
+    """Drop the compiled templates of a version folder (lint compiles what is on disk now)."""
+    _ENV_CACHE.pop(str(folder), None)
 
 
 def render_language(template: TemplateVersion, draft: Draft, lang: str,
@@ -331,18 +339,31 @@ def render_language(template: TemplateVersion, draft: Draft, lang: str,
     path = template.language_file(lang)
     env = environment_for(template)
     try:
-        jinja_template = env.get_template(path.name)
-        output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
+        with env.bounded():
+            jinja_template = env.get_template(path.name)
+            output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}") from None
-    except jinja2.TemplateNotFound:
-        raise TemplateError(f"{path}: template {template.ref} has no {lang} text") from None
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == path.name:
+            raise TemplateError(f"{path}: template {template.ref} has no {lang} text") from None
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: the file {exc.name!r} is not in "
+                            f"the template's folder {template.folder}") from None
+    except TemplateLimitError as exc:
+        raise TemplateError(f"{exc.where or _template_location(exc, template.folder) or path}: {exc}") from None
+    except TemplateAccessError as exc:
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: not allowed in a template: "
+                            f"{exc}") from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(f"{_template_location(exc) or path}: not allowed in a template: {exc}") from None
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: not allowed in a template: "
+                            f"{exc}") from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{_template_location(exc) or path}: {exc.message}") from None
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: {exc.message}") from None
+    except RecursionError:
+        raise TemplateError(f"{path}: the template nests too deeply (a macro calling itself, or a file including "
+                            "itself?)") from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-        where = _template_location(exc)
+        where = _template_location(exc, template.folder)
         if not where:
             raise
         raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from None

@@ -85,10 +85,7 @@ def format_ordinal(value: int | None, lang: str) -> str:
         return "……"
     if lang != "en":
         return str(value)
-    if 10 <= value % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
 
 

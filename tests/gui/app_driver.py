@@ -16,6 +16,11 @@ stays open until the process is killed), "save_as": path, "steps": [...]}``. Ste
   values, and the temporary files left in the autosave folder once pending writes are done;
 - ``["type", [[field path, character, delay in ms], ...]]`` — waits the delay, then sends the
   character to the field's widget as a key press (at the end of its text); after each prints ``key <i> <monotonic time>``;
+- ``["edit-every", [field path, ms]]`` — from now on sets the field to ``… lần sửa <n>`` every ms
+  milliseconds (through the draft, as the undo stack does; the next step runs at once);
+- ``["autosave-every", ms]`` — the full autosave on this interval instead of the settings' one,
+  and after each full autosave is on disk prints ``autosaved <change number> <title.vi>`` (read
+  back from the file, on the writer's thread, before the next write can replace it);
 - ``["sleep", ms]``, ``["say", text]`` (prints it), ``["quit"]`` (closes the window).
 
 Each question the app asks is printed as ``asked <kind> <JSON>``. Lines are flushed at once, so
@@ -120,6 +125,27 @@ def main(script: dict) -> int:
                 else [],
             }
             say("state", json.dumps(state, ensure_ascii=False))
+        elif kind == "edit-every":
+            path, ms = arg
+            count = [0]
+
+            def edit() -> None:
+                doc = window().controller.doc
+                if doc is not None:
+                    count[0] += 1
+                    doc.set_value(path, f"Biên bản ghi nhớ, lần sửa {count[0]}")
+
+            timer = QTimer(window(), interval=int(ms))
+            timer.timeout.connect(edit)
+            timer.start()
+        elif kind == "autosave-every":
+
+            def autosaved(path: str) -> None:  # on the writer's thread: the file is as just written
+                wrapper = json.loads(Path(path).read_text(encoding="utf-8"))
+                say("autosaved", wrapper["seq"], wrapper["draft"]["title"]["vi"])
+
+            controller.autosaver.saved.connect(autosaved, Qt.ConnectionType.DirectConnection)
+            controller.autosave_timer.setInterval(int(arg))
         elif kind == "sleep":
             QTimer.singleShot(int(arg), next_step)
             return

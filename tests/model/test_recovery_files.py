@@ -14,6 +14,7 @@ import time
 import pytest
 
 from mou_drafter.errors import MouDrafterError
+from mou_drafter.model.atomic_write import temporary_name
 from mou_drafter.model.draft import Draft
 from mou_drafter.model.files import load_draft
 from mou_drafter.model.journal import Entry, apply_ops, encode_entry, read_journal, replay
@@ -185,7 +186,8 @@ def test_a_claimed_folder_loses_the_temporary_files_of_a_killed_write(tmp_path):
     dead = dead_pid()
     slot = RecoveryStore(tmp_path, alive_only(), pid=dead).new_slot()
     slot.write_snapshot(snapshot_bytes(base(), 0, "", None))
-    (slot.folder / ".draft.autosave.k1ll3d.tmp").write_bytes(b'{"format": "mou-drafter-aut')
+    killed = slot.folder / temporary_name(slot.snapshot, pid=dead)  # as atomic_write_bytes names it
+    killed.write_bytes(b'{"format": "mou-drafter-aut')
     store = RecoveryStore(tmp_path, alive_only(os.getpid()))
     [orphan] = store.orphans()
     claimed = store.claim(orphan)

@@ -21,6 +21,7 @@ from ...model.draft import Draft
 from ..forms.fields import LANG_LABELS
 from ..i18n import _
 from ..workers import Worker
+from .template_problems import template_problems_label
 
 
 def html_labels() -> dict[str, str]:
@@ -81,6 +82,9 @@ class CompareDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.go(1))
         nav.addWidget(self.previous_button)
         nav.addWidget(self.next_button)
+        #: Template folders skipped (damaged manifest, ...): said, with the path, above the comparison.
+        self.template_problems = template_problems_label(self.library, "compare.template-problems")
+        layout.addWidget(self.template_problems)
         self.view = QTextBrowser()
         self.view.setObjectName("compare.view")
         layout.addWidget(self.view, 1)

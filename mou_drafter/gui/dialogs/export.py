@@ -9,6 +9,7 @@ English) and asks whether to export anyway."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,7 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...api import Issue, Layout, TemplateLibrary, default_library, export_problems, pdf_converter_name
+from ...api import (
+    Issue,
+    Layout,
+    TemplateLibrary,
+    check_output_path,
+    default_library,
+    export_problems,
+    pdf_converter_name,
+)
 from ...errors import MouDrafterError
 from ...model.draft import Draft
 from ...settings import ExportSettings
@@ -39,6 +48,9 @@ from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
 from ..interaction import ExportRequest
+from .template_problems import template_problems_label
+
+log = logging.getLogger(__name__)
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
@@ -57,6 +69,8 @@ class ExportDialog(QDialog):
                  last: ExportSettings | None = None, library: TemplateLibrary | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
+        #: The draft's own file, which the export may not overwrite.
+        self.draft_path = draft_path
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
         self.jump_path = ""
         self.problems: list[Issue] = []
@@ -77,10 +91,15 @@ class ExportDialog(QDialog):
         if index < 0:  # the draft's template was retired: offer the newest approved version
             try:
                 index = self.template.findData(library.newest(draft.kind).ref)
-            except MouDrafterError:  # none approved: the first offered
+            except MouDrafterError as exc:  # none approved: the first offered
+                log.info("the export offers the first template: %s", exc)
                 index = 0
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)
+        #: Template folders that cannot be used (damaged manifest, unreadable, ...): said, with the path.
+        self.template_problems = template_problems_label(library, "export.template-problems")
+        if not self.template_problems.isHidden():
+            form.addRow("", self.template_problems)
 
         self.layouts = QButtonGroup(self)
         box = QWidget()
@@ -116,8 +135,8 @@ class ExportDialog(QDialog):
         format_row.setContentsMargins(0, 0, 0, 0)
         self.formats = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
-        for key, label in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
-            radio = QRadioButton(label)
+        for key, text in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
+            radio = QRadioButton(text)
             radio.setObjectName(f"format.{key}")
             radio.setProperty("format", key)
             self.formats.addButton(radio)
@@ -289,5 +308,11 @@ class ExportDialog(QDialog):
             return
         if not self.path.text().strip():
             self.message.setText(_("Choose where to save the file."))
+            return
+        try:  # never over the draft itself (also through a link, or a .moud name)
+            check_output_path(Path(self.path.text().strip()), source=self.draft_path)
+        except MouDrafterError as exc:
+            self.message.setText(_("Choose another file: this one is the draft itself, or a draft file.")
+                                 + "\n" + str(exc))
             return
         self.accept()

@@ -110,6 +110,7 @@ class Form:
 
         for lang in self.languages:
             field_path = f"{path}.{lang}"
+            editor: QPlainTextEdit | QLineEdit
             if multiline:
                 editor = QPlainTextEdit()
                 editor.setTabChangesFocus(True)
@@ -344,8 +345,8 @@ class ListEditor(QWidget):
             inner = form_layout(group)
             buttons = QHBoxLayout()
             for label, tip, action, enabled in (
-                ("↑", _("Move up"), lambda _c=False, i=index: self.move(i, -1), index > 0),
-                ("↓", _("Move down"), lambda _c=False, i=index: self.move(i, 1), index < len(items) - 1),
+                ("↑", _("Move up"), lambda _c=False, i=index: self.move_item(i, -1), index > 0),
+                ("↓", _("Move down"), lambda _c=False, i=index: self.move_item(i, 1), index < len(items) - 1),
                 ("✕", _("Remove"), lambda _c=False, i=index: self.remove(i), True),
             ):
                 button = QPushButton(label)
@@ -376,7 +377,7 @@ class ListEditor(QWidget):
         del items[index]
         self.form.doc.replace_list(self.path, items, _("Remove item"))
 
-    def move(self, index: int, step: int) -> None:
+    def move_item(self, index: int, step: int) -> None:
         items = self._items()
         items[index], items[index + step] = items[index + step], items[index]
         self.form.doc.replace_list(self.path, items, _("Move item"))

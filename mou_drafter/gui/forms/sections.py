@@ -302,7 +302,7 @@ def section_for_path(sections: list[Section], path: str) -> Section | None:
     best: tuple[int, Section] | None = None
     for section in sections:
         for prefix in section.prefixes:
-            if path == prefix or path.startswith((prefix + ".", prefix + "[")):
-                if best is None or len(prefix) > best[0]:
-                    best = (len(prefix), section)
+            owns = path == prefix or path.startswith((prefix + ".", prefix + "["))
+            if owns and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), section)
     return best[1] if best else None
