@@ -17,6 +17,7 @@ is made.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ from .render.options import FORMATS, LAYOUTS, Fonts, Format, Layout, RenderOptio
 from .templating.library import TemplateLibrary, TemplateVersion, default_library
 
 if TYPE_CHECKING:
+    import threading
+
+    from .render.pages import Pages
     from .templating.lint import Finding
 
 __all__ = [
@@ -39,8 +43,8 @@ __all__ = [
     "TemplateLibrary", "TemplateVersion", "compare_versions", "comparison_docx", "comparison_html",
     "comparison_summary", "comparison_text", "default_library", "draft_schema", "export_problems", "format_amount",
     "format_for", "has_errors", "lint_templates", "list_templates", "load_draft", "new_draft", "output_paths",
-    "render_document", "render_documents", "render_to_bytes", "render_to_path", "save_draft", "upgrade_for",
-    "validate_draft", "write_comparison",
+    "missing_page_tools", "preview", "Preview", "printed_values", "render_document", "render_documents", "render_pages",
+    "render_to_bytes", "render_to_path", "save_draft", "upgrade_for", "validate_draft", "write_comparison",
 ]
 
 
@@ -106,8 +110,10 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
         return out
     if fmt == "html":
         from .render.html import render_html
+        from .templating.formatting import currency_names
 
-        return {k: render_html(doc, options).encode("utf-8") for k, doc in docs.items()}
+        keep = currency_names()
+        return {k: render_html(doc, options, keep_together=keep).encode("utf-8") for k, doc in docs.items()}
     from .render.text import render_text
 
     return {k: render_text(doc, options).encode("utf-8") for k, doc in docs.items()}
@@ -128,6 +134,97 @@ def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOp
     data = render_to_bytes(draft, options, fmt=fmt, library=library)
     paths = output_paths(path, list(data))
     return [atomic_write_bytes(paths[key], content) for key, content in data.items()]
+
+
+# -- pages, as printed ---------------------------------------------------------------------------
+
+
+def missing_page_tools() -> list[str]:
+    """What :func:`render_pages` needs and this computer lacks (``LibreOffice``, ``pdftoppm``,
+    ``pdftotext``); empty when pages can be made."""
+    from .render.pages import missing_tools
+
+    return missing_tools()
+
+
+def printed_values(draft: Draft, languages: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """What of ``draft`` the documents print, per language, as ``(field path, text)``: the texts the
+    clerk typed, and the dates and amounts as the documents write them."""
+    import datetime as dt
+
+    from pydantic import BaseModel
+
+    from .model.paths import texts_by_path
+    from .templating.formatting import format_amount as amount_text
+    from .templating.formatting import format_date, format_date_short
+
+    values: dict[str, list[tuple[str, str]]] = {lang: [] for lang in languages}
+    for path, text in texts_by_path(draft):
+        lang = path.rpartition(".")[2]
+        if lang in values:
+            values[lang].append((path, text))
+
+    def data(node: object, path: str) -> None:
+        if isinstance(node, dt.date):
+            for lang in languages:
+                values[lang] += [(path, format_date(node, lang, prefix=False)), (path, format_date_short(node, lang))]
+        elif isinstance(node, BaseModel):
+            if isinstance(getattr(node, "amount", None), Decimal) and isinstance(getattr(node, "currency", None), str):
+                # a contribution (an item of a list) has its amount field; an equivalent (Money) is one field
+                target = f"{path}.amount" if path.endswith("]") else path
+                for lang in languages:
+                    values[lang].append((target, amount_text(node.amount, node.currency, lang)))  # type: ignore[attr-defined]
+            for name in type(node).model_fields:
+                data(getattr(node, name), f"{path}.{name}" if path else name)
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                data(item, f"{path}[{index}]")
+
+    data(draft, "")
+    return values
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The live preview of a draft: its HTML, the clause ids in the order they are shown, and for
+    each printed field the clause that first prints it (what the preview scrolls to)."""
+
+    html: str
+    clauses: list[str]
+    fields: dict[str, str]
+
+
+def preview(draft: Draft, options: RenderOptions | None = None, *, library: TemplateLibrary | None = None) -> Preview:
+    """The draft as the app's live preview shows it (one document: side by side or one language
+    after another), with where each clause and field is."""
+    from .render.html import render_html
+    from .render.pages import field_clauses
+    from .templating.formatting import currency_names
+
+    options = options or RenderOptions()
+    document = render_document(draft, options, library=library)
+    html = render_html(document, options, keep_together=currency_names())
+    clauses = list(dict.fromkeys(block.id for lang in document.languages for block in document.texts[lang]))
+    return Preview(html, clauses, field_clauses(document, printed_values(draft, list(document.languages))))
+
+
+def render_pages(draft: Draft, folder: str | os.PathLike[str], options: RenderOptions | None = None, *,
+                 dpi: int = 0, library: TemplateLibrary | None = None, profile: str | os.PathLike[str] | None = None,
+                 cancel: threading.Event | None = None) -> Pages:
+    """The export ``options`` describe (side by side or one language after another: one document)
+    as printed, in ``folder``: converted by LibreOffice, one image per page (``dpi``), the printed
+    words traced to clause ids and field paths. Setting ``cancel`` stops it (``Cancelled``)."""
+    from .render.docx import render_docx
+    from .render.pages import DEFAULT_DPI
+    from .render.pages import render_pages as pages
+
+    options = options or RenderOptions()
+    if options.layout == "separate":
+        raise UsageError("pages are shown for one document: layout side-by-side or sequential, not separate")
+    document = render_document(draft, options, library=library)
+    docx = render_docx(document, options)[""]
+    return pages(docx, Path(folder), document, printed_values(draft, list(document.languages)),
+                 dpi=dpi or DEFAULT_DPI, profile=Path(profile) if profile else None, cancel=cancel)
 
 
 def format_amount(amount: Decimal | int | None, currency: str, lang: str) -> str:
