@@ -25,7 +25,7 @@ from .palette import mark_color
 
 #: The mark and colour of a section's state (and of a check's severity: error, warning), the
 #: colour on a light background; :func:`~.palette.mark_color` gives the one for the palette in use.
-STATUS_MARKS = {"complete": ("✔", "#2e7d32"), "incomplete": ("●", "#9a5200"), "errors": ("✖", "#c62828")}
+STATUS_MARKS = {"complete": ("✔", "#2b6e2f"), "incomplete": ("●", "#9a5200"), "errors": ("✖", "#c62828")}
 #: The most findings shown at once; more scroll.
 MAX_ROWS = 8
 

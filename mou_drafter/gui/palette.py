@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 #: Mark colours by state: (on a light background, on a dark background).
 MARK_COLORS = {
-    "complete": ("#2e7d32", "#81c784"),
+    "complete": ("#2b6e2f", "#81c784"),
     "incomplete": ("#9a5200", "#ffb74d"),
     "errors": ("#c62828", "#ef9a9a"),
 }
