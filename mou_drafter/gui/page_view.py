@@ -62,9 +62,11 @@ def resolution(device_pixel_ratio: float) -> int:
     return max(96, min(240, round(96 * device_pixel_ratio * 1.25)))
 
 
-def fingerprint(draft: Draft, options: RenderOptions, dpi: int, library: TemplateLibrary) -> str:
-    """What a render depends on, hashed: the same fingerprint, the same pages."""
-    digest = hashlib.sha256(draft.model_dump_json().encode("utf-8"))
+def fingerprint(draft: Draft | str, options: RenderOptions, dpi: int, library: TemplateLibrary) -> str:
+    """What a render depends on, hashed: the same fingerprint, the same pages. ``draft`` may be
+    given as its JSON (``draft.model_dump_json()``)."""
+    text = draft if isinstance(draft, str) else draft.model_dump_json()
+    digest = hashlib.sha256(text.encode("utf-8"))
     digest.update(f"{options!r}|{dpi}|{library!r}".encode())
     return digest.hexdigest()
 
@@ -82,9 +84,11 @@ class RenderedPages:
         return self.pages.count
 
 
-def _render(draft: Draft, options: RenderOptions, library: TemplateLibrary, folder: Path, dpi: int,
+def _render(draft_json: str, options: RenderOptions, library: TemplateLibrary, folder: Path, dpi: int,
             profile: Path, cancel: threading.Event, key: str) -> RenderedPages:
-    """The worker's job: export, print, cut into pages, read the images."""
+    """The worker's job: export, print, cut into pages, read the images. The draft comes as the
+    JSON its fingerprint was taken from (the UI thread makes no deep copy of it)."""
+    draft = Draft.model_validate_json(draft_json)
     pages = api.render_pages(draft, folder, options, dpi=dpi, library=library, profile=profile, cancel=cancel)
     images = []
     for path in pages.images:
@@ -130,7 +134,8 @@ class PageRenderer(QObject):
     def request(self, draft: Draft, options: RenderOptions, library: TemplateLibrary, dpi: int) -> bool:
         """Show the pages of ``draft``: from the cache at once (True), or rendered in the
         background (False; the render of another draft, if one runs, is cancelled)."""
-        key = fingerprint(draft, options, dpi, library)
+        snapshot = draft.model_dump_json()
+        key = fingerprint(snapshot, options, dpi, library)
         self.wanted = key
         if key in self.cache:
             self.cancel()
@@ -143,7 +148,6 @@ class PageRenderer(QObject):
         folder = Path(self._folder.name) / key[:16]
         shutil.rmtree(folder, ignore_errors=True)
         cancel = threading.Event()
-        snapshot = draft.model_copy(deep=True)
         job = self.worker.submit(lambda: _render(snapshot, options, library, folder, dpi, self.profile, cancel, key))
         self.running[job] = (key, cancel, folder)
         self.started.emit()
@@ -427,7 +431,7 @@ class PageView(QWidget):
         """A render runs: over the pages of before (greyed), or instead of them."""
         if self.rendered is None:
             self.show_message(_("Preparing the pages (LibreOffice prints the document)…"))
-        else:
+        elif self.canvas.stale != stale:  # drawn once, not at every keystroke
             self.canvas.stale = stale
             self.canvas.update()
         self.status.setText(_("Updating the pages…"))

@@ -104,6 +104,8 @@ class PreviewPane(QWidget):
         self._position = -1
         #: Whether the live preview of this draft has scrolled to the section being edited yet.
         self._followed = False
+        #: Whether LibreOffice and Poppler were found (then they are not looked up again).
+        self._tools_found = False
         self.pages_timer = QTimer(self, singleShot=True, interval=PAGES_DELAY_MS)
         self.pages_timer.timeout.connect(self.update_pages)
 
@@ -223,10 +225,12 @@ class PreviewPane(QWidget):
         doc = self.controller.doc
         if doc is None:
             return
-        missing = api.missing_page_tools()
-        if missing:
-            self.page_view.show_message(missing_tools_message(missing))
-            return
+        if not self._tools_found:  # looked up until found (not at every keystroke after that)
+            missing = api.missing_page_tools()
+            if missing:
+                self.page_view.show_message(missing_tools_message(missing))
+                return
+            self._tools_found = True
         dpi = resolution(self.devicePixelRatioF())
         self.renderer.request(doc.draft, self.page_options(), self.controller.library, dpi)
 
