@@ -27,13 +27,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MOU_DRAFTER_HOME", tempfile.mkdtemp())
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from qt_wait import wait_for  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=60, help="keystrokes typed while renders run")
     args = parser.parse_args()
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -54,25 +57,11 @@ def main() -> None:
     renderer = window.page_renderer
     # the live preview of the sample first (its first layout, with the fonts loaded, is the
     # live preview's cost, not the print preview's)
-    shown = QEventLoop()
-    pane.worker.finished.connect(shown.quit)
-    QTimer.singleShot(30000, shown.quit)
-    shown.exec()
-    pane.worker.finished.disconnect(shown.quit)
-    app.processEvents()
+    wait_for(app, pane.worker.finished, timeout_ms=30000)
 
-    def wait_pages(timeout_ms: int = 120000) -> float:
+    def wait_pages() -> float:
         """Seconds until the pages are shown."""
-        started = time.perf_counter()
-        loop = QEventLoop()
-        renderer.ready.connect(loop.quit)
-        renderer.failed.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-        renderer.ready.disconnect(loop.quit)
-        renderer.failed.disconnect(loop.quit)
-        app.processEvents()
-        return time.perf_counter() - started
+        return wait_for(app, renderer.ready, renderer.failed, timeout_ms=120000)
 
     # 1. time to the first page, and the longest UI stall while it renders
     gaps: list[float] = []
@@ -120,9 +109,7 @@ def main() -> None:
             app.processEvents()
             typed.append((time.perf_counter() - start) * 1000)
             running.append(renderer.busy)
-            loop = QEventLoop()
-            QTimer.singleShot(60, loop.quit)
-            loop.exec()
+            wait_for(app, timeout_ms=60)
         return typed, running
 
     # the same typing with the live preview shown (no page render): what typing costs anyway

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from . import travel
 from .checks_panel import ChecksPanel
 from .controller import DraftController
 from .draft_document import DraftDocument
@@ -37,6 +38,7 @@ from .forms.editor import SectionEditor
 from .i18n import UI_LANGUAGES, _, current_language
 from .interaction import Interaction
 from .page_view import PageRenderer
+from .palette import is_dark
 from .preview import PreviewPane
 from .shortcuts import WindowShortcuts
 from .start_page import StartPage
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from ..settings import Settings
     from .dialogs.compare import CompareDialog
     from .dialogs.settings import SettingsDialog
+    from .dialogs.word_edits import WordEditsDialog
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +85,13 @@ class MainWindow(QMainWindow):
         #: Whether the clerk wants the checks shown (closing their strip hides them until asked).
         self.checks_wanted = self.controller.settings.window.checks_visible
         self.checks_button: QToolButton | None = None
+        #: The changes made in Word to the Word file just opened, while they are shown.
+        self.word_edits_dialog: WordEditsDialog | None = None
+        #: Whether the palette the marks were chosen for is dark.
+        self._dark = is_dark()
         self.resize(1400, 860)
+        #: A draft or an exported Word file dropped on the window opens.
+        self.drop_opener = travel.DropOpener(self, self.controller)
         self._build()
         self._restore_window()
         self._show(on_start=False)
@@ -111,6 +120,7 @@ class MainWindow(QMainWindow):
         controller.status_message.connect(self._status_message)
         controller.settings_changed.connect(self._settings_changed)
         controller.ui_language_changed.connect(self._ui_language_changed)
+        controller.word_edits_found.connect(self.show_word_edits)
 
     # -- building -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -192,6 +202,7 @@ class MainWindow(QMainWindow):
         )
         action(file_menu, "new-minutes", _("New conference minutes"), lambda: c.new_document("minutes"))
         action(file_menu, "open", _("Open…"), c.choose_and_open, QKeySequence.StandardKey.Open)
+        action(file_menu, "new-from", _("New from this document…"), lambda: travel.new_from_document(c))
         action(file_menu, "start", _("Start page"), self.show_start)
         file_menu.addSeparator()
         action(file_menu, "save", _("Save"), c.save, QKeySequence.StandardKey.Save)
@@ -418,10 +429,14 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange and self.controller.doc is not None:
-            # dark or light: the marks' and fields' colours are chosen for the palette
-            self.editor.rebuild(self.editor.current_key)
-            self._issues_changed(self.controller.issues)
+        # The system switched between light and dark (a widget hears of it as PaletteChange;
+        # ApplicationPaletteChange never reaches changeEvent): the marks' and fields' colours
+        # are chosen for the palette, so the forms and marks are made again.
+        if event.type() == QEvent.Type.PaletteChange and is_dark() != self._dark:
+            self._dark = is_dark()
+            if self.controller.doc is not None:
+                self.editor.rebuild(self.editor.current_key)
+                self._issues_changed(self.controller.issues)
 
     def show_start(self) -> None:
         self.start_page.show_recent(self.controller.settings.recent)
@@ -444,6 +459,19 @@ class MainWindow(QMainWindow):
             library=self.controller.library,
         )
         self.compare_dialog.show()
+
+    def show_word_edits(self, edits: object) -> None:
+        """What was changed in Word in the Word file just opened, to take back into the draft."""
+        from .dialogs.word_edits import WordEditsDialog
+
+        dialog = WordEditsDialog(edits, self)
+        self.word_edits_dialog = dialog
+        dialog.accepted.connect(
+            lambda: travel.take_back_into(
+                self.controller, edits, dialog.accepted_changes(), dialog.keep_template.isChecked()
+            )
+        )
+        dialog.open()
 
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog
@@ -480,22 +508,24 @@ class MainWindow(QMainWindow):
 
 def scroll_when_ready(bar: QScrollBar, value: int, wait_ms: int = 2000) -> None:
     """Scroll ``bar`` to ``value`` now, or as soon as its range allows (a page just built is laid
-    out later)."""
+    out later), waiting at most ``wait_ms``."""
     if bar.maximum() >= value:
         bar.setValue(value)
         return
+    connected = [True]
+
+    def stop() -> None:
+        if connected[0]:
+            connected[0] = False
+            try:
+                bar.rangeChanged.disconnect(ranged)
+            except RuntimeError:  # the bar is gone
+                pass
 
     def ranged(_low: int, high: int) -> None:
         if high >= value:
             bar.setValue(value)
-            bar.rangeChanged.disconnect(ranged)
+            stop()
 
     bar.rangeChanged.connect(ranged)
-    QTimer.singleShot(wait_ms, lambda: _disconnect(bar, ranged))
-
-
-def _disconnect(bar: QScrollBar, slot: object) -> None:
-    try:
-        bar.rangeChanged.disconnect(slot)
-    except (RuntimeError, TypeError):  # already done, or the bar is gone
-        pass
+    QTimer.singleShot(wait_ms, bar, stop)

@@ -21,13 +21,8 @@ names the ``soffice`` to use and ``MOU_DRAFTER_POPPLER`` the folder of ``pdftopp
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -36,11 +31,9 @@ from pathlib import Path
 
 from ..document import Block, Document
 from ..errors import ExportError
+from .pdf import LibreOffice, find_soffice
+from .processes import Cancelled, run, tail
 
-#: A conversion takes seconds; a child process that hangs is stopped after this.
-TIMEOUT_S = 300
-#: How often a running child is checked for cancellation (seconds).
-POLL_S = 0.02
 #: The page images' resolution when none is asked for (dots per inch).
 DEFAULT_DPI = 120
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -50,34 +43,11 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 COLUMN_GAP_PT = 12.0
 
 
-class Cancelled(Exception):  # noqa: N818 - what happened, not an error
-    """The render was cancelled (the draft changed, or the page view was closed)."""
-
-
 # -- the tools ---------------------------------------------------------------------------------
 
 
 def _disabled(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("", "none")
-
-
-def _usual_soffice_paths() -> list[str]:
-    if sys.platform == "win32":
-        roots = [os.environ.get(name, "") for name in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")]
-        return [str(Path(root) / "LibreOffice" / "program" / "soffice.exe") for root in roots if root]
-    if sys.platform == "darwin":
-        return ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-    return ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice",
-            *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True)]
-
-
-def find_soffice() -> str | None:
-    """LibreOffice's ``soffice``: ``MOU_DRAFTER_SOFFICE``, the PATH, then its usual folders."""
-    chosen = os.environ.get("MOU_DRAFTER_SOFFICE")
-    if chosen is not None:
-        return None if _disabled(chosen) else chosen
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    return found or next((p for p in _usual_soffice_paths() if os.path.isfile(p)), None)
 
 
 def find_poppler(tool: str) -> str | None:
@@ -96,78 +66,16 @@ def missing_tools() -> list[str]:
     return missing + [tool for tool in ("pdftoppm", "pdftotext") if not find_poppler(tool)]
 
 
-# -- child processes that can be cancelled ---------------------------------------------------------
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop ``process`` and every process it started."""
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, check=False,
-                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-        process.kill()
-    else:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    process.wait()
-
-
-def run(command: list[str], log: Path, cancel: threading.Event | None = None, timeout: float = TIMEOUT_S) -> int:
-    """Run ``command`` with its output in ``log``; its exit code. Raises :class:`Cancelled` (the
-    child stopped) when ``cancel`` is set while it runs."""
-    if cancel is not None and cancel.is_set():
-        raise Cancelled
-    options: dict[str, object] = {}
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(subprocess, "CREATE_NO_WINDOW", 0)
-    else:
-        options["start_new_session"] = True  # its own process group: stopped with its children
-    with log.open("ab") as out:
-        try:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=out, **options)  # type: ignore[call-overload]  # noqa: S603
-        except OSError as exc:
-            raise ExportError(f"{command[0]}: {exc}") from None
-        waited = 0.0
-        while True:
-            try:
-                return process.wait(timeout=POLL_S)
-            except subprocess.TimeoutExpired:
-                waited += POLL_S
-            if cancel is not None and cancel.is_set():
-                _stop(process)
-                raise Cancelled
-            if waited > timeout:
-                _stop(process)
-                raise ExportError(f"{Path(command[0]).name} did not finish in {timeout:.0f} s")
-
-
-def _tail(log: Path) -> str:
-    try:
-        lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-    except OSError:
-        return ""
-    return " ".join(lines[-3:])
-
-
 def docx_to_pdf(docx: Path, folder: Path, *, soffice: str | None = None, profile: Path | None = None,
                 cancel: threading.Event | None = None) -> Path:
-    """``docx`` printed to PDF by LibreOffice, in ``folder``. ``profile``: LibreOffice's user profile
-    folder to use (made on first use; reusing one saves its set-up on later renders); a temporary
-    one without."""
+    """``docx`` printed to PDF by LibreOffice (:class:`.pdf.LibreOffice`, the PDF export's), in
+    ``folder``. ``profile``: LibreOffice's user profile folder to use (made on first use; reusing
+    one saves its set-up on later renders); a temporary one without. Cancelled (:class:`Cancelled`)
+    when ``cancel`` is set."""
     soffice = soffice or find_soffice()
     if soffice is None:
         raise ExportError("LibreOffice is not installed on this computer")
-    log = folder / "soffice.log"
-    with tempfile.TemporaryDirectory(prefix="mou-drafter-lo-") as temporary:
-        user = profile or Path(temporary)
-        code = run([soffice, f"-env:UserInstallation={user.resolve().as_uri()}", "--headless", "--norestore",
-                    "--nologo", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-                   log, cancel)
-    pdf = folder / f"{docx.stem}.pdf"
-    if not pdf.is_file():
-        raise ExportError(f"LibreOffice ({soffice}) made no PDF (exit code {code}): {_tail(log)}")
-    return pdf
+    return LibreOffice(soffice).convert([docx], folder, profile=profile, cancel=cancel)[0]
 
 
 def page_images(pdf: Path, folder: Path, dpi: int = DEFAULT_DPI, *, cancel: threading.Event | None = None) -> list[Path]:
@@ -179,7 +87,7 @@ def page_images(pdf: Path, folder: Path, dpi: int = DEFAULT_DPI, *, cancel: thre
     code = run([tool, "-r", str(dpi), str(pdf), str(folder / "page")], log, cancel)
     images = sorted(folder.glob("page-*.ppm"), key=lambda p: int(p.stem.rpartition("-")[2]))
     if code != 0 or not images:
-        raise ExportError(f"pdftoppm made no page images of {pdf.name} (exit code {code}): {_tail(log)}")
+        raise ExportError(f"pdftoppm made no page images of {pdf.name} (exit code {code}): {tail(log)}")
     return images
 
 

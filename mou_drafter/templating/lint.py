@@ -7,7 +7,9 @@ Findings, one per line as ``file:line: message``:
 * names a template uses that the draft model does not have (``draft.partys``, ``p.nmae``);
 * unknown block kinds and blocks without an id;
 * clause ids, and the draft fields used as placeholders, present in one language and missing in
-  another.
+  another;
+* optional clauses: each one the manifest declares is in every language file (its clause
+  ``opt.<name>``, shown only when the draft chooses it), and every ``opt.`` clause is declared.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from jinja2 import nodes
 from ..errors import TemplateError
 from ..model.draft import Draft
 from .engine import FILTERS, DraftEnvironment
-from .library import read_manifest
+from .library import optional_clause_id, read_manifest
 from .source import directives, is_known_kind
 
 CONTEXT_NAMES = {"draft", "lang", "languages", "export", "party", "obligations_of", "totals"}
@@ -192,6 +194,30 @@ def lint_version(folder: Path) -> list[Finding]:
         used[lang] = lang_used
         ids[lang] = lang_directives
     findings.extend(_cross_language(folder, ids, used))
+    findings.extend(_optional_clauses(folder, manifest.optional, ids))
+    return findings
+
+
+def _optional_clauses(folder: Path, declared: dict[str, dict[str, str]], ids: dict[str, list]) -> list[Finding]:
+    """Each declared optional clause in every language file, guarded by the draft's choice; no
+    ``opt.`` clause that the manifest does not declare."""
+    findings: list[Finding] = []
+    for lang, found in ids.items():
+        path = folder / f"{lang}.j2"
+        source = path.read_text(encoding="utf-8")
+        present = {d.id for d in found if d.id}
+        for name in declared:
+            clause = optional_clause_id(name)
+            if clause not in present:
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' (clause id '{clause}') is missing"))
+            elif not re.search(rf"""["']{re.escape(name)}["']\s+(not\s+)?in\s+draft\.optional_clauses""", source):
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' is not guarded by "
+                                                      f"'{{% if \"{name}\" in draft.optional_clauses %}}'"))
+        for directive in found:
+            parts = (directive.id or "").split(".")
+            if parts[0] == "opt" and len(parts) > 1 and parts[1] not in declared:
+                findings.append(Finding(str(path), directive.line, f"clause id '{directive.id}' is an optional "
+                                        f"clause '{parts[1]}' that manifest.toml does not declare ([optional.{parts[1]}])"))
     return findings
 
 

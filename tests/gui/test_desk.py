@@ -379,3 +379,29 @@ def test_scroll_when_ready_waits_for_the_range():
     assert bar.value() == 50 or bar.value() < 120
     bar.setRange(0, 200)
     assert bar.value() == 120
+
+
+def test_a_dark_palette_redraws_the_marks_and_frames_for_it(qtbot, window):
+    """The system switched to dark: the section marks and the missing-translation frames are
+    drawn again in the dark palette's colours."""
+    from mou_drafter.gui.palette import MARK_COLORS
+
+    app = QApplication.instance()
+    light = QPalette(app.palette())
+    window.controller.open_sample(MOU)
+    window.controller.doc.set_value("title.lo", "")
+    qtbot.waitUntil(lambda: any(i.path == "title.lo" for i in window.controller.issues), timeout=5000)
+    colours = lambda: {window.editor.section_list.item(r).foreground().color().name()  # noqa: E731
+                       for r in range(window.editor.section_list.count())}
+    assert colours() <= {light_colour for light_colour, _dark in MARK_COLORS.values()}
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.WindowText, "#e6e6e6")):
+        dark.setColor(role, QColor(colour))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: colours() <= {d for _l, d in MARK_COLORS.values()}, timeout=3000)
+        field = window.editor.registry["title.lo"]
+        assert MARK_COLORS["incomplete"][1] in field.styleSheet()
+    finally:
+        app.setPalette(light)

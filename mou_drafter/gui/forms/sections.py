@@ -25,6 +25,7 @@ from ...model.draft import (
 from ..i18n import _, language_name, pgettext
 from ..palette import note_color
 from .fields import Form, ListEditor, equivalent_amount, form_layout
+from .optional import optional_clauses_box
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ def build_final(form: Form) -> QWidget:
         ("equal", _("All texts equally authentic")), ("en", _("English text prevails"))]))
     if form.doc.draft.kind == "mou":
         layout.addRow(_("Notice before termination (months)"), form.integer("signing.notice_months", 0, 60))
+    layout.addRow(_("Optional clauses"), optional_clauses_box(form))
     return page
 
 
@@ -227,6 +229,7 @@ def build_conference(form: Form) -> QWidget:
     layout.addRow(_("Signing date"), form.date("signing.date"))
     layout.addRow(_("Number of originals"), form.integer("signing.originals", 1, 50))
     layout.addRow(_("Document languages"), language_choice(form))
+    layout.addRow(_("Optional clauses"), optional_clauses_box(form))
     return page
 
 
@@ -287,7 +290,8 @@ def sections_for(kind: str) -> list[Section]:
         return [
             Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
                     build_parties, ("title", "subject", "number")),
-            Section("conference", lambda: _("Conference"), ("minutes.conference", "signing", "minutes", "languages"),
+            Section("conference", lambda: _("Conference"),
+                    ("minutes.conference", "signing", "minutes", "languages", "optional_clauses"),
                     build_conference, ("intro", "place-date")),
             Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations,
                     ("sec.participants", "delegation")),
@@ -308,7 +312,8 @@ def sections_for(kind: str) -> list[Section]:
                 ("art.obligations", "obligations")),
         Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions,
                 ("art.funding", "contributions")),
-        Section("final", lambda: _("Final clauses"), ("signing", "languages"), build_final, ("final",)),
+        Section("final", lambda: _("Final clauses"), ("signing", "languages", "optional_clauses"), build_final,
+                ("final", "opt")),
     ]
 
 
