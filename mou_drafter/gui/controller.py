@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontInfo
 
 from .. import api
 from ..api import Format, Issue, RenderOptions, TemplateLibrary
@@ -404,6 +404,30 @@ class DraftController(QObject):
         installed = set(QFontDatabase.families())
         return [name for name in (fonts.latin, fonts.lao) if name not in installed]
 
+    def missing_font_message(self) -> str:
+        """Each missing document font named with what it means here, and the question; "" if
+        none is missing."""
+        fonts = self.settings.fonts
+        missing = self.missing_fonts()
+        parts = []
+        if fonts.latin in missing:
+            substitute = QFontInfo(QFont(fonts.latin)).family()
+            parts.append(_("{font}, the font of the Vietnamese and English text, is not installed on this computer. "
+                           "The document still names it, and prints in it on a computer that has it; here Word shows "
+                           "that text in another font ({substitute}), so its lines and page breaks may differ.")
+                         .format(font=fonts.latin, substitute=substitute))
+        if fonts.lao in missing:
+            others = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.Lao) if f != fonts.lao]
+            if others:
+                parts.append(_("{font}, the font of the Lao text, is not installed on this computer. The document "
+                               "still names it, and prints in it on a computer that has it; here the Lao text shows "
+                               "in another Lao font ({substitute}).").format(font=fonts.lao, substitute=others[0]))
+            else:
+                parts.append(_("{font}, the font of the Lao text, is not installed on this computer, and no other "
+                               "Lao font is: here the Lao text shows as empty boxes. The document still names it, "
+                               "and prints in it on a computer that has it.").format(font=fonts.lao))
+        return "\n\n".join([*parts, _("Export anyway?")]) if parts else ""
+
     def export(self) -> int | None:
         """Ask for the export's choices, keep them for next time and start it; the job's id, or
         None if nothing was started (cancelled, or the clerk chose to fill in a field first)."""
@@ -425,15 +449,9 @@ class DraftController(QObject):
         are missing); the job's id, or None if the clerk chose not to. The outcome comes as
         ``export_finished`` or ``export_failed``."""
         assert self.doc is not None
-        missing = self.missing_fonts()
-        if missing:
-            text = _(
-                "These fonts are not installed on this computer: {fonts}. The document still names them; "
-                "on a computer without them, Word shows another font and Lao text may show as boxes. "
-                "Export anyway?"
-            ).format(fonts=", ".join(missing))
-            if not self.interaction.confirm(_("Fonts missing"), text):
-                return None
+        text = self.missing_font_message()
+        if text and not self.interaction.confirm(_("Fonts missing"), text):
+            return None
         snapshot = self.doc.draft.model_copy(deep=True)
         library, source = self.library, self.doc.path
         job = self.export_worker.submit(

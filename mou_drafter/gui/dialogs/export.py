@@ -36,6 +36,7 @@ from ...api import (
     Issue,
     Layout,
     TemplateLibrary,
+    TemplateVersion,
     check_output_path,
     default_library,
     export_problems,
@@ -48,6 +49,7 @@ from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
 from ..interaction import ExportRequest
+from ..palette import error_color
 from .template_problems import template_problems_label
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,25 @@ STATUS_LABELS = {
     "approved": lambda: _("approved"),
     "retired": lambda: _("retired"),
 }
+#: What each kind of template makes, as the clerk calls it.
+KIND_TITLES = {
+    "mou": lambda: _("Memorandum of understanding"),
+    "minutes": lambda: _("Conference minutes"),
+}
+
+
+def template_label(version: TemplateVersion) -> str:
+    """A template version as a clerk reads it: "Biên bản hội nghị — phiên bản 1.1 (đã duyệt,
+    02/12/2026)", not ``minutes@1.1``; a template of another name than its kind is named too."""
+    manifest = version.manifest
+    title = KIND_TITLES[manifest.kind]() if manifest.kind in KIND_TITLES else manifest.kind
+    if manifest.name != manifest.kind:
+        title = f"{title} “{manifest.name}”"
+    status = STATUS_LABELS.get(manifest.status, lambda: manifest.status)()
+    return _("{title} — version {version} ({status}, {date})").format(
+        title=title, version=manifest.version, status=status, date=manifest.date.strftime("%d/%m/%Y"))
+
+
 LAYOUT_LABELS = {
     "side-by-side": lambda: _("Side by side (one column per language)"),
     "sequential": lambda: _("One language after another"),
@@ -85,8 +106,9 @@ class ExportDialog(QDialog):
         library = library or default_library()
         offered = [v for v in library.versions() if v.manifest.kind == draft.kind and v.manifest.status != "retired"]
         for version in offered:
-            status = STATUS_LABELS.get(version.manifest.status, lambda s=version.manifest.status: s)()
-            self.template.addItem(f"{version.ref} ({status})", version.ref)
+            self.template.addItem(template_label(version), version.ref)
+            tip = "\n".join(filter(None, [version.manifest.description, version.ref]))
+            self.template.setItemData(self.template.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         index = self.template.findData(draft.template)
         if index < 0:  # the draft's template was retired: offer the newest approved version
             try:
@@ -197,7 +219,7 @@ class ExportDialog(QDialog):
         self.problem_list.itemDoubleClicked.connect(self._jump)
         layout.addWidget(self.problem_list)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {error_color().name()};")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -9,8 +9,7 @@ sections. Which widget shows which path is kept in :attr:`registry`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from ...model.paths import field_prefix
 from ..checks_panel import STATUS_MARKS
 from ..draft_document import DraftDocument
 from ..i18n import _
+from ..palette import mark_color
 from .registry import FieldRegistry
 from .sections import Section, section_for_path, sections_for
 
@@ -38,6 +38,12 @@ PARTY_NAMES_DELAY_MS = 800
 
 
 class SectionEditor(QWidget):
+    """Signals:
+    section_changed(str): the section shown is now this one (its key).
+    """
+
+    section_changed = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: DraftDocument | None = None
@@ -48,6 +54,7 @@ class SectionEditor(QWidget):
         #: The sections, laid out by the window beside the editor.
         self.section_list = QListWidget()
         self.section_list.setObjectName("sections")
+        self.section_list.setAccessibleName(_("Sections"))
         self.section_list.setMinimumWidth(200)
         self.section_list.currentRowChanged.connect(self._section_selected)
         layout = QVBoxLayout(self)
@@ -161,11 +168,11 @@ class SectionEditor(QWidget):
         self.issues = issues
         for row, section in enumerate(self.sections):
             state = self.section_state(section)
-            mark, color = STATUS_MARKS[state]
+            mark = STATUS_MARKS[state][0]
             item = self.section_list.item(row)
             if item is not None:
                 item.setText(f"{mark}  {section.title()}")
-                item.setForeground(QColor(color))
+                item.setForeground(mark_color(state))
                 item.setData(Qt.ItemDataRole.UserRole, state)
 
     def section_state(self, section: Section) -> str:
@@ -182,6 +189,17 @@ class SectionEditor(QWidget):
         self.section_title.setText(f"<h2>{self.sections[row].title()}</h2>")
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self.sections) - 1)
+        self.section_changed.emit(self.sections[row].key)
+
+    @property
+    def current_section(self) -> Section | None:
+        row = self.section_list.currentRow()
+        return self.sections[row] if 0 <= row < len(self.sections) else None
+
+    def current_page(self) -> QScrollArea | None:
+        """The scroll area of the section shown."""
+        widget = self.form_stack.currentWidget()
+        return widget if isinstance(widget, QScrollArea) else None
 
     def go(self, step: int) -> None:
         row = self.section_list.currentRow() + step
