@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,18 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4 adds translation fingerprints to texts (``seen``, see ``docs/draft-format.md``).
+    A format-3 file has none, which means no translation is flagged as out of date; the first
+    edit of a text in the app records them."""
+    migrated = dict(data)
+    migrated["schema_version"] = 4
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4,
+}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
@@ -177,7 +189,24 @@ def draft_to_json(draft: Draft) -> str:
     # Put the identifying fields first so the file is easy to recognise in a text editor.
     ordered = {k: data.pop(k) for k in ("kind", "schema_version", "template", "languages")}
     ordered.update(data)
-    return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
+    # A text's translation record goes on one line after its texts, out of the reader's way.
+    records: list[str] = []
+
+    def compact(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {key: compact(value) for key, value in node.items()}
+            if isinstance(node.get("seen"), dict):
+                records.append(json.dumps(node["seen"], ensure_ascii=False, separators=(", ", ": ")))
+                out["seen"] = f"\x00{len(records) - 1}\x00"
+            return out
+        if isinstance(node, list):
+            return [compact(item) for item in node]
+        return node
+
+    text = json.dumps(compact(ordered), ensure_ascii=False, indent=2)
+    if records:
+        text = re.sub(r'"\\u0000(\d+)\\u0000"', lambda m: records[int(m.group(1))], text)
+    return text + "\n"
 
 
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> Path:

@@ -150,6 +150,8 @@ class DraftEnvironment(SandboxedEnvironment):
 # -- the draft as templates see it --------------------------------------------------------------
 
 _TEXT_KEYS = frozenset(LANGUAGES)
+#: A text may also carry its translation record (``seen``, format 4), which templates never see.
+_TEXT_WITH_RECORD = _TEXT_KEYS | {"seen"}
 
 
 def localize(data: Any, lang: str) -> Any:
@@ -160,11 +162,11 @@ def localize(data: Any, lang: str) -> Any:
     templates can test optional fields with ``{% if %}``.
     """
     if isinstance(data, dict):
-        if data.keys() == _TEXT_KEYS:
+        if data.keys() == _TEXT_KEYS or data.keys() == _TEXT_WITH_RECORD:
             value = data[lang].strip()
             if value:
                 return value
-            return BLANK if any(v.strip() for v in data.values()) else ""
+            return BLANK if any(data[k].strip() for k in _TEXT_KEYS) else ""
         return {k: localize(v, lang) for k, v in data.items()}
     if isinstance(data, list):
         return [localize(v, lang) for v in data]
