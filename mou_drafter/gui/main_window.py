@@ -36,11 +36,14 @@ from ..api import (
     Issue,
     RenderOptions,
     TemplateLibrary,
+    TermList,
+    TermListError,
     compare_versions,
     load_draft,
     new_draft,
     render_to_path,
     save_draft,
+    term_list,
     validate_draft,
 )
 from ..errors import MouDrafterError
@@ -49,13 +52,16 @@ from ..model.draft import Draft
 from ..model.paths import field_prefix
 from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
 from .autosave import Autosaver
+from .checks_panel import ChecksPanel
 from .dialogs.export import ExportDialog
 from .draft_document import DraftDocument
 from .forms.field_names import describe
 from .forms.fields import LANG_LABELS, Form
+from .forms.markers import set_issue
 from .forms.sections import Section, section_for_path, sections_for
 from .i18n import UI_LANGUAGES, _, current_language, set_language
 from .interaction import Interaction
+from .terms_panel import TermsPanel
 from .workers import Worker
 
 PREVIEW_DELAY_MS = 200
@@ -168,6 +174,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self.resize(1400, 860)
         self._build()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().focusChanged.connect(self._focus_changed)
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -232,18 +241,30 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(editor)
         self.editor = editor
 
-        self.issue_list = QListWidget()
-        self.issue_list.setObjectName("issues")
-        self.issue_list.itemActivated.connect(self._jump_to_issue)
-        self.issue_list.itemClicked.connect(self._jump_to_issue)
+        self.checks = ChecksPanel()
+        self.checks.jump.connect(self.focus_path)
+        self.checks.fix.connect(self.fix_issue)
+        self.checks.confirm.connect(self.confirm_translation)
+        self.issue_list = self.checks.list
         dock = QDockWidget(_("Checks"), self)
         dock.setObjectName("issues-dock")
-        dock.setWidget(self.issue_list)
-        self.issue_list.setMaximumHeight(150)
+        dock.setWidget(self.checks)
+        self.checks.setMaximumHeight(190)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.issue_dock = dock
         dock.hide()
+        self.terms_panel = TermsPanel()
+        self.terms_panel.inserter = self._insert_term
+        terms_dock = QDockWidget(_("Terms"), self)
+        terms_dock.setObjectName("terms-dock")
+        terms_dock.setWidget(self.terms_panel)
+        terms_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, terms_dock)
+        self.terms_dock = terms_dock
+        terms_dock.hide()
+        self._marked: dict[str, tuple[str, str]] = {}
         self._build_menus()
         if self.doc is not None:
             self._load_document(self.doc)
@@ -285,6 +306,7 @@ class MainWindow(QMainWindow):
         action(view_menu, "next-section", _("Next section"), lambda: self.go(1), QKeySequence("Ctrl+PgDown"))
         action(view_menu, "previous-section", _("Previous section"), lambda: self.go(-1), QKeySequence("Ctrl+PgUp"))
         action(view_menu, "checks", _("Show checks"), lambda: self.issue_dock.setVisible(True))
+        action(view_menu, "terms", _("Show approved terms"), lambda: self.terms_dock.setVisible(True))
         language_menu = view_menu.addMenu(_("Interface language"))
         for code, name in UI_LANGUAGES.items():
             act = QAction(name, self, checkable=True)
@@ -391,6 +413,7 @@ class MainWindow(QMainWindow):
         doc.changed_any.connect(self._changed)
         doc.modified_changed.connect(self._update_title)
         doc.rejected.connect(lambda path, msg: self.statusBar().showMessage(f"{path}: {msg}", 8000))
+        doc.notice.connect(lambda message: self.statusBar().showMessage(message, 10000))
         doc.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         doc.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
@@ -400,6 +423,8 @@ class MainWindow(QMainWindow):
         self._rebuild_sections()
         self.stack.setCurrentWidget(self.editor)
         self.issue_dock.show()
+        self.terms_dock.show()
+        self._marked = {}
         self._update_title()
         self.update_validation()
         self.update_preview()
@@ -410,6 +435,7 @@ class MainWindow(QMainWindow):
                            if 0 <= self.section_list.currentRow() < len(self.sections) else self.sections[0].key)
         self.registry = {}
         self.forms = {}
+        self._marked = {}  # new inputs carry no marks yet
         while self.form_stack.count():
             widget = self.form_stack.widget(0)
             self.form_stack.removeWidget(widget)
@@ -442,6 +468,7 @@ class MainWindow(QMainWindow):
         stale = [p for p, w in self.registry.items() if self.forms[section.key].refreshers.get(p)]
         for path in stale:
             self.registry.pop(path, None)
+            self._marked.pop(path, None)
         new = self._build_section(section)
         self.form_stack.insertWidget(index, new)
         self.form_stack.removeWidget(old)
@@ -458,6 +485,8 @@ class MainWindow(QMainWindow):
         for form in self.forms.values():
             if path in form.refreshers:
                 form.refresh(path)
+        if self.terms_panel.path and self.terms_panel.path.rpartition(".")[0] == path.rpartition(".")[0]:
+            self.refresh_terms()
         if path.startswith("parties[") and (".name." in path or ".short_name." in path):
             self.party_names_timer.start()  # party choices elsewhere show the names
 
@@ -538,30 +567,29 @@ class MainWindow(QMainWindow):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def _jump_to_issue(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole)
-        if path:
-            self.focus_path(path)
-
     # -- validation -----------------------------------------------------------------------------
+    def terms(self) -> TermList | None:
+        """The approved term list of the template folders (None, with a note in the status bar,
+        when a term list cannot be read: the built-in one is used)."""
+        try:
+            return term_list(self.library)
+        except TermListError as exc:
+            self.statusBar().showMessage(_("Term list not read: {error}").format(error=exc), 10000)
+            return None
+
     def update_validation(self) -> None:
+        """Check the draft (findings of unchanged texts are cached, so this stays quick while
+        typing) and show the findings in the checks panel, on the fields and on the sections."""
         if self.doc is None:
             return
-        self.issues = validate_draft(self.doc.draft)
+        self.issues = validate_draft(self.doc.draft, terms=self.terms())
         lang = current_language()
-        self.issue_list.clear()
-        for issue in self.issues:
-            mark = "✖" if issue.severity == "error" else "●"
-            item = QListWidgetItem(f"{mark} {describe(issue.path)}: {issue.message(lang)}")
-            item.setToolTip(issue.path)
-            item.setData(Qt.ItemDataRole.UserRole, issue.path)
-            item.setForeground(QColor(STATUS_MARKS["errors" if issue.severity == "error" else "incomplete"][1]))
-            self.issue_list.addItem(item)
-        if not self.issues:
-            self.issue_list.addItem(_("No problems found."))
+        self.checks.set_issues(self.issues, describe, lang)
+        self._mark_fields(lang)
         errors = sum(1 for i in self.issues if i.severity == "error")
-        self.issue_dock.setWindowTitle(_("Checks: {errors} errors, {warnings} warnings").format(
-            errors=errors, warnings=len(self.issues) - errors))
+        warnings = sum(1 for i in self.issues if i.severity == "warning")
+        self.issue_dock.setWindowTitle(_("Checks: {errors} errors, {warnings} warnings, {notes} notes").format(
+            errors=errors, warnings=warnings, notes=len(self.issues) - errors - warnings))
         for row, section in enumerate(self.sections):
             state = self.section_state(section)
             mark, color = STATUS_MARKS[state]
@@ -571,8 +599,63 @@ class MainWindow(QMainWindow):
                 item.setForeground(QColor(color))
                 item.setData(Qt.ItemDataRole.UserRole, state)
 
+    def _mark_fields(self, lang: str) -> None:
+        """Red or orange frames on the fields with a script or encoding finding (changed ones only:
+        restyling every input of a large draft after each key would be slow)."""
+        marked: dict[str, tuple[str, str]] = {}
+        for issue in self.issues:
+            if issue.code in ("wrong-script", "legacy-encoding") and issue.path not in marked:
+                marked[issue.path] = (issue.severity, issue.message(lang))
+        previous = self._marked
+        for path in set(previous) | set(marked):
+            if previous.get(path) != marked.get(path) and path in self.registry:
+                set_issue(self.registry[path], *marked.get(path, ("", "")))
+        self._marked = marked
+
+    def fix_issue(self, issue: Issue) -> None:
+        """Apply the fix of a finding to its field, as an undoable step."""
+        if self.doc is None or issue.fix is None:
+            return
+        label = _("Fix: {check}").format(check=issue.code)
+        if self.doc.set_value(issue.path, issue.fix, merge=False, label=label):
+            self.statusBar().showMessage(_("Fixed {field}; Undo brings the old text back.").format(
+                field=describe(issue.path)), 8000)
+            self.update_validation()
+
+    def confirm_translation(self, path: str) -> None:
+        if self.doc is not None and self.doc.confirm_translation(path):
+            self.update_validation()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The term side list follows the text being edited."""
+        try:
+            if self.doc is None or new is None:
+                return
+            path = new.objectName()
+            if path.rpartition(".")[2] not in LANG_LABELS or self.registry.get(path) is not new:
+                return
+            self.refresh_terms(path)
+        except RuntimeError:  # the window is being destroyed
+            return
+
+    def _insert_term(self, path: str, value: str, position: int) -> None:
+        from .forms.paste import place_cursor
+
+        if self.doc is not None and self.doc.set_value(path, value, merge=False, label=_("Insert term")):
+            widget = self.registry.get(path)
+            if widget is not None:
+                place_cursor(widget, position)  # type: ignore[arg-type]
+
+    def refresh_terms(self, path: str | None = None) -> None:
+        path = path or self.terms_panel.path
+        if self.doc is None or not path or path not in self.registry:
+            self.terms_panel.show_for("", None, None, None)
+            return
+        text = self.doc.get(path.rpartition(".")[0])
+        self.terms_panel.show_for(path, self.registry[path], text, self.terms())
+
     def section_state(self, section: Section) -> str:
-        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section]
+        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section and i.severity != "info"]
         if any(i.severity == "error" for i in own):
             return "errors"
         return "incomplete" if own else "complete"
@@ -765,6 +848,7 @@ class MainWindow(QMainWindow):
         self.save_settings(settings)
         on_start = self.stack.currentWidget() is self.start_page
         self.removeDockWidget(self.issue_dock)
+        self.removeDockWidget(self.terms_dock)
         self._build()
         if on_start or self.doc is None:
             self.show_start()

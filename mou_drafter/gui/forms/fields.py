@@ -23,20 +23,23 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...api import format_amount
 from ...model.draft import LANGUAGES
+from ...model.translations import stale_languages
 from ..draft_document import DraftDocument
 from ..i18n import _
+from .markers import check_tip, missing_tip, set_marker
+from .paste import PasteAwareLineEdit, PasteAwarePlainTextEdit, legacy_paste, place_cursor
 
 LANG_LABELS = {"vi": "Tiếng Việt", "lo": "ພາສາລາວ", "en": "English"}
 NO_DATE = QDate(1900, 1, 1)
 #: Amounts as typed: digits, optionally a decimal point or comma and up to two decimals.
 AMOUNT_PATTERN = r"^[0-9]{0,18}([.,][0-9]{0,2})?$"
-MISSING_STYLE = "border: 2px solid #d9822b; background: #fff8ec;"
 LAO_FONT_CANDIDATES = ("Phetsarath OT", "Phetsarath", "Saysettha OT", "Noto Sans Lao", "Noto Serif Lao",
                        "Lao UI", "DokChampa", "Leelawadee UI")
 
@@ -83,25 +86,33 @@ class Form:
 
     # -- field kinds ----------------------------------------------------------------------------
     def text(self, path: str, *, multiline: bool = False) -> QWidget:
-        """Inputs for a per-language text, side by side, with a marker on a missing translation."""
+        """Inputs for a per-language text, side by side, each with its marker (a missing
+        translation; a translation to check, with ✓ to confirm it) and legacy-encoding
+        conversion on paste."""
         box = QWidget()
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         editors: dict[str, QWidget] = {}
+        confirms: dict[str, QToolButton] = {}
 
         def mark_missing() -> None:
             value = self.doc.get(path)
             present = any(value.get(lang) for lang in self.languages)
+            stale = stale_languages(value, self.languages)
             for lang, editor in editors.items():
-                missing = present and not value.get(lang)
-                editor.setStyleSheet(MISSING_STYLE if missing else "")
-                editor.setToolTip(_("Translation missing") if missing else "")
+                if present and not value.get(lang):
+                    set_marker(editor, "missing", missing_tip())
+                elif lang in stale:
+                    set_marker(editor, "check", check_tip(", ".join(LANG_LABELS[o] for o in stale[lang])))
+                else:
+                    set_marker(editor, "")
+                confirms[lang].setVisible(lang in stale)
 
         for lang in self.languages:
             field_path = f"{path}.{lang}"
             if multiline:
-                editor = QPlainTextEdit()
+                editor = PasteAwarePlainTextEdit()
                 editor.setTabChangesFocus(True)
                 editor.setFixedHeight(70)
                 editor.setPlaceholderText(LANG_LABELS[lang])
@@ -119,7 +130,7 @@ class Form:
                         e.blockSignals(False)
                     mark_missing()
             else:
-                editor = QLineEdit()
+                editor = PasteAwareLineEdit()
                 editor.setPlaceholderText(LANG_LABELS[lang])
 
                 def on_edit(text: str, p=field_path) -> None:
@@ -132,16 +143,50 @@ class Form:
                     if e.text() != self.doc.get(p):
                         e.setText(self.doc.get(p))
                     mark_missing()
+            editor.paste_handler = self._paste_handler(field_path, editor)
             if lang == "lo":
                 editor.setFont(lao_font(editor.font().pointSizeF() + 1))
             editor.setAccessibleName(f"{path} ({LANG_LABELS[lang]})")
+            confirm = QToolButton()
+            confirm.setText("✓")
+            confirm.setObjectName(f"{field_path}.confirm")
+            confirm.setToolTip(_("Still correct: confirm this translation"))
+            confirm.setAccessibleName(_("Still correct: confirm this translation"))
+            confirm.clicked.connect(lambda _c=False, p=field_path: self.doc.confirm_translation(p))
+            confirm.setVisible(False)
             editors[lang] = editor
+            confirms[lang] = confirm
             self._register(field_path, editor, refresh)
-            refresh()
-            row.addWidget(editor)
+            cell = QHBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(editor, 1)
+            cell.addWidget(confirm, 0, Qt.AlignmentFlag.AlignTop)
+            row.addLayout(cell, 1)
+        for lang in editors:
+            self.refreshers[f"{path}.{lang}"]()
         if editors:
             self.registry[path] = next(iter(editors.values()))
         return box
+
+    def _paste_handler(self, path: str, editor: QWidget):
+        """Converts Vietnamese pasted in a legacy encoding: the paste, then the conversion, each an
+        undo step of its own."""
+
+        def handle(before: str, start: int, end: int, pasted: str, capitals: bool | None) -> bool:
+            found = legacy_paste(pasted, capitals)
+            if found is None:
+                return False
+            converted, encoding = found
+            self.doc.set_value(path, before[:start] + pasted + before[end:], merge=False, label=_("Paste"))
+            self.doc.set_value(path, before[:start] + converted + before[end:], merge=False,
+                               label=_("Convert {encoding} to Unicode").format(encoding=encoding))
+            self.refresh(path)
+            place_cursor(editor, start + len(converted))  # type: ignore[arg-type]
+            self.doc.notice.emit(_("Pasted text converted from {encoding} to Unicode; Undo gives it back as "
+                                   "pasted.").format(encoding=encoding))
+            return True
+
+        return handle
 
     def date(self, path: str) -> QDateEdit:
         editor = QDateEdit()
