@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.drafts import largest_sample  # noqa: E402
-from mou_drafter.api import record_all, term_list, validate_draft  # noqa: E402
-from mou_drafter.model.draft import Draft  # noqa: E402
+from benchmarks.drafts import largest_sample
+from mou_drafter.api import record_all, term_list, validate_draft
+from mou_drafter.model.draft import Draft
 
 
 def _t(vi: str, lo: str, en: str) -> dict[str, str]:
@@ -100,9 +100,9 @@ if __name__ == "__main__" and "--gui" not in sys.argv:
     main()
 
 
-def gui(runs: int) -> None:
-    """The checks panel after a keystroke, in the app (offscreen): validation, the panel and the
-    field markers, on the UI thread."""
+def gui(runs: int, obligations: int) -> None:
+    """The checks after a keystroke, in the app (offscreen, on the UI thread): the controller's
+    validation, the checks panel and the section editor's marks."""
     import os
     import tempfile
 
@@ -110,31 +110,32 @@ def gui(runs: int) -> None:
     os.environ.setdefault("MOU_DRAFTER_HOME", tempfile.mkdtemp())
     from PySide6.QtWidgets import QApplication
 
-    from mou_drafter.gui.draft_document import DraftDocument
     from mou_drafter.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
-    for label, draft in (("largest sample", largest_sample()[1]), ("100 parties, 2,000 obligations", large_draft())):
+    drafts = (("largest sample", largest_sample()[1]),
+              (f"100 parties, {obligations:,} obligations", large_draft(obligations=obligations)))
+    for label, draft in drafts:
         window = MainWindow()
+        controller = window.controller
         start = time.perf_counter()
-        window._load_document(DraftDocument(draft, None, window))
+        controller.open_draft(draft)
         opened = time.perf_counter() - start
         times = []
         for i in range(runs):
-            window.doc.set_value("parties[0].short_name.vi", draft.parties[0].short_name.vi + "x" * (i + 1))
+            controller.doc.set_value("parties[0].short_name.vi", draft.parties[0].short_name.vi + "x" * (i + 1))
             app.processEvents()
             start = time.process_time()
-            window.update_validation()
+            controller.update_validation()
             times.append(time.process_time() - start)
         print(f"app, {label}: checks after a keystroke {statistics.median(times) * 1000:.0f} ms "
               f"(opening the draft, forms included: {opened:.1f} s)")
-        for timer in (window.preview_timer, window.validation_timer, window.autosave_timer):
+        for timer in (window.preview_pane.timer, controller.validation_timer, controller.autosave_timer):
             timer.stop()
-        window.preview_worker.pool.waitForDone()
         app.processEvents()
-        window.doc = None
+        controller.doc = None
         window.close()
 
 
 if __name__ == "__main__" and "--gui" in sys.argv:
-    gui(5)
+    gui(5, 2000)

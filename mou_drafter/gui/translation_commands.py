@@ -54,10 +54,10 @@ class TextEditCommand(QUndoCommand):
         self.text.seen = {k: dict(v) for k, v in self.seen_before.items()}
         self.doc._apply(self.path, self.old)
 
-    def id(self) -> int:  # noqa: A003 - Qt API
+    def id(self) -> int:
         return self.ID if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, TextEditCommand) or other.path != self.path or not other.merge:
             return False
         self.new = other.new

@@ -112,11 +112,7 @@ _WORD_RE = re.compile(r"\w+")
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _ONSETS = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx]"
-_NUCLEI = (
-    "iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
+_NUCLEI = ["iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
 _CODAS = "ch|ng|nh|[cmnptk]"  # k: place names of the Central Highlands (Đắk Lắk)
 _SYLLABLE = re.compile(f"^({_ONSETS})?({'|'.join(_NUCLEI)})({_CODAS})?$")
 

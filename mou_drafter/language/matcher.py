@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
+@lru_cache(maxsize=32768)
 def normalise(text: str) -> str:
     """What matching compares: case folded, runs of white space as one space."""
     return " ".join(text.casefold().split())

@@ -61,7 +61,7 @@ class TermList:
     def __len__(self) -> int:
         return len(self.terms)
 
-    def __iter__(self):  # noqa: ANN204 - a plain iterator of terms
+    def __iter__(self):
         return iter(self.terms)
 
     def matcher(self, lang: str) -> PhraseMatcher:

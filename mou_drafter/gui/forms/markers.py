@@ -19,7 +19,10 @@ STYLES = {
 
 
 def set_marker(editor: QWidget, state: str, tooltip: str = "") -> None:
-    """The form's own marker: ``""``, ``missing`` or ``check``."""
+    """The form's own marker: ``""``, ``missing`` or ``check`` (unchanged: nothing is restyled,
+    this runs at every key)."""
+    if editor.property("marker") == state and (editor.property("marker_tip") or "") == tooltip:
+        return
     editor.setProperty("marker", state)
     editor.setProperty("marker_tip", tooltip)
     restyle(editor)

@@ -58,14 +58,14 @@ class PasteAwareLineEdit(QLineEdit):
                 return
         self.paste()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
             self._paste()
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
         for action in menu.actions():
             if action.objectName() == "edit-paste":
@@ -82,7 +82,7 @@ class PasteAwarePlainTextEdit(QPlainTextEdit):
         super().__init__(*args, **kwargs)
         self.paste_handler: PasteHandler | None = None
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+    def insertFromMimeData(self, source: QMimeData) -> None:
         pasted = source.text()
         if pasted and self.paste_handler is not None and not self.isReadOnly():
             cursor = self.textCursor()
