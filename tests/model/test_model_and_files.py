@@ -59,7 +59,7 @@ def test_seed_round_trip(path: Path, tmp_path: Path):
     assert load_draft(out) == draft
     data = json.loads(out.read_text(encoding="utf-8"))
     assert list(data)[:4] == ["kind", "schema_version", "template", "languages"]
-    assert data["parties"][0]["name"].keys() == {"vi", "lo", "en"}
+    assert data["parties"][0]["name"].keys() == {"vi", "lo", "en", "seen"}  # the samples carry their records (format 4)
     assert oct(out.stat().st_mode & 0o777) != "0o600"
 
 
