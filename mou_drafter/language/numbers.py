@@ -47,8 +47,10 @@ _GROUP = "[.,\u00a0\u202f\u2009]"
 _NUMBER = re.compile(rf"[0-9]+(?:{_GROUP}[0-9]{{3}}(?![0-9]))*(?:[.,][0-9]+)?")
 
 
+@lru_cache(maxsize=4096)
 def _value(token: str) -> str:
-    """A number as written → its value as a plain string ("585.000.000" → "585000000")."""
+    """A number as written → its value as a plain string ("585.000.000" → "585000000"); cached:
+    the same figures (years, counts) recur in every text of a draft."""
     if token.isdigit():
         return str(int(token))
     decimal = ""
