@@ -30,6 +30,9 @@ EXAMPLES = {
                "  mou-drafter compare mou@1.0 mou@1.1 --draft seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud "
                "-o redline.docx",
     "lint-templates": "example:\n  mou-drafter lint-templates templates/mou/1.1",
+    "import": "examples:\n  mou-drafter import minutes-2023.docx -o minutes-2023.moud\n"
+              "  mou-drafter import --report minutes-2023-reviewed.docx\n"
+              "  mou-drafter import minutes-2023-reviewed.docx --take-back -o minutes-2023.moud",
 }
 
 
@@ -70,8 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "separate: one file per language (default: side-by-side)")
     p.add_argument("--languages", type=_languages, metavar="vi,lo,en",
                    help="document languages (default: those of the draft)")
-    p.add_argument("--format", dest="fmt", metavar="docx|html|txt",
-                   help="output format (default: from the extension of OUT)")
+    p.add_argument("--format", dest="fmt", metavar="docx|pdf|html|txt",
+                   help="output format (default: from the extension of OUT); pdf needs LibreOffice (or Word on "
+                        "Windows)")
+    p.add_argument("--originals", default="shared", metavar="shared|alternat",
+                   help="alternat: one original per party, each with that party's language, name and signature "
+                        "block first, written beside OUT as OUT.<party id>.docx (default: shared, one document)")
+    p.add_argument("--pdf-a", action="store_true", help="with --format pdf: PDF/A-2b, for archiving")
     p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
     p.add_argument("--lao-zwsp", action="store_true",
                    help="put zero-width spaces between Lao words, for programs that cannot break Lao lines")
@@ -87,13 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("terms", "print the approved term list in use (vi, lo, en) and where each entry comes from")
 
-    p = command("new", "create a new empty draft file")
-    p.add_argument("--kind", choices=["mou", "minutes"], required=True)
+    p = command("new", "create a new empty draft file, or next year's draft from an exported document")
+    p.add_argument("--kind", choices=["mou", "minutes"])
+    p.add_argument("--from", dest="source", metavar="FILE.docx|DRAFT",
+                   help="start from this document (an exported DOCX or a draft): the same parties and areas, "
+                        "dates cleared, the conference ordinal one higher, the newest approved template")
     p.add_argument("-o", "--output", required=True, metavar="DRAFT")
     p.add_argument("--languages", type=_languages, metavar="vi,lo,en", help="document languages (default vi,lo)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     command("templates", "list the available templates (name, version, status, folder)")
+
+    p = command("import", "restore the draft an exported DOCX carries; list what was changed in Word")
+    p.add_argument("docx", metavar="FILE.docx")
+    p.add_argument("-o", "--output", metavar="DRAFT", help="write the draft here (.moud)")
+    p.add_argument("--report", action="store_true",
+                   help="list what was changed in Word since export, per clause and language")
+    p.add_argument("--take-back", action="store_true",
+                   help="with -o: write the changes of typed texts into the draft and keep edited template "
+                        "wording as the draft's own")
+    p.add_argument("--force", action="store_true", help="overwrite an existing draft file")
 
     p = command("compare", "compare two template versions clause by clause, word by word")
     p.add_argument("old", metavar="NAME@OLD")
@@ -122,7 +143,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     options = RenderOptions(layout=args.layout, languages=args.languages, fonts=settings.fonts,
-                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "")
+                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "",
+                            originals=args.originals, pdf_a=args.pdf_a)
     fmt = format_for(args.output, args.fmt)
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
@@ -144,11 +166,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .api import has_errors, issues_as_json, load_draft, validate_draft
+    from .api import document_checks, has_errors, issues_as_json, load_draft, validate_draft
     from .settings import template_library
 
     draft = load_draft(args.draft)
-    issues = validate_draft(draft, library=template_library())
+    library = template_library()
+    issues = validate_draft(draft, library=library) + document_checks(draft, library=library)
     if args.json:
         print(json.dumps(issues_as_json(issues, args.ui_language), ensure_ascii=False, indent=2))
         return 1 if has_errors(issues) else 0
@@ -173,16 +196,52 @@ def cmd_terms(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .api import new_draft, save_draft
+    from .api import load_draft, new_draft, next_draft, open_docx, save_draft
     from .settings import template_library
 
     if os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    if args.source:
+        library = template_library()
+        source = open_docx(args.source).draft if args.source.lower().endswith(".docx") else load_draft(args.source)
+        draft, moved_from = next_draft(source, library=library)
+        print(save_draft(draft, args.output))
+        if moved_from is not None:
+            print(f"template moved from {moved_from.ref} to {draft.template}: "
+                  f"mou-drafter compare {moved_from.ref} {draft.template} -o changes.html shows what changed",
+                  file=sys.stderr)
+        return 0
+    if not args.kind:
+        raise UsageError("give --kind mou|minutes, or --from FILE to start from a document")
     try:
         draft = new_draft(args.kind, args.languages, library=template_library())
     except ValueError as exc:
         raise UsageError(f"--languages: {exc}") from None
     print(save_draft(draft, args.output))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .api import docx_edits, edits_report, open_docx, save_draft, take_back
+    from .settings import template_library
+
+    if not args.output and not args.report:
+        raise UsageError("give -o DRAFT.moud to write the draft, and/or --report to list the changes made in Word")
+    if args.take_back and not args.output:
+        raise UsageError("--take-back writes the draft: give -o DRAFT.moud")
+    if args.output and os.path.exists(args.output) and not args.force:
+        raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    imported = open_docx(args.docx)
+    edits = docx_edits(imported, library=template_library()) if args.report or args.take_back else None
+    if args.report and edits is not None:
+        print(edits_report(edits), end="")
+    if args.output:
+        draft = imported.draft
+        if args.take_back and edits is not None:
+            draft, notes = take_back(edits)
+            for note in notes:
+                print(f"not taken back: {note}", file=sys.stderr)
+        print(save_draft(draft, args.output))
     return 0
 
 
@@ -237,6 +296,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "compare": cmd_compare,
+    "import": cmd_import,
     "lint-templates": cmd_lint,
     "render": cmd_render,
     "validate": cmd_validate,
@@ -260,7 +320,8 @@ def start_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].lower().endswith(".moud"):  # Windows: DRAFT.MOUD opens too
+    # a draft or an exported Word file opens in the app (Windows: "Open with"; DRAFT.MOUD opens too)
+    if not args_list or args_list[0].lower().endswith((".moud", ".docx")):
         return start_gui(args_list)
     args = parser.parse_args(args_list)
     if args.self_test:

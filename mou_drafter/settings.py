@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .document import LAYOUTS, Layout
 from .folders import config_dir
@@ -32,6 +32,16 @@ class ExportSettings(BaseModel):
     folder: str = ""
     #: Zero-width spaces between Lao words (see ``RenderOptions.lao_zero_width_spaces``).
     lao_zero_width_spaces: bool = False
+    #: Word or PDF; PDF/A for archiving; one original per party (``RenderOptions``, issue 14).
+    format: Literal["docx", "pdf"] = "docx"
+    pdf_a: bool = False
+    originals: Literal["shared", "alternat"] = "shared"
+
+    @field_validator("format", "originals", mode="before")
+    @classmethod
+    def _known_choice(cls, value: object, info: ValidationInfo) -> object:
+        allowed = ("docx", "pdf") if info.field_name == "format" else ("shared", "alternat")
+        return value if value in allowed else allowed[0]
 
     @field_validator("layout", mode="before")
     @classmethod

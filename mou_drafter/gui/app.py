@@ -34,11 +34,13 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("MoU Drafter")
     app.setOrganizationName("MoU Drafter")
-    paths = [Path(a) for a in argv if a.lower().endswith(".moud")]
+    # drafts, and exported Word files ("Open with ▸ MoU Drafter" on Windows): the draft they carry
+    paths = [Path(a) for a in argv if a.lower().endswith((".moud", ".docx"))]
     if paths and hand_over(paths):
         return 0
     set_language(load_settings().ui_language)
     window = MainWindow()
+    window.controller.ask_upgrades = not os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW")  # a start-up check asks nothing
     InstanceServer(lambda path: open_in_front(window, path), window).listen()
     window.show()  # before any question about the draft, so the question has its window behind it
     window.controller.offer_recovery()

@@ -22,6 +22,7 @@ from ..api import Format, Issue, RenderOptions, TemplateLibrary
 from ..errors import MouDrafterError
 from ..model.draft import Draft
 from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
+from . import travel
 from .autosave import Autosaver
 from .draft_document import DraftDocument
 from .i18n import _, set_language
@@ -59,6 +60,8 @@ class DraftController(QObject):
         status_message(str, int): a message for the status bar, and for how many milliseconds.
         settings_changed(): the settings were read again (fonts, template folders, autosave).
         ui_language_changed(str): the interface language changed to this code: views rebuild.
+        word_edits_found(object): the Word file just opened was changed in Word: the changes
+            (``api.docx_edits``), for the view to show and the clerk to take back.
     """
 
     document_changed = Signal(object)
@@ -76,6 +79,7 @@ class DraftController(QObject):
     status_message = Signal(str, int)
     settings_changed = Signal()
     ui_language_changed = Signal(str)
+    word_edits_found = Signal(object)
 
     def __init__(self, interaction: Interaction | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,8 +94,9 @@ class DraftController(QObject):
         #: The open draft, or None (the start page).
         self.doc: DraftDocument | None = None
         #: The checks run on the draft, in order; their issues are shown together. The first is
-        #: the draft's validation with the approved term list of the template folders.
-        self.checks: list[Check] = [self.validate]
+        #: the draft's validation with the approved term list of the template folders; the second
+        #: what only its template can tell (optional clauses, wording edited in Word).
+        self.checks: list[Check] = [self.validate, lambda draft: travel.template_checks(self.library, draft)]
         #: What the checks found in the open draft the last time they ran.
         self.issues: list[Issue] = []
         self.autosaver = Autosaver()
@@ -107,6 +112,13 @@ class DraftController(QObject):
         self.export_worker.failed.connect(self._export_failed)
         #: The exports running: job id → the file asked for.
         self.exports: dict[int, Path] = {}
+        #: Offer a newer template version when a draft opens (not when the app only shows its
+        #: window for a start-up check: no question may wait for an answer there).
+        self.ask_upgrades = True
+        #: What was changed in Word in the last Word file opened (``api.docx_edits``), if anything.
+        self.word_edits: object | None = None
+        #: The changes the clerk chose that could not be taken back into the draft, and why.
+        self.taken_back_notes: list = []
 
     # -- the open draft -------------------------------------------------------------------------
     @property
@@ -179,9 +191,14 @@ class DraftController(QObject):
     def open_draft(self, draft: Draft, path: Path | None = None) -> bool:
         """Show ``draft`` (read from ``path``, or a new unsaved draft if None), after asking about
         the open draft's unsaved changes."""
+        return self.open_document(DraftDocument(draft, path, self))
+
+    def open_document(self, doc: DraftDocument) -> bool:
+        """Show ``doc`` after asking about the open draft's unsaved changes."""
         if not self.confirm_discard():
+            doc.deleteLater()
             return False
-        self._set_document(DraftDocument(draft, path, self))
+        self._set_document(doc)
         return True
 
     def choose_and_open(self) -> bool:
@@ -191,8 +208,10 @@ class DraftController(QObject):
         return bool(path) and self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        """Open the draft file ``path``; a damaged file is reported and left as it is. Offers a
-        newer template version if there is one."""
+        """Open the draft file ``path`` (or the draft an exported Word file carries); a damaged
+        file is reported and left as it is. Offers a newer template version if there is one."""
+        if path.suffix.lower() == ".docx":
+            return travel.open_exported(self, path)
         if not self.confirm_discard():
             return False
         try:
@@ -226,7 +245,7 @@ class DraftController(QObject):
     def save_as(self) -> bool:
         if self.doc is None:
             return False
-        suggested = str(self.doc.path or Path.home() / "ban-du-thao.moud")
+        suggested = str(self.doc.path or self.doc.suggested_path or Path.home() / "ban-du-thao.moud")
         path = self.interaction.save_file_name(suggested)
         return bool(path) and self.save_to(Path(path))
 
@@ -304,6 +323,8 @@ class DraftController(QObject):
         step); on yes, ``template_upgraded`` asks the view to show the changes as this draft
         would show them."""
         assert self.doc is not None
+        if not self.ask_upgrades:
+            return False
         draft = self.doc.draft
         try:
             target = self.library.upgrade_for(draft.template)
@@ -397,7 +418,7 @@ class DraftController(QObject):
         if answer is None:
             return None
         self.remember_export(answer.choices)
-        return self.run_export(answer.path, answer.options(self.settings.fonts))
+        return self.run_export(answer.path, answer.options(self.settings.fonts), answer.format)
 
     def run_export(self, path: Path, options: RenderOptions, fmt: Format = "docx") -> int | None:
         """Export a snapshot of the draft to ``path`` off the UI thread (asking first if the fonts

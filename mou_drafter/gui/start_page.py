@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..api import load_draft
 from ..errors import MouDrafterError
 from ..folders import data_dir
+from . import travel
 from .i18n import _, current_language
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class StartPage(QWidget):
             ("start.new-mou", _("New memorandum of understanding"), lambda: controller.new_document("mou")),
             ("start.new-minutes", _("New conference minutes"), lambda: controller.new_document("minutes")),
             ("start.open", _("Open a draft…"), controller.choose_and_open),
+            ("start.new-from", _("New from a document…"), lambda: travel.new_from_document(controller)),
         ):
             button = QPushButton(label)
             button.setObjectName(name)

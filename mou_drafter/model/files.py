@@ -109,10 +109,18 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
-    """Format 4 adds translation fingerprints to texts (``seen``, see ``docs/draft-format.md``).
-    A format-3 file has none, which means no translation is flagged as out of date; the first
-    edit of a text in the app records them."""
+    """Format 4 adds, all empty in a migrated file (``docs/draft-format.md``):
+
+    - translation fingerprints on texts (``seen``, issue 13): a format-3 file has none, which
+      means no translation is flagged as out of date; the first edit of a text in the app
+      records them (nothing is written here: an absent ``seen`` is the empty record);
+    - the optional clauses chosen (``optional_clauses``) and the clauses whose wording was
+      edited in Word (``overrides``, issue 14): a format-3 draft chose no optional clause (the
+      released templates offer none) and had no edited wording, so it prints as before.
+    """
     migrated = dict(data)
+    migrated.setdefault("optional_clauses", [])
+    migrated.setdefault("overrides", [])
     migrated["schema_version"] = 4
     return migrated
 
@@ -165,23 +173,30 @@ def parse_draft(raw: bytes, source: str = "<draft>") -> Draft:
         raise DraftInvalid(f"{source}: the draft does not match the format:\n  " + "\n  ".join(lines), lines) from None
 
 
+def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, what: str = "a draft file",
+              locked: str = "") -> bytes:
+    """The bytes of ``path`` (at most ``limit``), or a :class:`DraftFileError` naming the file:
+    missing, a folder (not ``what``), too large, not readable (``locked``: what to add when access
+    is denied, e.g. "is it open in Word?")."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DraftFileError(f"{path}: file is too large for {what} ({size // 1_000_000} MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DraftFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DraftFileError(f"{path}: is a folder, not {what}") from None
+    except PermissionError:
+        raise DraftFileError(f"{path}: permission denied" + (f" ({locked})" if locked else "")) from None
+    except OSError as exc:
+        raise DraftFileError(f"{path}: cannot read ({exc.strerror})") from None
+
+
 def load_draft(path: str | os.PathLike[str]) -> Draft:
     """Load a draft file; raise :class:`DraftFileError` or :class:`DraftInvalid` with a clear message."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftFileError(f"{p}: file is too large for a draft ({size // 1_000_000} MB)")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{p}: is a folder, not a draft file") from None
-    except PermissionError:
-        raise DraftFileError(f"{p}: permission denied") from None
-    except OSError as exc:
-        raise DraftFileError(f"{p}: cannot read ({exc.strerror})") from None
-    return parse_draft(raw, str(p))
+    return parse_draft(read_file(p), str(p))
 
 
 def draft_to_json(draft: Draft) -> str:

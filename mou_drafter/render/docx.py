@@ -41,6 +41,8 @@ from ..document import Block, Document, MergedCell, merge_tables
 from . import oxml as x
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .options import Fonts, RenderOptions
+from .record import (MARK_PREFIX, RECORD_NS, ExportRecord, Mark, clause_texts, fingerprint, record_item_id,
+                     record_xml)
 
 #: Most signature blocks to a row (portrait; landscape pages take one more).
 SIGNERS_PER_ROW = 3
@@ -125,6 +127,12 @@ _STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
 _TABLE_PT = 12
 
 
+def _cell_text(block: Block, row: int, col: int) -> str:
+    """The text of one cell of a table block as :func:`~mou_drafter.document.merge_tables` has it."""
+    cells = block.rows[row].cells
+    return "\n".join(cells[col]).strip() if col < len(cells) else ""
+
+
 def _chunks(text: str) -> list[str]:
     return [c for c in text.replace("\n", " ").split(" ") if c]
 
@@ -142,6 +150,17 @@ class _Writer:
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
+        #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
+        self.marks: list[Mark] = []
+
+    def marked(self, paragraphs: str, block: Block, text: str, langs: Iterable[str] = ()) -> str:
+        """``paragraphs`` of ``block`` inside a bookmark that keeps the clause id with its text in
+        Word (``text``: the text of the paragraphs as written, lines joined by line breaks); a
+        table cell whose text stands for several languages gets one bookmark per language."""
+        for lang in langs or (block.lang,):
+            self.marks.append(Mark(f"{MARK_PREFIX}{len(self.marks) + 1}", block.id, lang, text))
+            paragraphs = x.bookmarked(paragraphs, len(self.marks), self.marks[-1].name)
+        return paragraphs
 
     def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
         return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
@@ -254,13 +273,14 @@ class _Writer:
         if keep_next:
             para = replace(para, keep_next=True)
         if kind == "article":
-            return x.paragraph(self.runs(self.doc.article_heading(block), block.lang, style), para)
+            heading = self.doc.article_heading(block)
+            return self.marked(x.paragraph(self.runs(heading, block.lang, style), para), block, heading)
         return self._lines(block, style, para)
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         if block.lang == "lo" and para.align == "both":
             para = replace(para, align="left")
-        return x.paragraph(self.runs(block.text, block.lang, run), para)
+        return self.marked(x.paragraph(self.runs(block.text, block.lang, run), para), block, block.text)
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod
@@ -309,7 +329,7 @@ class _Writer:
             style = x.RunStyle(bold=not is_number, size=13 if is_number else 12.5)
             out.append(x.paragraph(self.runs(line, block.lang, style),
                                    x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240)))
-        return "".join(out)
+        return self.marked("".join(out), block, "\n".join(block.lines)) if out else ""
 
     def head_column(self, blocks: list[Block], sizes: tuple[float, float], *, issuer: bool = True) -> str:
         """National header, then (when ``issuer``) the issuing body and number, then the place and
@@ -411,8 +431,11 @@ class _Writer:
                 room = widths[col] - 2 * _CELL_MARGIN
                 for n, (text, lang) in enumerate(texts):
                     para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated or keep_next)
+                    # the languages this text stands for (a row number once for all of them)
+                    langs = [b.lang for b in blocks if _cell_text(b, index, col) == text]
                     text = self.keep_lao_phrases(text, lang, style, room)
-                    paras.append(x.paragraph(self.runs(text, lang, style), para))
+                    paras.append(self.marked(x.paragraph(self.runs(text, lang, style), para),
+                                             next(b for b in blocks if b.lang == lang), text, langs))
                     cell_height += self.height(text, lang, style, para, room)
                 contents.append("".join(paras))
                 height = max(height, cell_height)
@@ -441,21 +464,27 @@ class _Writer:
 
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        lines = [(self.balanced(line, block.lang, _BOLD, width), block.lang)
-                 for block in blocks for line in block.lines[:-1]]
-        out = [x.paragraph(self.runs(line, lang, _BOLD),
-                           x.ParaStyle(align="center", before_pt=top_gap if i == 0 else 0, after_pt=0, line=240,
-                                       keep_next=True))
-               for i, (line, lang) in enumerate(lines)]
+        out = []
+        for block in blocks:
+            lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
+            paras = "".join(x.paragraph(self.runs(line, block.lang, _BOLD),
+                                        x.ParaStyle(align="center", before_pt=top_gap if not out and i == 0 else 0,
+                                                    after_pt=0, line=240, keep_next=True))
+                            for i, line in enumerate(lines))
+            if paras:
+                out.append(self.marked(paras, block, "\n".join(lines)))
         out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
         return "".join(out)
 
     def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
         names = [b for b in blocks if b.lines]
-        return "".join(x.paragraph(self.runs(self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width), b.lang,
-                                             _BOLD),
-                                   x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240))
-                       for i, b in enumerate(names))
+        out = []
+        for i, b in enumerate(names):
+            name = self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width)
+            out.append(self.marked(x.paragraph(self.runs(name, b.lang, _BOLD),
+                                               x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0,
+                                                           line=240)), b, name))
+        return "".join(out)
 
     def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:
         """The signature blocks (each a party's blocks in every language) in rows."""
@@ -684,9 +713,10 @@ def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, int
 
 
 def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool = False,
-                 title: str = "", description: str = "") -> bytes:
+                 title: str = "", description: str = "", record: ExportRecord | None = None) -> bytes:
     """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
-    ``word/document.xml`` before ``w:sectPr`` and fresh core properties.
+    ``word/document.xml`` before ``w:sectPr`` and fresh core properties; with ``record``, the
+    export record as a custom XML part (:mod:`mou_drafter.render.record`).
 
     Building the body as one string and splicing it costs a fraction of parsing it into
     python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
@@ -695,13 +725,22 @@ def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool
     now = dt.datetime.now(dt.timezone.utc)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
+        infos = source.infolist()
+        added: dict[str, bytes] = {}
+        if record is not None:
+            names = ("[Content_Types].xml", "word/_rels/document.xml.rels")
+            parts = {info.filename: source.read(info) for info in infos
+                     if info.filename in names or info.filename.startswith("customXml/")}
+            added = x.with_custom_xml(parts, record_xml(record), RECORD_NS, record_item_id(record.fingerprint))
+        for info in infos:
+            data = added.pop(info.filename, None) or source.read(info)
             if info.filename == "word/document.xml":
                 data = x.splice_body(data.decode("utf-8"), body_xml).encode("utf-8")
             elif info.filename == "docProps/core.xml":
                 data = x.core_properties(title, x.LANG_TAGS[main_lang], description, now)
             target.writestr(info, data)
+        for name, data in added.items():
+            target.writestr(name, data)
     return out.getvalue()
 
 
@@ -709,15 +748,21 @@ def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
     return _skeleton(fonts, main_lang, landscape)[1]
 
 
-def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions) -> bytes:
+def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions,
+                carry: ExportRecord | None = None) -> bytes:
     fonts = options.fonts
     landscape = layout == "side-by-side" and len(languages) >= 3
     main_lang = "vi" if "vi" in languages else languages[0]
     writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
                      zwsp=options.lao_zero_width_spaces)
     body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    record = None
+    if carry is not None:
+        marks = tuple(writer.marks)
+        record = replace(carry, template=doc.template, layout=options.layout, languages=tuple(languages),
+                         marks=marks, fingerprint=fingerprint(clause_texts(marks, {m.name: m.text for m in marks})))
     return package_docx(body_xml, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
-                        description=f"template {doc.template}")
+                        description=f"template {doc.template}", record=record)
 
 
 def _title(doc: Document, lang: str) -> str:
@@ -725,10 +770,14 @@ def _title(doc: Document, lang: str) -> str:
     return " ".join(parts).replace("\n", " ")[:250]
 
 
-def render_docx(doc: Document, options: RenderOptions | None = None) -> dict[str, bytes]:
+def render_docx(doc: Document, options: RenderOptions | None = None, *,
+                carry: ExportRecord | None = None) -> dict[str, bytes]:
     """The languages of ``doc`` as Word files laid out as ``options`` say: ``{"": data}``, or
-    ``{lang: data}`` for ``separate`` (one file per language of ``doc``)."""
+    ``{lang: data}`` for ``separate`` (one file per language of ``doc``). With ``carry`` (the
+    draft and what the export is), each file carries its export record with the clause bookmarks
+    (:mod:`mou_drafter.render.record`); the renderer fills in the template, layout, languages,
+    marks and fingerprint."""
     options = options or RenderOptions()
     if options.layout == "separate":
-        return {lang: _docx_bytes(doc, "sequential", [lang], options) for lang in doc.languages}
-    return {"": _docx_bytes(doc, options.layout, list(doc.languages), options)}
+        return {lang: _docx_bytes(doc, "sequential", [lang], options, carry) for lang in doc.languages}
+    return {"": _docx_bytes(doc, options.layout, list(doc.languages), options, carry)}

@@ -381,6 +381,11 @@ def build_document(draft: Draft, languages: list[str] | None = None,
     dumped = draft.model_dump()
     export = export or Export("side-by-side", tuple(langs))
     texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
-    return Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
-                    labels=version.manifest.labels)
+    document = Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
+                        labels=version.manifest.labels)
+    if draft.overrides:  # wording edited in Word and kept for this draft
+        from .overrides import apply_overrides
+
+        document.unapplied_overrides = apply_overrides(document, draft.overrides)
+    return document
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ class Manifest:
     description: str
     labels: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     changelog: tuple[str, ...] = ()
+    #: Optional clauses a draft may choose (``[optional.<name>]``: the title in each language),
+    #: in the order of the manifest. The clause's id in the language files is ``opt.<name>``.
+    optional: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
 
     @property
     def ref(self) -> str:
@@ -97,12 +101,40 @@ def read_manifest(folder: Path) -> Manifest:
     changelog = tuple(
         f"{entry.get('version', '?')}: {entry.get('text', '')}" for entry in data.get("changelog", [])
     )
+    optional = _optional_clauses(path, data.get("optional", {}), data["languages"])
     return Manifest(
         name=data["name"], kind=data["kind"], version=data["version"], date=data["date"],
         status=data["status"], languages=tuple(data["languages"]),
         description=str(data.get("description", "")), labels=dict(data.get("labels", {})),
-        changelog=changelog,
+        changelog=changelog, optional=optional,
     )
+
+
+#: Names of optional clauses: what drafts store in ``optional_clauses``.
+OPTIONAL_NAME = re.compile(r"^[a-z0-9_\-]{1,60}$")
+
+
+def optional_clause_id(name: str) -> str:
+    """The clause id of optional clause ``name`` in the language files."""
+    return f"opt.{name}"
+
+
+def _optional_clauses(path: Path, table: object, languages: list[str]) -> dict[str, dict[str, str]]:
+    """``[optional.<name>]`` tables of the manifest, each with a title in every language of the
+    template."""
+    if not isinstance(table, dict):
+        raise TemplateError(f"{path}: [optional] must be a table of optional clauses")
+    out: dict[str, dict[str, str]] = {}
+    for name, titles in table.items():
+        if not OPTIONAL_NAME.match(name):
+            raise TemplateError(f"{path}: optional clause {name!r}: names use lower-case letters, digits, _ and -")
+        if not isinstance(titles, dict):
+            raise TemplateError(f"{path}: [optional.{name}] must give a title per language (vi = \"…\")")
+        missing = [lang for lang in languages if not str(titles.get(lang, "")).strip()]
+        if missing:
+            raise TemplateError(f"{path}: [optional.{name}] has no title in {', '.join(missing)}")
+        out[name] = {str(lang): str(title) for lang, title in titles.items()}
+    return out
 
 
 class TemplateLibrary:

@@ -12,6 +12,8 @@ Findings, one per line as ``file:line: message``:
   placeholder that reads the draft) in one language and not in the same clause of another
   (:func:`clause_placeholders`). The template's own wording (``{% set sides = "hai Bên" … %}``,
   macros) and formatting filters (``|date``, ``|upper``) do not count: they differ by language.
+* optional clauses: each one the manifest declares is in every language file (its clause
+  ``opt.<name>``, shown only when the draft chooses it), and every ``opt.`` clause is declared.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from jinja2 import nodes
 from ..errors import TemplateError
 from ..model.draft import Draft
 from .engine import FILTERS, DraftEnvironment
-from .library import read_manifest
+from .library import optional_clause_id, read_manifest
 from .source import directives, is_known_kind, source_clauses
 
 CONTEXT_NAMES = {"draft", "lang", "languages", "export", "party", "obligations_of", "totals"}
@@ -197,6 +199,30 @@ def lint_version(folder: Path) -> list[Finding]:
         ids[lang] = lang_directives
     findings.extend(_cross_language(folder, ids, used))
     findings.extend(_clause_placeholders(folder, [lang for lang in manifest.languages if lang in used], env))
+    findings.extend(_optional_clauses(folder, manifest.optional, ids))
+    return findings
+
+
+def _optional_clauses(folder: Path, declared: dict[str, dict[str, str]], ids: dict[str, list]) -> list[Finding]:
+    """Each declared optional clause in every language file, guarded by the draft's choice; no
+    ``opt.`` clause that the manifest does not declare."""
+    findings: list[Finding] = []
+    for lang, found in ids.items():
+        path = folder / f"{lang}.j2"
+        source = path.read_text(encoding="utf-8")
+        present = {d.id for d in found if d.id}
+        for name in declared:
+            clause = optional_clause_id(name)
+            if clause not in present:
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' (clause id '{clause}') is missing"))
+            elif not re.search(rf"""["']{re.escape(name)}["']\s+(not\s+)?in\s+draft\.optional_clauses""", source):
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' is not guarded by "
+                                                      f"'{{% if \"{name}\" in draft.optional_clauses %}}'"))
+        for directive in found:
+            parts = (directive.id or "").split(".")
+            if parts[0] == "opt" and len(parts) > 1 and parts[1] not in declared:
+                findings.append(Finding(str(path), directive.line, f"clause id '{directive.id}' is an optional "
+                                        f"clause '{parts[1]}' that manifest.toml does not declare ([optional.{parts[1]}])"))
     return findings
 
 

@@ -23,6 +23,13 @@ from ..i18n import _
 from ..workers import Worker
 
 
+def html_labels() -> dict[str, str]:
+    """The words of the comparison view in the interface language."""
+    return {"changed": _("changed"), "added": _("added"), "removed": _("removed"), "moved": _("moved"),
+            "unchanged": _("unchanged"), "clause": _("Clause"), "deleted": _("deleted"), "inserted": _("inserted"),
+            "legend": _("Deleted text is struck through and marked −, inserted text underlined and marked +.")}
+
+
 class CompareDialog(QDialog):
     def __init__(self, draft: Draft | None = None, parent: QWidget | None = None, *, name: str = "",
                  old: str = "", new: str = "", language: str = "", library: TemplateLibrary | None = None) -> None:
@@ -130,11 +137,7 @@ class CompareDialog(QDialog):
         counts = comparison.counts()
         self.summary.setText(_("{old} → {new}: {changed} changed, {added} added, {removed} removed, {moved} moved")
                              .format(old=comparison.old_label, new=comparison.new_label, **counts))
-        labels = {"changed": _("changed"), "added": _("added"), "removed": _("removed"), "moved": _("moved"),
-                  "unchanged": _("unchanged"), "clause": _("Clause"), "deleted": _("deleted"),
-                  "inserted": _("inserted"),
-                  "legend": _("Deleted text is struck through and marked −, inserted text underlined and marked +.")}
-        self.view.setHtml(comparison_html(comparison, labels=labels))
+        self.view.setHtml(comparison_html(comparison, labels=html_labels()))
 
     def change_count(self) -> int:
         return len(self.comparison.changes()) if self.comparison else 0
