@@ -27,6 +27,9 @@ def paste(widget, text: str, html: str = "") -> None:
     QGuiApplication.clipboard().setMimeData(mime)
     widget.setFocus()
     QTest.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    # the clipboard owns the data: left there, the offscreen platform crashes at exit
+    # (segmentation fault after the last test, exit code 139)
+    QGuiApplication.clipboard().clear()
 
 
 def test_tcvn3_paste_becomes_unicode_and_undo_gives_it_back(qtbot, window):
