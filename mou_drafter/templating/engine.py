@@ -154,6 +154,11 @@ _TEXT_KEYS = frozenset(LANGUAGES)
 _TEXT_WITH_RECORD = _TEXT_KEYS | {"seen"}
 
 
+def is_text(data: dict[str, Any]) -> bool:
+    """Whether a dumped dict is one text: its languages, perhaps with its translation record."""
+    return data.keys() == _TEXT_KEYS or data.keys() == _TEXT_WITH_RECORD
+
+
 def localize(data: Any, lang: str) -> Any:
     """The draft's data with every per-language text replaced by its text in ``lang``.
 
@@ -162,7 +167,7 @@ def localize(data: Any, lang: str) -> Any:
     templates can test optional fields with ``{% if %}``.
     """
     if isinstance(data, dict):
-        if data.keys() == _TEXT_KEYS or data.keys() == _TEXT_WITH_RECORD:
+        if is_text(data):
             value = data[lang].strip()
             if value:
                 return value
