@@ -1,7 +1,9 @@
 """The public operations, shared by the command line and the desktop app (no Qt here).
 
 Drafts (:func:`new_draft`, :func:`load_draft`, :func:`save_draft`, :func:`validate_draft`,
-:func:`export_problems`), exports (:func:`render_to_path`, :func:`render_to_bytes`,
+:func:`export_problems`), language integrity (:func:`term_list`, :func:`fix_issue`,
+:func:`edit_text`, :func:`confirm_translation`, :func:`detect_legacy_encoding`,
+:func:`thai_to_lao`; ``docs/language-checks.md``), exports (:func:`render_to_path`, :func:`render_to_bytes`,
 :func:`render_document`) with typed :class:`RenderOptions`, templates (:class:`TemplateLibrary`,
 :func:`list_templates`, :func:`upgrade_for`, :func:`lint_templates`) and comparisons of template
 versions (:func:`compare_versions`, :func:`comparison_html`, :func:`comparison_text`,
@@ -29,11 +31,18 @@ from typing import TYPE_CHECKING
 from .compare.align import Comparison
 from .document import Document
 from .errors import UsageError
+from .language.legacy import Detection
+from .language.legacy import detect as detect_legacy_encoding
+from .language.scripts import thai_to_lao
+from .language.terms import Term, TermList, TermListError, load_term_list
 from .model.atomic_write import remove_leftovers, same_file
 from .model.draft import DOCUMENT_TYPES, Draft, Party
 from .model.files import DRAFT_SUFFIX, UnsavedCopy, complete_leftovers, load_draft, save_draft
 from .model.files import json_schema as draft_schema
-from .model.validation import Issue, export_problems, has_errors, validate_draft
+from .model.paths import set_path
+from .model.translations import confirm_translation, edit_text, record_all, stale_languages
+from .model.validation import Issue, export_problems, has_errors
+from .model.validation import validate_draft as _validate_draft
 from .render.options import (
     FORMATS,
     LAYOUTS,
@@ -60,16 +69,78 @@ if TYPE_CHECKING:
     from .templating.lint import Finding
 
 __all__ = [
-    "FORMATS", "LAYOUTS", "ORIGINALS", "Comparison", "Document", "Fonts", "Format", "ImportedDocx", "Issue",
-    "Layout", "OptionalClause", "Originals", "Preview", "RenderOptions", "TemplateLibrary",
-    "TemplateProblem", "TemplateVersion", "UnsavedCopy", "check_output_path", "compare_versions",
-    "comparison_docx", "comparison_html", "comparison_summary", "comparison_text", "complete_leftovers",
-    "default_library", "document_checks", "docx_edits", "draft_schema", "edits_comparison", "edits_report",
-    "export_problems", "format_amount", "format_for", "has_errors", "lint_templates", "list_templates",
-    "load_draft", "missing_page_tools", "new_draft", "next_draft", "open_docx", "optional_clause_preview",
-    "optional_clauses", "output_paths", "pdf_converter_name", "preview", "printed_values",
-    "remove_leftovers", "render_document", "render_documents", "render_pages", "render_to_bytes",
-    "render_to_path", "save_draft", "take_back", "template_problems", "upgrade_for", "validate_draft",
+    "Comparison",
+    "Detection",
+    "Document",
+    "FORMATS",
+    "Fonts",
+    "Format",
+    "ImportedDocx",
+    "Issue",
+    "LAYOUTS",
+    "Layout",
+    "ORIGINALS",
+    "OptionalClause",
+    "Originals",
+    "Preview",
+    "RenderOptions",
+    "TemplateLibrary",
+    "TemplateProblem",
+    "TemplateVersion",
+    "Term",
+    "TermList",
+    "TermListError",
+    "UnsavedCopy",
+    "check_output_path",
+    "compare_versions",
+    "comparison_docx",
+    "comparison_html",
+    "comparison_summary",
+    "comparison_text",
+    "complete_leftovers",
+    "confirm_translation",
+    "default_library",
+    "detect_legacy_encoding",
+    "document_checks",
+    "docx_edits",
+    "draft_schema",
+    "edit_text",
+    "edits_comparison",
+    "edits_report",
+    "export_problems",
+    "fix_issue",
+    "format_amount",
+    "format_for",
+    "has_errors",
+    "issues_as_json",
+    "lint_templates",
+    "list_templates",
+    "load_draft",
+    "missing_page_tools",
+    "new_draft",
+    "next_draft",
+    "open_docx",
+    "optional_clause_preview",
+    "optional_clauses",
+    "output_paths",
+    "pdf_converter_name",
+    "preview",
+    "printed_values",
+    "record_all",
+    "remove_leftovers",
+    "render_document",
+    "render_documents",
+    "render_pages",
+    "render_to_bytes",
+    "render_to_path",
+    "save_draft",
+    "stale_languages",
+    "take_back",
+    "template_problems",
+    "term_list",
+    "thai_to_lao",
+    "upgrade_for",
+    "validate_draft",
     "write_comparison",
 ]
 
@@ -91,6 +162,62 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None, *,
         draft.minutes.delegations = [Delegation(party=p.id) for p in draft.parties]
         draft.minutes.conference.host = draft.parties[0].id
     return draft
+
+
+# -- checks -----------------------------------------------------------------------------------
+
+_TERM_CACHE: dict[tuple, TermList] = {}
+
+
+def term_list(library: TemplateLibrary | None = None) -> TermList:
+    """The approved term list of ``library``'s folders: the built-in ``terms.csv``, then those of
+    the user's and the shared template folder, later entries replacing earlier ones with the same
+    Vietnamese text. Read again when a file changes. Raises :class:`TermListError` (file and line)
+    for a file that cannot be read."""
+    roots = (library or default_library()).roots
+    files = []
+    for source, root in roots:
+        path = Path(root) / "terms.csv"
+        try:
+            files.append((source, str(path), path.stat().st_mtime_ns))
+        except OSError:
+            continue
+    key = tuple(files)
+    terms = _TERM_CACHE.get(key)
+    if terms is None:
+        terms = load_term_list(roots)
+        _TERM_CACHE.clear()
+        _TERM_CACHE[key] = terms
+    return terms
+
+
+def validate_draft(draft: Draft, *, library: TemplateLibrary | None = None, terms: TermList | None = None,
+                   language: bool = True) -> list[Issue]:
+    """Every finding of ``draft``: errors, then warnings, then information, each with its field
+    path (see :mod:`mou_drafter.model.validation` and ``docs/language-checks.md``). The term list
+    is ``terms``, or that of ``library`` (:func:`term_list`)."""
+    if language and terms is None:
+        terms = term_list(library)
+    return _validate_draft(draft, terms=terms, language=language)
+
+
+def fix_issue(draft: Draft, issue: Issue) -> bool:
+    """Apply the fix an issue carries (Thai letters to Lao, a legacy encoding to Unicode) to the
+    field at its path, recorded as an edit of that text; False when the issue has no fix."""
+    if issue.fix is None:
+        return False
+    try:
+        edit_text(draft, issue.path, issue.fix)
+    except ValueError:
+        set_path(draft, issue.path, issue.fix)
+    return True
+
+
+def issues_as_json(issues: list[Issue], ui_language: str = "en") -> list[dict[str, str]]:
+    """Findings as ``validate --json`` prints them: ``{"severity", "path", "code", "message"}``,
+    the message in ``ui_language``."""
+    return [{"severity": i.severity, "path": i.path, "code": i.code, "message": i.message(ui_language)}
+            for i in issues]
 
 
 def render_document(draft: Draft, options: RenderOptions | None = None, *, language: str | None = None,

@@ -97,8 +97,10 @@ class DraftController(QObject):
         self.library: TemplateLibrary = template_library(self.settings)
         #: The open draft, or None (the start page).
         self.doc: DraftDocument | None = None
-        #: The checks run on the draft, in order; their issues are shown together.
-        self.checks: list[Check] = [api.validate_draft, lambda draft: travel.template_checks(self.library, draft)]
+        #: The checks run on the draft, in order; their issues are shown together. The first is
+        #: the draft's validation with the approved term list of the template folders; the second
+        #: what only its template can tell (optional clauses, wording edited in Word).
+        self.checks: list[Check] = [self.validate, lambda draft: travel.template_checks(self.library, draft)]
         #: What the checks found in the open draft the last time they ran.
         self.issues: list[Issue] = []
         self.autosaver = Autosaver()
@@ -143,6 +145,7 @@ class DraftController(QObject):
             doc.changed_any.connect(self._edited)
             doc.modified_changed.connect(self._file_changed)
             doc.rejected.connect(lambda path, message: self.status_message.emit(f"{path}: {message}", 8000))
+            doc.notice.connect(lambda message: self.status_message.emit(message, 10000))
             doc.undo_stack.canUndoChanged.connect(self._undo_changed)
             doc.undo_stack.canRedoChanged.connect(self._undo_changed)
         self.document_changed.emit(doc)
@@ -386,16 +389,52 @@ class DraftController(QObject):
         self.validation_timer.start()
 
     def update_validation(self) -> list[Issue]:
-        """Run the checks now; their issues, errors first."""
+        """Run the checks now; their issues, errors first, then warnings, then information. The
+        language checks cache their findings by text, so after an edit this costs little more
+        than walking the draft (``benchmarks/bench_validation.py --gui``)."""
         self.validation_timer.stop()
         found = (
             [issue for check in self.checks for issue in check(self.doc.draft)]
             if self.doc is not None
             else []
         )
-        self.issues = sorted(found, key=lambda issue: issue.severity != "error")
+        order = {"error": 0, "warning": 1, "info": 2}
+        self.issues = sorted(found, key=lambda issue: order.get(issue.severity, 1))
         self.issues_changed.emit(self.issues)
         return self.issues
+
+    def terms(self) -> api.TermList:
+        """The approved term list of the template folders (built-in, user, shared). One that
+        cannot be read is said in the status bar, and the built-in list is used."""
+        try:
+            return api.term_list(self.library)
+        except MouDrafterError as exc:
+            self.status_message.emit(_("Term list not read: {error}").format(error=exc), 10000)
+            return api.term_list(api.TemplateLibrary(self.library.roots[:1]))
+
+    def validate(self, draft: Draft) -> list[Issue]:
+        """The draft's validation, language checks with the term list of the template folders."""
+        return api.validate_draft(draft, terms=self.terms())
+
+    def fix_issue(self, issue: Issue) -> bool:
+        """Apply the fix a check proposes to its field, as an undoable step; the checks run again."""
+        if self.doc is None or issue.fix is None:
+            return False
+        if not self.doc.set_value(issue.path, issue.fix, merge=False, label=_("Fix: {check}").format(check=issue.code)):
+            return False
+        from .forms.field_names import describe
+
+        self.status_message.emit(_("Fixed {field}; Undo brings the old text back.").format(field=describe(issue.path)),
+                                 8000)
+        self.update_validation()
+        return True
+
+    def confirm_translation(self, path: str) -> bool:
+        """The clerk confirms that the translation at ``path`` is still correct (undoable)."""
+        if self.doc is None or not self.doc.confirm_translation(path):
+            return False
+        self.update_validation()
+        return True
 
     # -- export ---------------------------------------------------------------------------------
     def missing_fonts(self) -> list[str]:

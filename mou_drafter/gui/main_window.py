@@ -1,6 +1,7 @@
 """The main window, a view of the :class:`~.controller.DraftController`: menus, the start page or
-the editor (sections, form, live preview), the checks dock, the status bar, and the dialogs a
-menu opens (settings, template comparison, about).
+the editor (sections, form, live preview), the checks dock, the approved terms dock (it follows
+the text being edited), the status bar, and the dialogs a menu opens (settings, template
+comparison, about).
 
 The window connects to the controller once, in its constructor, and follows its signals. A
 change of interface language builds the widgets again (their texts are translated as they are
@@ -19,6 +20,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QMainWindow,
     QMenu,
     QMenuBar,
@@ -36,6 +38,7 @@ from .checks_panel import ChecksPanel
 from .controller import DraftController
 from .draft_document import DraftDocument
 from .forms.editor import SectionEditor
+from .forms.fields import LANG_LABELS
 from .i18n import UI_LANGUAGES, _, current_language
 from .interaction import Interaction
 from .page_view import PageRenderer
@@ -43,6 +46,7 @@ from .palette import is_dark
 from .preview import PreviewPane
 from .shortcuts import WindowShortcuts
 from .start_page import StartPage
+from .terms_panel import TermsPanel
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
     editor: SectionEditor
     preview_pane: PreviewPane
     checks: ChecksPanel
+    terms_panel: TermsPanel
+    terms_dock: QDockWidget
 
     def __init__(self, controller: DraftController | None = None) -> None:
         super().__init__()
@@ -85,6 +91,9 @@ class MainWindow(QMainWindow):
         self._shown_path: str = ""
         #: Whether the clerk wants the checks shown (closing their strip hides them until asked).
         self.checks_wanted = self.controller.settings.window.checks_visible
+        #: The approved terms beside the form: the clerk opens them (View ▸ Approved terms); they
+        #: stay shown for the next drafts of this session.
+        self.terms_wanted = False
         self.checks_button: QToolButton | None = None
         #: The changes made in Word to the Word file just opened, while they are shown.
         self.word_edits_dialog: WordEditsDialog | None = None
@@ -146,6 +155,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.checks = ChecksPanel(self)
         self.checks.jump_requested.connect(self.focus_path)
+        self.checks.fix_requested.connect(self.controller.fix_issue)
+        self.checks.confirm_requested.connect(self.controller.confirm_translation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
         self.checks.hide()
         self.checks.closed.connect(self._checks_closed)
@@ -159,6 +170,17 @@ class MainWindow(QMainWindow):
         self.checks_button.clicked.connect(self.toggle_checks)
         self.checks_button.hide()
         self.statusBar().addPermanentWidget(self.checks_button)
+        self.terms_panel = TermsPanel()
+        self.terms_panel.inserter = self._insert_term
+        self.terms_dock = QDockWidget(_("Terms"), self)
+        self.terms_dock.setObjectName("terms-dock")
+        self.terms_dock.setWidget(self.terms_panel)
+        self.terms_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.terms_dock)
+        self.terms_dock.hide()
+        self.terms_dock.visibilityChanged.connect(self._terms_visibility)
         self._build_menus()
 
     def _show(self, *, on_start: bool, section: str | None = None) -> None:
@@ -242,6 +264,10 @@ class MainWindow(QMainWindow):
         checks.setCheckable(True)
         checks.setChecked(self.checks_wanted)
         checks.setEnabled(self.controller.doc is not None)
+        terms = action(view_menu, "terms", _("Approved terms"), self.toggle_terms, QKeySequence("Ctrl+Shift+T"))
+        terms.setCheckable(True)
+        terms.setChecked(self.terms_wanted)
+        terms.setEnabled(self.controller.doc is not None)
         language_menu = view_menu.addMenu(_("Interface language"))
         for code, name in UI_LANGUAGES.items():
             act = QAction(name, language_menu, checkable=True)
@@ -266,12 +292,17 @@ class MainWindow(QMainWindow):
             self.checks.clear()  # nothing of the closed draft stays
             self._show_checks(False)
             self.preview_pane.close_document()
+            self.terms_dock.hide()
+            self.menu_actions["terms"].setEnabled(False)
             return
         self._shown_path = str(doc.path.resolve()) if doc.path is not None else ""
         self.editor.set_document(doc, keep or self.sections.get(self._shown_path))
         self.preview_pane.show_document()
         self.stack.setCurrentWidget(self.splitter)
         self._show_checks(self.checks_wanted)
+        self.menu_actions["terms"].setEnabled(True)
+        self.terms_dock.setVisible(self.terms_wanted)
+        self.terms_panel.show_for("", None, None, None)
 
     def _file_changed(self, path: Path | None, modified: bool) -> None:
         name = path.name if path is not None else _("New draft")
@@ -284,6 +315,9 @@ class MainWindow(QMainWindow):
         self.editor.value_changed(path)
         if path == "languages":
             self.preview_pane.fill_languages()
+        panel = self.terms_panel
+        if panel.path and panel.path.rpartition(".")[0] == path.rpartition(".")[0]:
+            self.refresh_terms()  # another language of the text being edited changed
 
     def _structure_changed(self, path: str) -> None:
         self.editor.structure_changed(path)
@@ -341,6 +375,8 @@ class MainWindow(QMainWindow):
         self.preview_pane.detach()
         self.removeDockWidget(self.checks)
         self.checks.deleteLater()
+        self.removeDockWidget(self.terms_dock)
+        self.terms_dock.deleteLater()
         self._build()
         self.splitter.setSizes(sizes)
         self.preview_pane.keep_position(preview_scroll)
@@ -391,13 +427,21 @@ class MainWindow(QMainWindow):
             self.preview_pane.follow(section.clauses)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A field got the cursor: the previews scroll to where it is printed."""
-        if new is None or new.window() is not self or self.controller.doc is None:
+        """A field got the cursor: the previews scroll to where it is printed, and the term side
+        list follows the per-language text."""
+        try:
+            if new is None or new.window() is not self or self.controller.doc is None:
+                return
+            path = new.objectName()
+            if not path or self.editor.registry.get(path) is not new:
+                return
+            section = self.editor.current_section
+            if section is not None:
+                self.preview_pane.follow(section.clauses, path)
+            if path.rpartition(".")[2] in LANG_LABELS:
+                self.refresh_terms(path)
+        except RuntimeError:  # the window is being destroyed
             return
-        path = new.objectName()
-        section = self.editor.current_section
-        if section is not None and path and self.editor.registry.get(path) is new:
-            self.preview_pane.follow(section.clauses, path)
 
     # -- the window as it was left ------------------------------------------------------------
     def _restore_window(self) -> None:
@@ -438,6 +482,41 @@ class MainWindow(QMainWindow):
             if self.controller.doc is not None:
                 self.editor.rebuild(self.editor.current_key)
                 self._issues_changed(self.controller.issues)
+
+    # -- the approved terms of the text being edited -------------------------------------------
+    def _terms_visibility(self, visible: bool) -> None:
+        """Closed with its title bar's button (or shown): the clerk's choice, while a draft is open."""
+        if self.controller.doc is not None and self.isVisible() and "terms" in self.menu_actions:
+            self.terms_wanted = visible
+            self.menu_actions["terms"].setChecked(visible)
+
+    def toggle_terms(self) -> None:
+        """Show the approved terms beside the form, or hide them."""
+        self.terms_wanted = not self.terms_dock.isVisible()
+        self.terms_dock.setVisible(self.terms_wanted and self.controller.doc is not None)
+        self.menu_actions["terms"].setChecked(self.terms_dock.isVisible())
+        if self.terms_wanted:
+            self.refresh_terms()
+
+    def refresh_terms(self, path: str | None = None) -> None:
+        """Show the approved terms for the text at ``path`` (default: the one shown)."""
+        path = path or self.terms_panel.path
+        doc = self.controller.doc
+        widget = self.editor.registry.get(path) if path else None
+        if doc is None or widget is None:
+            self.terms_panel.show_for("", None, None, None)
+            return
+        self.terms_panel.show_for(path, widget, doc.get(path.rpartition(".")[0]), self.controller.terms())
+
+    def _insert_term(self, path: str, value: str, position: int) -> None:
+        """Insert a term from the side list: an undo step of its own, the cursor after the term."""
+        from .forms.paste import place_cursor
+
+        doc = self.controller.doc
+        if doc is not None and doc.set_value(path, value, merge=False, label=_("Insert term")):
+            widget = self.editor.registry.get(path)
+            if widget is not None:
+                place_cursor(widget, position)  # type: ignore[arg-type]
 
     def show_start(self) -> None:
         self.start_page.show_recent(self.controller.settings.recent)

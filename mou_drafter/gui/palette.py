@@ -17,6 +17,7 @@ MARK_COLORS = {
     "complete": ("#2b6e2f", "#81c784"),
     "incomplete": ("#9a5200", "#ffb74d"),
     "errors": ("#c62828", "#ef9a9a"),
+    "info": ("#1565c0", "#90caf9"),  # a check's information (terminology)
 }
 
 
@@ -54,14 +55,19 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
     return QColor.fromRgbF(*(b + (t - b) * amount for b, t in channels))
 
 
-def missing_style(pal: QPalette | None = None) -> str:
-    """The style of a field whose translation is missing: an orange frame, a light tint of the
-    field's own background, the palette's text colour."""
+def frame_style(state: str = "incomplete", *, dashed: bool = False, pal: QPalette | None = None) -> str:
+    """The style of a marked field: a frame in the colour of ``state`` (:func:`mark_color`), a
+    light tint of the field's own background, the palette's text colour."""
     pal = pal or palette()
     base = pal.color(QPalette.ColorRole.Base)
-    orange = mark_color("incomplete", pal)
-    return (f"border: 2px solid {orange.name()}; background: {blend(base, orange, 0.12).name()}; "
-            f"color: {pal.color(QPalette.ColorRole.Text).name()};")
+    colour = mark_color(state, pal)
+    return (f"border: 2px {'dashed' if dashed else 'solid'} {colour.name()}; "
+            f"background: {blend(base, colour, 0.12).name()}; color: {pal.color(QPalette.ColorRole.Text).name()};")
+
+
+def missing_style(pal: QPalette | None = None) -> str:
+    """The style of a field whose translation is missing: an orange frame."""
+    return frame_style("incomplete", pal=pal)
 
 
 def note_color(pal: QPalette | None = None) -> QColor:

@@ -5,7 +5,8 @@ choices it is given and returns the export asked for (:meth:`ExportDialog.reques
 when LibreOffice (or Word on Windows) is found; otherwise the dialog says what to install. Before
 exporting it
 lists what the chosen languages lack (texts that would print as "……", English prevailing without
-English) and asks whether to export anyway."""
+English) and what the language checks found in them (Thai letters in Lao text, legacy encodings,
+stale translations, numbers and names that differ), and asks whether to export anyway."""
 
 from __future__ import annotations
 
@@ -37,10 +38,12 @@ from ...api import (
     Layout,
     TemplateLibrary,
     TemplateVersion,
+    TermList,
     check_output_path,
     default_library,
     export_problems,
     pdf_converter_name,
+    validate_draft,
 )
 from ...errors import MouDrafterError
 from ...model.draft import Draft
@@ -53,6 +56,9 @@ from ..palette import error_color
 from .template_problems import template_problems_label
 
 log = logging.getLogger(__name__)
+
+#: Findings of the language checks listed before an export (information is not).
+LANGUAGE_CODES = ("wrong-script", "legacy-encoding", "stale-translation", "number-mismatch", "name-mismatch")
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
@@ -95,6 +101,10 @@ class ExportDialog(QDialog):
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
         self.jump_path = ""
         self.problems: list[Issue] = []
+        #: Language findings in the chosen languages, listed under the missing texts.
+        self.findings: list[Issue] = []
+        checked = validate_draft(draft, terms=TermList())  # terms give information only: not listed here
+        self._language_findings = [i for i in checked if i.code in LANGUAGE_CODES and i.severity != "info"]
         self.setWindowTitle(_("Export to Word"))
         self.setMinimumWidth(560)
         last = last or ExportSettings()
@@ -235,23 +245,28 @@ class ExportDialog(QDialog):
     def update_problems(self) -> None:
         """List the texts the chosen languages lack; with any, the button asks "Export anyway"."""
         self.problems = export_problems(self.draft, self.languages) if self.languages else []
+        self.findings = [i for i in self._language_findings if i.lang in self.languages]
         self.problem_list.clear()
         lang = current_language()
-        for issue in self.problems:
-            item = QListWidgetItem(f"✖ {describe(issue.path)}: {issue.message(lang)}")
+        for issue in self.problems + self.findings:
+            mark = "✖" if issue.severity == "error" else "●"
+            item = QListWidgetItem(f"{mark} {describe(issue.path)}: {issue.message(lang)}")
             item.setToolTip(issue.path)
             item.setData(Qt.ItemDataRole.UserRole, issue.path)
             self.problem_list.addItem(item)
-        self.problem_list.setVisible(bool(self.problems))
+        listed = bool(self.problems or self.findings)
+        self.problem_list.setVisible(listed)
+        notes = []
         if self.problems:
-            self.problem_note.setText(_("Missing in the chosen languages: {count}. These texts would print as "
-                                        "“……”. Export anyway, or cancel and fill them in?")
-                                      .format(count=len(self.problems)))
-            self.export_button.setText(_("Export anyway"))
-        else:
-            self.problem_note.setText("")
-            self.export_button.setText(_("Export"))
-        self.problem_note.setVisible(bool(self.problems))
+            notes.append(_("Missing in the chosen languages: {count}. These texts would print as "
+                           "“……”. Export anyway, or cancel and fill them in?").format(count=len(self.problems)))
+        if self.findings:
+            notes.append(_("Language checks: {count} findings in the chosen languages (wrong script, old "
+                           "encodings, translations to check, numbers or names that differ).")
+                         .format(count=len(self.findings)))
+        self.problem_note.setText("\n".join(notes))
+        self.export_button.setText(_("Export anyway") if listed else _("Export"))
+        self.problem_note.setVisible(listed)
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.jump_path = item.data(Qt.ItemDataRole.UserRole) or ""

@@ -28,8 +28,12 @@ from ..checks_panel import STATUS_MARKS
 from ..draft_document import DraftDocument
 from ..i18n import _
 from ..palette import mark_color
+from .markers import set_issue
 from .registry import FieldRegistry
 from .sections import Section, section_for_path, sections_for
+
+#: Checks shown on the field itself (a red or orange frame with the message as its tooltip).
+FIELD_CODES = ("wrong-script", "legacy-encoding")
 
 #: Sections with party choices: rebuilt when the parties or their names change.
 PARTY_CHOICES = ("obligations", "contributions", "delegations", "conference", "next")
@@ -49,6 +53,8 @@ class SectionEditor(QWidget):
         self.doc: DraftDocument | None = None
         self.sections: list[Section] = []
         self.issues: list[Issue] = []
+        #: Fields framed for a script or encoding finding: path → (severity, message).
+        self._marked: dict[str, tuple[str, str]] = {}
         #: Which widget shows which path; the forms and pages of the sections.
         self.registry = FieldRegistry()
         #: The sections, laid out by the window beside the editor.
@@ -164,8 +170,10 @@ class SectionEditor(QWidget):
 
     # -- checks ---------------------------------------------------------------------------------
     def show_issues(self, issues: list[Issue]) -> None:
-        """Mark each section complete, incomplete (warnings) or with errors."""
+        """Mark each section complete, incomplete (warnings) or with errors, and the fields with
+        a script or encoding finding."""
         self.issues = issues
+        self._mark_fields(issues)
         for row, section in enumerate(self.sections):
             state = self.section_state(section)
             mark = STATUS_MARKS[state][0]
@@ -175,8 +183,27 @@ class SectionEditor(QWidget):
                 item.setForeground(mark_color(state))
                 item.setData(Qt.ItemDataRole.UserRole, state)
 
+    def _mark_fields(self, issues: list[Issue]) -> None:
+        """Frame the inputs of the fields with a script or encoding finding; only inputs whose
+        mark changes are touched (restyling every input of a large draft would be slow)."""
+        from ..i18n import current_language
+
+        lang = current_language()
+        marks: dict[str, tuple[str, str]] = {}
+        for issue in issues:
+            if issue.code in FIELD_CODES and issue.path not in marks:
+                marks[issue.path] = (issue.severity, issue.message(lang))
+        for path in set(self._marked) | set(marks):
+            widget = self.registry.get(path)
+            severity, message = marks.get(path, ("", ""))
+            if widget is not None and (widget.property("issue") or "", widget.property("issue_tip") or "") != (
+                    severity, message):
+                set_issue(widget, severity, message)
+        self._marked = marks
+
     def section_state(self, section: Section) -> str:
-        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section]
+        """``errors``, ``incomplete`` (warnings) or ``complete``; information does not count."""
+        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section and i.severity != "info"]
         if any(i.severity == "error" for i in own):
             return "errors"
         return "incomplete" if own else "complete"

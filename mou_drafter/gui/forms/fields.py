@@ -23,15 +23,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...api import format_amount
 from ...model.draft import LANGUAGES
+from ...model.translations import stale_languages
 from ..draft_document import DraftDocument
 from ..i18n import _, language_name
-from ..palette import missing_style
+from .field_names import describe
+from .markers import check_tip, missing_tip, set_marker
+from .paste import PasteAwareLineEdit, PasteAwarePlainTextEdit, legacy_paste, place_cursor
 
 if TYPE_CHECKING:
     from .registry import FieldRegistry
@@ -61,7 +65,7 @@ def lao_font(size: float = 0) -> QFont:
     return font
 
 
-class GrowingTextEdit(QPlainTextEdit):
+class GrowingTextEdit(PasteAwarePlainTextEdit):
     """A text field that wraps its text and grows with it, from ``min_lines`` to ``max_lines``
     (then it scrolls): for texts that are often long (names of bodies, titles, paragraphs).
 
@@ -118,10 +122,13 @@ class GrowingTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
-        if self.single_line and source.hasText():
-            self.insertPlainText(" ".join(source.text().split()))
-            return
-        super().insertFromMimeData(source)
+        if self.single_line and source.hasText():  # line breaks become spaces; the rest as pasted
+            flat = QMimeData()
+            for kind in source.formats():
+                flat.setData(kind, source.data(kind))
+            flat.setText(" ".join(source.text().split()))
+            source = flat
+        super().insertFromMimeData(source)  # legacy encodings converted (paste_handler)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -129,12 +136,6 @@ class GrowingTextEdit(QPlainTextEdit):
     def setText(self, text: str) -> None:  # noqa: N802 - as QLineEdit
         self.setPlainText(text)
         self.moveCursor(self.textCursor().MoveOperation.End)
-
-
-def whole_text_tip(editor: QWidget, text: str, note: str = "") -> None:
-    """Show the field's whole text on hover (a long name is cut off in a narrow field), and a note
-    under it."""
-    editor.setToolTip("\n\n".join(part for part in (text, note) if part))
 
 
 class Form:
@@ -173,27 +174,34 @@ class Form:
 
     # -- field kinds ----------------------------------------------------------------------------
     def text(self, path: str, *, multiline: bool = False, long: bool = False) -> QWidget:
-        """Inputs for a per-language text, side by side under the language headings, with a marker
-        on a missing translation. ``multiline``: paragraphs (a field that grows, Enter starts a
-        new line); ``long``: one line that is often long (wraps and grows, Enter moves on)."""
+        """Inputs for a per-language text, side by side under the language headings, each with its
+        marker (a missing translation; a translation to check, with ✓ to confirm it) and
+        legacy-encoding conversion on paste. ``multiline``: paragraphs (a field that grows, Enter
+        starts a new line); ``long``: one line that is often long (wraps and grows, Enter moves on)."""
         box = QWidget()
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         editors: dict[str, QWidget] = {}
-        from .field_names import describe
+        confirms: dict[str, QToolButton] = {}
 
         def mark_missing() -> None:
             value = self.doc.get(path)
             present = any(value.get(lang) for lang in self.languages)
+            stale = stale_languages(value, self.languages)
             for lang, editor in editors.items():
-                missing = present and not value.get(lang)
-                editor.setStyleSheet(missing_style() if missing else "")
-                whole_text_tip(editor, value.get(lang), _("Translation missing") if missing else "")
+                if present and not value.get(lang):
+                    set_marker(editor, "missing", missing_tip(), value.get(lang))
+                elif lang in stale:
+                    set_marker(editor, "check", check_tip(", ".join(LANG_LABELS[o] for o in stale[lang])),
+                               value.get(lang))
+                else:
+                    set_marker(editor, "", "", value.get(lang))
+                confirms[lang].setVisible(lang in stale)
 
         for lang in self.languages:
             field_path = f"{path}.{lang}"
-            editor: QWidget
+            editor: GrowingTextEdit | PasteAwareLineEdit
             if multiline or long:
                 editor = GrowingTextEdit(3 if multiline else 1, 12 if multiline else 4, single_line=not multiline)
                 editor.setPlaceholderText(language_name(lang))
@@ -212,7 +220,7 @@ class Form:
                         e.fit()
                     mark_missing()
             else:
-                editor = QLineEdit()
+                editor = PasteAwareLineEdit()
                 editor.setPlaceholderText(language_name(lang))
 
                 def on_edit(text: str, p=field_path) -> None:
@@ -225,14 +233,28 @@ class Form:
                     if e.text() != self.doc.get(p):
                         e.setText(self.doc.get(p))
                     mark_missing()
+            editor.paste_handler = self._paste_handler(field_path, editor)
             if lang == "lo":
                 editor.setFont(lao_font(editor.font().pointSizeF() + 1))
             editor.setMinimumWidth(editor.fontMetrics().averageCharWidth() * MIN_FIELD_CHARS)
             editor.setAccessibleName(describe(field_path))
+            confirm = QToolButton()
+            confirm.setText("✓")
+            confirm.setObjectName(f"{field_path}.confirm")
+            confirm.setToolTip(_("Still correct: confirm this translation"))
+            confirm.setAccessibleName(_("Still correct: confirm this translation"))
+            confirm.clicked.connect(lambda _c=False, p=field_path: self.doc.confirm_translation(p))
+            confirm.setVisible(False)
             editors[lang] = editor
+            confirms[lang] = confirm
             self._register(field_path, editor, refresh)
-            refresh()
-            row.addWidget(editor, 1)
+            cell = QHBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(editor, 1)
+            cell.addWidget(confirm, 0, Qt.AlignmentFlag.AlignTop)
+            row.addLayout(cell, 1)
+        for lang in editors:
+            self.refreshers[f"{path}.{lang}"]()
         if editors:
             self._show(path, next(iter(editors.values())))
         return box
@@ -250,6 +272,26 @@ class Form:
             label.setMinimumWidth(label.fontMetrics().averageCharWidth() * MIN_FIELD_CHARS)
             row.addWidget(label, 1)
         return box
+
+    def _paste_handler(self, path: str, editor: QWidget):
+        """Converts Vietnamese pasted in a legacy encoding: the paste, then the conversion, each an
+        undo step of its own."""
+
+        def handle(before: str, start: int, end: int, pasted: str, capitals: bool | None) -> bool:
+            found = legacy_paste(pasted, capitals)
+            if found is None:
+                return False
+            converted, encoding = found
+            self.doc.set_value(path, before[:start] + pasted + before[end:], merge=False, label=_("Paste"))
+            self.doc.set_value(path, before[:start] + converted + before[end:], merge=False,
+                               label=_("Convert {encoding} to Unicode").format(encoding=encoding))
+            self.refresh(path)
+            place_cursor(editor, start + len(converted))  # type: ignore[arg-type]
+            self.doc.notice.emit(_("Pasted text converted from {encoding} to Unicode; Undo gives it back as "
+                                   "pasted.").format(encoding=encoding))
+            return True
+
+        return handle
 
     def date(self, path: str) -> QDateEdit:
         editor = QDateEdit()
