@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 from .text import clean_text
 
@@ -37,12 +37,32 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
 
 
+#: A translation fingerprint: 8 hex digits (see :mod:`mou_drafter.language.fingerprints`).
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+#: A document language as a key of ``seen`` (a plain ``str`` to the type checker, as the
+#: fingerprint functions take it; checked like :data:`Language`).
+LanguageKey = Annotated[str, Field(pattern=r"^(vi|lo|en)$")]
+
+
 class LocalizedText(_Model):
-    """One text in each document language. A missing language is an empty string."""
+    """One text in each document language. A missing language is an empty string.
+
+    ``seen`` (format 4) records, per language, the fingerprints of the other languages' texts
+    when that language was last written or confirmed: ``{"lo": {"vi": "3f2a9c1d"}}``. A language
+    whose record no longer matches is flagged as a possibly stale translation. It is left out of
+    the file when empty (a text no tool has recorded has no flags)."""
 
     vi: str = Field(default="", max_length=MAX_TEXT_LENGTH)
     lo: str = Field(default="", max_length=MAX_TEXT_LENGTH)
     en: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    seen: dict[LanguageKey, dict[LanguageKey, Fingerprint]] = Field(default_factory=dict)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_record(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("seen"):
+            data.pop("seen", None)
+        return data
 
     @field_validator("vi", "lo", "en", mode="before")
     @classmethod

@@ -152,6 +152,13 @@ class DraftEnvironment(BoundedSandbox):
 # -- the draft as templates see it --------------------------------------------------------------
 
 _TEXT_KEYS = frozenset(LANGUAGES)
+#: A text may also carry its translation record (``seen``, format 4), which templates never see.
+_TEXT_WITH_RECORD = _TEXT_KEYS | {"seen"}
+
+
+def is_text(data: dict[str, Any]) -> bool:
+    """Whether a dumped dict is one text: its languages, perhaps with its translation record."""
+    return data.keys() == _TEXT_KEYS or data.keys() == _TEXT_WITH_RECORD
 
 
 def localize(data: Any, lang: str) -> Any:
@@ -162,11 +169,11 @@ def localize(data: Any, lang: str) -> Any:
     templates can test optional fields with ``{% if %}``.
     """
     if isinstance(data, dict):
-        if data.keys() == _TEXT_KEYS:
+        if is_text(data):
             value = data[lang].strip()
             if value:
                 return value
-            return BLANK if any(v.strip() for v in data.values()) else ""
+            return BLANK if any(data[k].strip() for k in _TEXT_KEYS) else ""
         return {k: localize(v, lang) for k, v in data.items()}
     if isinstance(data, list):
         return [localize(v, lang) for v in data]

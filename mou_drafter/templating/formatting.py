@@ -28,6 +28,12 @@ CURRENCY_WORDS = {
 }
 
 
+def currency_names() -> tuple[str, ...]:
+    """Every way the documents name a currency (``đồng``, ``đô la Mỹ``, ``ກີບ``, ``USD``): what a
+    renderer keeps on one line with its amount."""
+    return (*CURRENCY_DIGITS, *(word for words in CURRENCY_WORDS.values() for word in words.values()))
+
+
 def _locale(lang: str) -> str:
     try:
         return LOCALES[lang]
