@@ -3,8 +3,8 @@ autosaved draft after a crash, and the draft named on the command line (or by Wi
 association) — handed to the app already running, if there is one (``single_instance``).
 
 ``MOU_DRAFTER_EXIT_AFTER_SHOW=1`` shows the window, prints the time it took and the screen's scale
-factor, and exits (packaging checks); ``MOU_DRAFTER_SCREENSHOT=FILE.png`` saves the window first;
-``hooks`` lets a test in another process drive the app (``MOU_DRAFTER_TEST_…``).
+factor, and exits (packaging checks); ``MOU_DRAFTER_SCREENSHOT=FILE.png`` saves the window first.
+(Tests that drive the real app in another process do it from outside: ``tests/gui/app_driver.py``.)
 
 Failures handled on the way go to the log file (:mod:`mou_drafter.logs`); an error no code
 expected is logged with its details and shown, and the app goes on. A damaged settings file is
@@ -33,7 +33,6 @@ def run(argv: list[str]) -> int:
 
     from ..logs import setup_logging
     from ..settings import load_settings
-    from . import hooks
     from .i18n import set_language
     from .main_window import MainWindow
     from .single_instance import InstanceServer, hand_over
@@ -51,9 +50,6 @@ def run(argv: list[str]) -> int:
     window = MainWindow()
     window.controller.ask_upgrades = not os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW")  # a start-up check asks nothing
     sys.excepthook = lambda kind, error, tb: report_unexpected(window, log_file, kind, error, tb)
-    test_hooks = hooks.wanted()
-    if test_hooks:
-        hooks.install(window)
     InstanceServer(lambda path: open_in_front(window, path), window).listen()
     window.show()  # before any question about the draft, so the question has its window behind it
     window.controller.report_settings_notices()
@@ -61,8 +57,6 @@ def run(argv: list[str]) -> int:
     window.controller.offer_recovery()
     if paths:
         window.controller.open_path(paths[0])
-    if test_hooks:
-        hooks.after_start(window)
     if os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW"):
         app.processEvents()
         shot = os.environ.get("MOU_DRAFTER_SCREENSHOT")

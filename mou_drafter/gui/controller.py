@@ -15,15 +15,16 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontInfo
 
 from .. import api
 from ..api import Format, Issue, RenderOptions, TemplateLibrary
 from ..errors import MouDrafterError
 from ..model.draft import Draft
+from ..model.recovery import DraftFiles, Recovery
 from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
-from . import travel
+from . import recovery, travel
 from .autosave import Autosaver
 from .draft_document import DraftDocument
 from .i18n import _, set_language
@@ -62,7 +63,7 @@ class DraftController(QObject):
         status_message(str, int): a message for the status bar, and for how many milliseconds.
         settings_changed(): the settings were read again (fonts, template folders, autosave).
         ui_language_changed(str): the interface language changed to this code: views rebuild.
-        autosaved(str): the open draft was autosaved to this file.
+        autosaved(str): the open draft's full autosave was written to this file.
         word_edits_found(object): the Word file just opened was changed in Word: the changes
             (``api.docx_edits``), for the view to show and the clerk to take back.
     """
@@ -103,9 +104,11 @@ class DraftController(QObject):
         self.checks: list[Check] = [self.validate, lambda draft: travel.template_checks(self.library, draft)]
         #: What the checks found in the open draft the last time they ran.
         self.issues: list[Issue] = []
-        self.autosaver = Autosaver()
-        #: The open draft's revision the last autosave wrote (None: not autosaved yet).
-        self.autosaved_revision: int | None = None
+        #: The open draft's recovery files: a journal of every change within half a second, the
+        #: full autosave after a pause and on the interval (``autosave.py``, ``docs/recovery.md``).
+        self.autosaver = Autosaver(self)
+        self.autosaver.failed.connect(self._autosave_failed)  # queued: it comes from the writer's thread
+        self.autosaver.saved.connect(self.autosaved)  # queued too
         self.autosave_timer = QTimer(self, interval=self.settings.autosave_seconds * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
@@ -136,7 +139,9 @@ class DraftController(QObject):
             old.undo_stack.blockSignals(True)
             old.deleteLater()
         self.doc = doc
-        self.autosaved_revision = None
+        # the draft put away has no unsaved changes, or the clerk chose not to save them
+        self.autosaver.clear()
+        self.autosaver.follow(doc)
         self.issues = []
         self.validation_timer.stop()
         if doc is not None:
@@ -306,49 +311,35 @@ class DraftController(QObject):
 
     # -- autosave and recovery ------------------------------------------------------------------
     def autosave(self) -> bool:
-        """Write the draft to the autosave folder if it changed since the last autosave; True if
-        it was written."""
-        doc = self.doc
-        if doc is None or not doc.modified or doc.revision == self.autosaved_revision:
-            return False
-        try:
-            written = self.autosaver.save(doc.draft, doc.path)
-        except MouDrafterError as exc:
-            log.warning("autosave failed: %s", exc)
-            self.status_message.emit(_("Autosave failed: {error}").format(error=exc), 8000)
-            return False
-        self.autosaved_revision = doc.revision
-        self.autosaved.emit(str(written))
-        return True
+        """Write the full autosave if the draft changed since the last one (the interval timer;
+        the autosaver also writes it after a pause in typing, and journals every change within
+        half a second); True if it was queued for writing (on the autosaver's thread)."""
+        return self.autosaver.save()
 
-    def recover(self, draft: Draft, original: Path | None) -> None:
-        """Show an autosaved ``draft`` of the file ``original`` (None: a new draft), as modified.
-        Asks nothing: for the start, before a draft is open."""
+    @Slot(str)
+    def _autosave_failed(self, error: str) -> None:
+        log.warning("autosave failed: %s", error)
+        self.status_message.emit(_("Autosave failed: {error}").format(error=error), 8000)
+
+    def recover(self, draft: Draft, original: Path | None, files: DraftFiles | None = None,
+                found: Recovery | None = None) -> None:
+        """Show a recovered ``draft`` of the file ``original`` (None: a new draft), as modified.
+        Asks nothing. ``files``: the recovery files it came from (``found``), taken for this
+        session; they become this draft's own, its full autosave written there at once."""
         doc = DraftDocument(draft, original, self)
         self._set_document(doc)
+        if files is not None and found is not None:
+            self.autosaver.adopt(files, found)  # before marking it modified: it has its files
         doc.mark_modified()
 
     def offer_recovery(self) -> bool:
-        """If an earlier session ended without saving, offer to open what it autosaved; True if a
-        draft was recovered. Each autosave offered is removed, taken or not."""
-        for orphan in self.autosaver.orphans():
-            original = orphan.original or _("a new draft")
-            if self.interaction.confirm(
-                _("Recover unsaved work"),
-                _("MoU Drafter was closed without saving {name}. Open the autosaved copy?").format(
-                    name=original
-                ),
-            ):
-                try:
-                    draft = api.load_draft(orphan.draft_path)
-                except MouDrafterError as exc:
-                    self.interaction.error(_("Cannot open the draft"), str(exc))
-                    continue
-                self.recover(draft, Path(orphan.original) if orphan.original else None)
-                orphan.remove()
-                return True
-            orphan.remove()
-        return False
+        """At start: offer what earlier sessions left unsaved (``recovery.offer_at_start``); True
+        if a draft was recovered. Those not opened are kept aside, never deleted."""
+        return recovery.offer_at_start(self)
+
+    def recover_older(self) -> bool:
+        """*File → Recover older drafts…* (``recovery.offer_older``); True if one was opened."""
+        return recovery.offer_older(self)
 
     # -- templates ------------------------------------------------------------------------------
     def offer_template_upgrade(self) -> bool:

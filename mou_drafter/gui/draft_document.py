@@ -91,12 +91,6 @@ class DraftDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._force_modified = False
-        #: Counts every change (edits, undo, redo), for autosave to know whether to write.
-        self.revision = 0
-        self.changed_any.connect(self._count_change)
-
-    def _count_change(self) -> None:
-        self.revision += 1
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

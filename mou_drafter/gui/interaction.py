@@ -17,6 +17,7 @@ from .i18n import _
 if TYPE_CHECKING:
     from ..api import TemplateLibrary
     from ..model.draft import Draft
+    from .recovery import Offer
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,13 @@ class Interaction:
                  "({changed} changed, {added} added, {removed} removed clauses). Move the draft to {new}? "
                  "The changes will be shown.").format(old=old, new=new, **counts)
         return self.confirm(_("Newer template version"), text)
+
+    def ask_recovery(self, offers: list[Offer], *, older: bool) -> int | None:
+        """Which recovered draft to open (an index of ``offers``), or None: at start (``older``
+        False) what earlier sessions left unsaved; else *File → Recover older drafts…*."""
+        from .recovery import ask_recovery
+
+        return ask_recovery(self.parent, offers, older=older)
 
     def error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=self.parent)

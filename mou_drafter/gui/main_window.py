@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "open", _("Open…"), c.choose_and_open, QKeySequence.StandardKey.Open)
         action(file_menu, "new-from", _("New from this document…"), lambda: travel.new_from_document(c))
         action(file_menu, "start", _("Start page"), self.show_start)
+        action(file_menu, "recover-older", _("Recover older drafts…"), c.recover_older)
         file_menu.addSeparator()
         action(file_menu, "save", _("Save"), c.save, QKeySequence.StandardKey.Save)
         action(file_menu, "save-as", _("Save as…"), c.save_as, QKeySequence.StandardKey.SaveAs)

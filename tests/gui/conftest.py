@@ -59,6 +59,14 @@ class ScriptedInteraction(Interaction):
     def error(self, title: str, text: str) -> None:
         self.errors.append(text)
 
+    #: The recovered draft to open (an index of the offers), or None to open none.
+    recovery_answer: int | None = 0
+
+    def ask_recovery(self, offers, *, older: bool):
+        self.asked.append(("recover-older" if older else "recovery", " | ".join(o.line() for o in offers)))
+        self.offers = offers
+        return self.recovery_answer
+
     def offer_template_upgrade(self, old: str, new: str, counts) -> bool:
         self.asked.append(("upgrade", f"{old}->{new}"))
         return self.upgrade_answer

@@ -1,75 +1,92 @@
-"""The real app, killed with kill -9 while it autosaves (issue 12): on the next start the recovery
-offer appears and restores the last autosave (the copy a killed autosave wrote but did not put
-in place counts, when it is whole). The app runs as a subprocess on Qt's offscreen
-platform, driven by its test hooks (``mou_drafter/gui/hooks.py``): it edits a new draft's title
-every 20 ms and autosaves every 100 ms."""
+"""The real app, killed with kill -9 while it autosaves (issue 12, on the recovery files of issue
+17): on the next start the recovery offer appears and restores the last autosave — the full
+autosave of the draft's recovery folder with its journal replayed; the whole copy a killed full
+autosave wrote but did not put in place counts, when it is newer — and no temporary file is
+left. The app runs in a child process through ``app_driver.py`` (the real start-up and window):
+it edits a new draft's title every 20 ms and writes the full autosave every 100 ms."""
 
 from __future__ import annotations
 
 import contextlib
-import os
+import json
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from mou_drafter.api import load_draft
-from mou_drafter.errors import MouDrafterError
-from tests.conftest import ROOT
+from mou_drafter.model.journal import apply_ops, read_journal
+from mou_drafter.model.recovery import JOURNAL, SNAPSHOT
+from tests.gui.test_crash_recovery import App
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9 (POSIX)")
 
 
-def start_app(home: Path, **env: str) -> subprocess.Popen:
-    environment = {**os.environ, "MOU_DRAFTER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", **env}
-    environment.pop("MOU_DRAFTER_DEBUG", None)
-    return subprocess.Popen([sys.executable, "-m", "mou_drafter"], cwd=ROOT, env=environment,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def autosave_number(title: str) -> int:
+def edit_number(title: str) -> int:
     return int(title.rsplit(" ", 1)[1])
+
+
+def last_autosave_on_disk(folder: Path) -> tuple[str, int]:
+    """The title the recovery files in ``folder`` hold, read without the app's recovery code: the
+    full autosave, or a whole temporary copy of a newer one, then the journal's later lines;
+    and how many temporary copies there were."""
+    wrapper = json.loads((folder / SNAPSHOT).read_bytes())  # whole: written like any file
+    copies = list(folder.glob(f".{SNAPSHOT}.*.tmp"))
+    for copy in copies:
+        with contextlib.suppress(ValueError):  # cut short by the kill: not an autosave
+            candidate = json.loads(copy.read_bytes())
+            if candidate["seq"] > wrapper["seq"]:
+                wrapper = candidate
+    draft = wrapper["draft"]
+    journal = folder / JOURNAL
+    for entry in read_journal(journal.read_bytes() if journal.exists() else b"").entries:
+        if entry.seq > wrapper["seq"]:
+            apply_ops(draft, entry.ops)
+    return draft["title"]["vi"], len(copies)
+
+
+def autosaves(app: App) -> list[str]:
+    """The titles of the full autosaves the app said were on disk, in order."""
+    return [line.split(" ", 2)[2] for line in list(app.lines) if line.startswith("autosaved ")]
+
+
+def wait_for_autosaves(app: App, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while len(autosaves(app)) < count:
+        assert "<eof>" not in app.lines and time.monotonic() < deadline, app.lines[-5:]
+        time.sleep(0.005)
 
 
 @pytest.mark.parametrize("round_", range(3))
 def test_the_app_killed_while_it_autosaves_offers_the_last_autosave(round_, tmp_path):
     rng = random.Random(round_)
     home = tmp_path / "home"
-    app = start_app(home, MOU_DRAFTER_TEST_EDITS="20")
+    app = App(home, {"steps": [["new", "mou"], ["autosave-every", 100], ["edit-every", ["title.vi", 20]]]})
     try:
-        wanted = rng.randint(2, 8)
-        seen: list[str] = []
-        deadline = time.monotonic() + 60
-        while len(seen) < wanted:
-            line = app.stdout.readline()
-            assert line and time.monotonic() < deadline, app.stderr.read()
-            if line.startswith("autosaved "):
-                seen.append(line.removeprefix("autosaved ").strip())
-        time.sleep(rng.uniform(0, 0.12))  # anywhere in the next autosave, or between two
-        app.send_signal(signal.SIGKILL)
-        app.wait(timeout=10)
+        wait_for_autosaves(app, rng.randint(2, 8))
+        time.sleep(rng.uniform(0, 0.12))  # anywhere in the next full autosave, or between two
+        app.kill()
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
-    autosave = home / "data" / "autosave" / f"session-{app.pid}.moud"
-    titles = [load_draft(autosave).title.vi]  # whole: an autosave is written like any file
-    # killed between writing the next copy and putting it in place: that copy is the last autosave
-    for copy in autosave.parent.glob(f".{autosave.name}.*.tmp"):
-        with contextlib.suppress(MouDrafterError):  # cut short by the kill: not an autosave
-            titles.append(load_draft(copy).title.vi)
-    last = max(titles, key=autosave_number)
-    assert autosave_number(last) >= autosave_number(seen[-1])
+        if app.process.poll() is None:
+            app.process.kill()
+            app.finish()
+    seen = autosaves(app)
+    folder = home / "data" / "autosave" / f"session-{app.process.pid}-1"
+    last, copies = last_autosave_on_disk(folder)
+    assert edit_number(last) >= edit_number(seen[-1])
 
-    again = start_app(home, MOU_DRAFTER_TEST_ANSWER="yes", MOU_DRAFTER_EXIT_AFTER_SHOW="1")
-    out, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
-    assert "asked: Khôi phục" in out  # "Recover unsaved work", in the app's Vietnamese
-    assert f"open: {last} modified=True" in out, out
-    assert not autosave.exists()  # taken, so not offered again
-    assert not [p.name for p in autosave.parent.glob("*.tmp")]  # nor what a killed autosave left
-    print(f"round {round_}: killed after {len(seen)} autosaves ({len(titles) - 1} copies left); recovered '{last}'")
+    again = App(home, {"recovery": 0, "steps": [["report", ["title.vi"]], ["quit"]]})
+    again.finish()
+    assert again.process.returncode == 0, again.stderr_tail()
+    [offer] = again.asked("recovery")
+    assert len(offer["offers"]) == 1
+    state = again.state()
+    assert state is not None, again.lines
+    assert state["fields"]["title.vi"] == last and state["modified"]
+    assert not folder.exists()  # taken over by the new session, so not offered again
+    assert state["leftovers"] == []  # nor what a killed full autosave left
+    assert not list((home / "data" / "autosave").rglob("*.tmp"))
+    print(
+        f"round {round_}: killed after {len(seen)} full autosaves ({copies} copies left); recovered '{last}'"
+    )

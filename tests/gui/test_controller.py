@@ -7,6 +7,7 @@ from __future__ import annotations
 from mou_drafter.api import RenderOptions, export_problems
 from mou_drafter.gui.interaction import ExportRequest, FillInFirst
 from mou_drafter.model.files import load_draft, save_draft
+from mou_drafter.model.recovery import read_recovery
 from mou_drafter.settings import ExportSettings, load_settings
 from tests.conftest import ROOT
 from tests.docx_checks import all_text, check_lao_runs, open_docx
@@ -39,14 +40,17 @@ def test_new_edit_save_and_open_again(controller, scripted, tmp_path):
     controller.update_validation()  # what the timer calls
     assert "minutes.conference.title" not in {i.path for i in controller.issues}
     assert controller.autosave() and not controller.autosave()  # nothing changed since
-    assert load_draft(controller.autosaver.current.draft_path) == doc.draft
+    assert controller.autosaver.wait(10)
+    slot = controller.autosaver.slot
+    assert read_recovery(slot.folder).draft == doc.draft
 
     path = tmp_path / "Biên bản hội nghị.moud"
     scripted.save_path = str(path)
     assert controller.save()  # a new draft: save asks where
     assert files[-1] == (path, False) and not doc.modified
     assert load_draft(path) == doc.draft
-    assert not controller.autosaver.current.draft_path.exists()  # saved: the autosave is gone
+    assert controller.autosaver.wait(10)
+    assert not slot.folder.exists()  # saved: the recovery files are gone
     assert controller.settings.recent[0] == str(path.resolve()) == load_settings().recent[0]
 
     assert controller.open_path(path)

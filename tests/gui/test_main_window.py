@@ -1,7 +1,4 @@
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -141,30 +138,35 @@ def test_unsaved_changes_prompt(qtbot, window):
 
 def test_autosave_and_recovery_after_crash(qtbot, window, tmp_path):
     from mou_drafter.gui.autosave import autosave_dir
+    from mou_drafter.model.recovery import RecoveryStore, read_recovery, snapshot_bytes
+    from tests.conftest import dead_pid
 
     window.controller.open_sample(SAMPLE)
     type_text(window.editor.registry["parties[0].name.vi"], " (sửa)")
     window.controller.autosave()
-    own = window.controller.autosaver.current.draft_path
-    assert load_draft(own).parties[0].name.vi.endswith("(sửa)")
+    window.controller.autosaver.wait(10)
+    own = window.controller.autosaver.slot.folder
+    assert read_recovery(own).draft.parties[0].name.vi.endswith("(sửa)")
 
-    # A crashed session: its process is gone, its autosave is still there.
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    pid = int(dead.stdout)
-    crashed = autosave_dir() / f"session-{pid}.moud"
+    # A crashed session: its process is gone, its recovery files are still there.
+    original = tmp_path / "orig.moud"
+    save_draft(load_draft(SAMPLE), original)
     draft = load_draft(SAMPLE)
     draft.title.vi = "Bản chưa lưu trước khi mất điện"
-    save_draft(draft, crashed)
-    crashed.with_suffix(".json").write_text(json.dumps({"original": str(tmp_path / "orig.moud")}), encoding="utf-8")
+    crashed = RecoveryStore(autosave_dir(), lambda pid: False, dead_pid()).new_slot()
+    crashed.write_snapshot(snapshot_bytes(draft.model_dump(mode="json"), 0, str(original), None))
 
     window.controller.doc.mark_saved(tmp_path / "other.moud")
-    window.controller.interaction.confirm_answer = True
+    window.controller.interaction.recovery_answer = 0
     assert window.controller.offer_recovery()
     assert window.controller.doc.draft.title.vi == "Bản chưa lưu trước khi mất điện"
     assert window.controller.doc.modified and window.isWindowModified()
-    assert window.controller.doc.path == tmp_path / "orig.moud"
-    assert not crashed.exists()
-    assert own.exists()  # the running session's own autosave is not an orphan
+    assert window.controller.doc.path == original
+    assert not crashed.folder.exists()  # taken by this session: now the recovered draft's own files
+    window.controller.autosaver.wait(10)
+    adopted = window.controller.autosaver.slot.folder
+    assert read_recovery(adopted).draft.title.vi == "Bản chưa lưu trước khi mất điện"
+    assert not own.exists()  # the draft put away had been saved: its files went with it
 
 
 def test_interface_language_switch(qtbot, window):
@@ -352,17 +354,21 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
 
 
 def test_autosave_writes_only_when_something_changed(qtbot, window):
+    from mou_drafter.model.recovery import read_recovery
+
     window.controller.open_sample(SAMPLE)
     type_text(window.editor.registry["parties[0].name.vi"], "a")
-    window.controller.autosave()
-    path = window.controller.autosaver.current.draft_path
+    assert window.controller.autosave()
+    window.controller.autosaver.wait(10)
+    path = window.controller.autosaver.slot.snapshot
     first = path.stat().st_mtime_ns
-    path.write_text("marker", encoding="utf-8")
-    window.controller.autosave()  # nothing changed since: the file is not rewritten
-    assert path.read_text(encoding="utf-8") == "marker"
+    marker = path.read_bytes()
+    assert not window.controller.autosave()  # nothing changed since: the file is not rewritten
     type_text(window.editor.registry["parties[0].name.vi"], "b")  # merged into the same undo step
-    window.controller.autosave()
-    assert load_draft(path).parties[0].name.vi.endswith("ab")
+    assert window.controller.autosave()
+    window.controller.autosaver.wait(10)
+    assert path.read_bytes() != marker
+    assert read_recovery(path.parent).draft.parties[0].name.vi.endswith("ab")
     assert path.stat().st_mtime_ns >= first
 
 

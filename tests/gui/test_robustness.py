@@ -13,7 +13,7 @@ from pathlib import Path
 from mou_drafter.api import RenderOptions, TemplateLibrary, load_draft, save_draft
 from mou_drafter.logs import log_path
 from mou_drafter.model.atomic_write import temporary_name
-from mou_drafter.model.files import draft_to_json
+from mou_drafter.model.recovery import SNAPSHOT, snapshot_bytes
 from tests.conftest import ROOT
 
 SEED = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
@@ -243,52 +243,70 @@ def test_a_failed_template_offer_is_said_not_swallowed(controller, scripted, tmp
     assert messages and "damaged manifest" in messages[-1]
 
 
-def killed_autosave(controller, title: str, *, complete: bool = True, before: str | None = None) -> Path:
-    """What a session (process 999999999, ended) left in the autosave folder: its last autosave
-    with ``before`` as title (if any), and the copy of the next one, killed before it was put in
-    place (cut short if not ``complete``)."""
-    folder = controller.autosaver.folder
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "session-999999999.moud"
+def autosave_of(title: str, seq: int) -> bytes:
     draft = load_draft(SEED)
-    if before is not None:
-        draft.title.vi = before
-        save_draft(draft, path)
-        os.utime(path, (time.time() - 60, time.time() - 60))
     draft.title.vi = title
-    data = draft_to_json(draft).encode("utf-8")
-    copy = folder / temporary_name(path, pid=999_999_999)
+    return snapshot_bytes(draft.model_dump(mode="json"), seq, "", None)
+
+
+def killed_autosave(controller, title: str, *, complete: bool = True, before: str | None = None) -> Path:
+    """What a session (process 999999999, ended) left in its draft's recovery folder: its last
+    full autosave with ``before`` as title (if any; change 5), and the copy of the next one
+    (change 9), killed before it was put in place (cut short if not ``complete``)."""
+    folder = controller.autosaver.store.folder / "session-999999999-1"
+    folder.mkdir(parents=True)
+    snapshot = folder / SNAPSHOT
+    if before is not None:
+        snapshot.write_bytes(autosave_of(before, 5))
+    data = autosave_of(title, 9)
+    copy = folder / temporary_name(snapshot, pid=999_999_999)
     copy.write_bytes(data if complete else data[: len(data) // 2])
-    return path
+    return folder
+
+
+def left_in(controller) -> list[str]:
+    """The temporary files in the autosave folder, once the autosaver's writes are done."""
+    controller.autosaver.wait(10)
+    return sorted(p.name for p in controller.autosaver.store.folder.rglob("*.tmp"))
 
 
 def test_an_autosave_killed_before_it_was_put_in_place_is_recovered(controller, scripted):
-    path = killed_autosave(controller, "Bản tự lưu sau cùng", before="Bản tự lưu trước đó")
+    folder = killed_autosave(controller, "Bản tự lưu sau cùng", before="Bản tự lưu trước đó")
     assert controller.offer_recovery()
     assert controller.doc.draft.title.vi == "Bản tự lưu sau cùng" and controller.doc.modified
-    assert not path.exists() and temporaries(path.parent) == []
+    assert not folder.exists() and left_in(controller) == []  # taken over, its leftovers removed
 
 
 def test_a_first_autosave_killed_is_recovered_when_complete(controller, scripted):
-    path = killed_autosave(controller, "Lần tự lưu đầu tiên")
+    folder = killed_autosave(controller, "Lần tự lưu đầu tiên")
     assert controller.offer_recovery()
     assert controller.doc.draft.title.vi == "Lần tự lưu đầu tiên"
-    assert not path.exists() and temporaries(path.parent) == []
+    assert not folder.exists() and left_in(controller) == []
 
 
 def test_a_first_autosave_cut_short_is_removed_and_not_offered(controller, scripted):
-    path = killed_autosave(controller, "Lần tự lưu bị cắt", complete=False)
+    folder = killed_autosave(controller, "Lần tự lưu bị cắt", complete=False)
     assert not controller.offer_recovery() and scripted.asked == []
-    assert temporaries(path.parent) == [] and not path.exists()
+    assert left_in(controller) == [] and not folder.exists()
 
 
 def test_an_older_copy_does_not_replace_the_last_autosave(controller, scripted):
-    path = killed_autosave(controller, "Bản sao cũ", before="Bản tự lưu sau cùng")
-    [copy] = [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
-    os.utime(copy, (time.time() - 600, time.time() - 600))
+    folder = killed_autosave(controller, "Bản sao cũ", before="Bản tự lưu sau cùng")
+    snapshot = folder / SNAPSHOT
+    [copy] = [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    snapshot.write_bytes(autosave_of("Bản tự lưu sau cùng", 12))  # newer than the copy's change 9
+    os.utime(snapshot, (time.time() - 600, time.time() - 600))  # older on the clock: the number decides
+    assert copy.exists()
     assert controller.offer_recovery()
     assert controller.doc.draft.title.vi == "Bản tự lưu sau cùng"
-    assert temporaries(path.parent) == []
+    assert left_in(controller) == []
+
+
+def test_a_cut_short_copy_leaves_the_last_autosave_offered(controller, scripted):
+    folder = killed_autosave(controller, "Bản sao bị cắt", complete=False, before="Bản tự lưu sau cùng")
+    assert controller.offer_recovery()
+    assert controller.doc.draft.title.vi == "Bản tự lưu sau cùng"
+    assert not folder.exists() and left_in(controller) == []
 
 
 def test_template_checks_that_cannot_run_are_logged(caplog, tmp_path):
