@@ -28,6 +28,7 @@ import datetime as dt
 import io
 import math
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -64,34 +65,63 @@ _UNITS = {
 }
 
 
-def _even_breaks(widths: list[int], space: int, count: int, allowed, room: float) -> list[int]:
+def _even_breaks(widths: list[int], space: int, count: int, allowed: Iterable[int], room: float) -> list[int]:
     """Where to break words of ``widths`` into ``count`` lines, breaking only before the word
     indices in ``allowed``, so that the widest line is as narrow as it can be and at most
-    ``room``; ``[]`` if no such breaks exist. Dynamic programming over (lines, words): a
-    capacity line has a dozen words."""
+    ``room``; ``[]`` if no such breaks exist. Dynamic programming over (lines, words), keeping
+    for each line count and end the narrowest widest line and the break before the last line
+    (the earliest, where several give the same width)."""
     n = len(widths)
     starts = [0]
     for w in widths:
         starts.append(starts[-1] + w)
     allowed = set(allowed)
-
-    def span(a: int, b: int) -> float:
-        return starts[b] - starts[a] + space * (b - a - 1)
-
-    # best[k][j]: (widest line, breaks) setting words[:j] in k lines
-    best: list[dict[int, tuple[float, list[int]]]] = [{0: (0.0, [])}]
+    inner_ends = [j for j in range(1, n) if j in allowed]
+    # widest[j]: narrowest widest line setting words[:j] in k lines; back[k][j]: the break before
+    # its last line
+    widest: dict[int, float] = {0: 0.0}
+    back: list[dict[int, int]] = []
     for k in range(1, count + 1):
-        row: dict[int, tuple[float, list[int]]] = {}
-        ends = [n] if k == count else [j for j in range(1, n) if j in allowed]
-        for j in ends:
-            for i, (widest, breaks) in best[k - 1].items():
-                if i >= j or (i and i not in allowed):
-                    continue
-                candidate = max(widest, span(i, j))
-                if candidate <= room and (j not in row or candidate < row[j][0]):
-                    row[j] = (candidate, [*breaks, i] if i else breaks)
-        best.append(row)
-    return best[count][n][1] if n in best[count] else []
+        previous = sorted(widest)
+        row: dict[int, float] = {}
+        pointers: dict[int, int] = {}
+        for j in [n] if k == count else inner_ends:
+            best, best_i = math.inf, -1
+            # the latest break first: a later break makes a narrower last line
+            for i in reversed(previous[:bisect_left(previous, j)]):
+                line = starts[j] - starts[i] + space * (j - i - 1)
+                if line > room or line > best:
+                    break  # earlier breaks make the last line wider still: none can be better
+                candidate = widest[i] if widest[i] > line else line
+                if candidate <= best:  # <=: the earliest of equal breaks
+                    best, best_i = candidate, i
+            if best_i >= 0:
+                row[j], pointers[j] = best, best_i
+        widest = row
+        back.append(pointers)
+    if n not in widest:
+        return []
+    breaks, j = [], n
+    for pointers in reversed(back):
+        j = pointers[j]
+        if j:
+            breaks.append(j)
+    return breaks[::-1]
+
+
+def _greedy_fill(widths: list[int], space: int, room: float) -> tuple[int, int]:
+    """The number of lines and the widest line of words of ``widths`` set as many to a line as
+    fit ``room`` (a word wider than ``room`` on a line of its own): the fewest lines there can
+    be, and a width no even breaking into that many lines exceeds."""
+    count, used, widest = 1, -space, 0
+    for w in widths:
+        if used + space + w > room and used >= 0:
+            count, used, widest = count + 1, w, max(widest, used)
+        else:
+            used += space + w
+    return count, max(widest, used)
+
+
 #: Space between language columns in the side-by-side layout (twips; 283 = 5 mm).
 _GUTTER = 283
 #: Left and right cell margin of data and header tables (twips; 85 = 1.5 mm).
@@ -123,6 +153,19 @@ _STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
     "para": (x.RunStyle(), _P_BODY),
 }
 _TABLE_PT = 12
+
+
+@lru_cache(maxsize=64)
+def _kept(para: x.ParaStyle) -> x.ParaStyle:
+    """``para`` kept with the next paragraph."""
+    return replace(para, keep_next=True)
+
+
+@lru_cache(maxsize=64)
+def _flush_left(para: x.ParaStyle) -> x.ParaStyle:
+    """``para`` flush left, for Lao: justifying could only stretch the few phrase-ending spaces
+    (``docs/lao-runs.md``)."""
+    return replace(para, align="left")
 
 
 def _chunks(text: str) -> list[str]:
@@ -204,17 +247,12 @@ class _Writer:
                 continue
             widths = [self.width(w, lang, style) for w in words]
             space = self.width(" ", lang, style)
-            # as few lines as a greedy fill needs
-            count, used = 1, -space
-            for w in widths:
-                if used + space + w > room and used >= 0:
-                    count, used = count + 1, w
-                else:
-                    used += space + w
+            # as few lines as a greedy fill needs; its widest line bounds the even breaks
+            count, filled = _greedy_fill(widths, space, room)
             units = _UNITS.get(lang, ())
             anchors = [i for i, word in enumerate(words) if i and word.lower().startswith(units)]
             cuts = _even_breaks(widths, space, count, anchors, room) or _even_breaks(
-                widths, space, count, range(1, len(words)), float("inf"))
+                widths, space, count, range(1, len(words)), filled)
             bounds = [0, *cuts, len(words)]
             out.append(" \n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)))
         return "\n".join(out)
@@ -252,14 +290,14 @@ class _Writer:
             return self.signatures(self.signature_rows([[block]], width), width)
         style, para = self._styles(block)
         if keep_next:
-            para = replace(para, keep_next=True)
+            para = _kept(para)
         if kind == "article":
             return x.paragraph(self.runs(self.doc.article_heading(block), block.lang, style), para)
         return self._lines(block, style, para)
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         if block.lang == "lo" and para.align == "both":
-            para = replace(para, align="left")
+            para = _flush_left(para)
         return x.paragraph(self.runs(block.text, block.lang, run), para)
 
     # -- the head: national header, issuing body and number, place and date ------------------
