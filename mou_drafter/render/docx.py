@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import time
 import zipfile
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -553,7 +554,9 @@ class _Writer:
         return (closing_height + self.signature_row_height(rows[0], width)) * 20 <= self.page_height * MAX_EMPTY_PAGE
 
     # -- layouts ---------------------------------------------------------------------------
-    def sequential(self, languages: Iterable[str]) -> str:
+    # The layouts return the body in pieces, in order, for package_docx to write one by one: a
+    # large body is then never joined into one string.
+    def sequential(self, languages: Iterable[str]) -> list[str]:
         out = []
         for n, lang in enumerate(languages):
             if n:
@@ -575,7 +578,7 @@ class _Writer:
                 if block.kind == "table":
                     out.append(x.spacer(6))
             out.append(self.signatures(signers, self.text_width))
-        return "".join(out)
+        return out
 
     def _lead_in(self, rows: list[dict[str, Block]]) -> list[dict[str, Block]]:
         """The rows before a data table that go with it across the page: the last row (the
@@ -601,7 +604,7 @@ class _Writer:
         return [[self.block(cells[lang], width, keep_last and index == last) if lang in cells else ""
                  for lang in languages] for index, cells in enumerate(content)]
 
-    def side_by_side(self, languages: list[str]) -> str:
+    def side_by_side(self, languages: list[str]) -> list[str]:
         column = self.text_width // len(languages)
         cell_width = column - _GUTTER
         aligned = self.doc.aligned_rows(languages)
@@ -637,7 +640,7 @@ class _Writer:
             segments.append(("rows", []))
         for index, (kind, content) in enumerate(segments):
             if kind == "table":
-                out.append(self.data_table(content, self.text_width) + x.spacer(6))
+                out += [self.data_table(content, self.text_width), x.spacer(6)]
                 continue
             if kind == "lead":
                 out.extend(self.block(cells[lang], self.text_width, keep_next=True)
@@ -658,9 +661,9 @@ class _Writer:
                 out.append(x.table(table_rows, grid.widths, borders=False, cell_margin=_GUTTER // 2))
             else:
                 rows = self.language_rows(content, languages, cell_width)
-                out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2)
-                           + x.spacer(6))
-        return "".join(out)
+                out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2))
+                out.append(x.spacer(6))
+        return out
 
 
 class _Grid:
@@ -710,41 +713,59 @@ def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
     return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
 
 
+#: The parts of the package made anew for every document; the skeleton's other parts are copied.
+_BODY_PART, _CORE_PART = "word/document.xml", "docProps/core.xml"
+
+
 @lru_cache(maxsize=16)
-def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, int]:
+def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, int]:
     """The package around the body, made once per fonts, language and orientation:
-    python-docx's default template with our styles, page setup and page-number header."""
+    python-docx's default template with our styles, page setup and page-number header. Returns
+    a zip of every part but ``word/document.xml`` and the core properties, compressed once (the
+    styles alone are 800 kB); ``word/document.xml`` before and after the body, encoded; and the
+    text width in twips."""
     docx_doc = new_docx()
     text_width = _setup(docx_doc, fonts, main_lang, landscape)
     out = io.BytesIO()
     docx_doc.save(out)
-    return out.getvalue(), text_width
-
-
-def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool = False,
-                 title: str = "", description: str = "") -> bytes:
-    """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
-    ``word/document.xml`` before ``w:sectPr`` and fresh core properties.
-
-    Building the body as one string and splicing it costs a fraction of parsing it into
-    python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
-    """
-    skeleton, _width = _skeleton(fonts, main_lang, landscape)
-    now = dt.datetime.now(dt.timezone.utc)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    rest = io.BytesIO()
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(rest, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                data = x.splice_body(data.decode("utf-8"), body_xml).encode("utf-8")
-            elif info.filename == "docProps/core.xml":
-                data = x.core_properties(title, x.LANG_TAGS[main_lang], description, now)
-            target.writestr(info, data)
+            if info.filename not in (_BODY_PART, _CORE_PART):
+                target.writestr(info, source.read(info))
+        head, tail = x.around_body(source.read(_BODY_PART).decode("utf-8"))
+    return rest.getvalue(), head.encode("utf-8"), tail.encode("utf-8"), text_width
+
+
+def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *, landscape: bool = False,
+                 title: str = "", description: str = "") -> bytes:
+    """A DOCX package: the cached skeleton's parts, with ``body_xml`` (a string, or pieces of
+    one in order) as the body of ``word/document.xml``, before ``w:sectPr``
+    (:func:`~mou_drafter.render.oxml.around_body`), and fresh core properties, added to the zip of
+    the skeleton's other parts (copied as they were compressed).
+
+    Building the body as strings and writing them out costs a fraction of parsing it into
+    python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``);
+    the pieces are encoded and compressed one by one, so a large body is never copied whole into
+    one string with the rest of the part (each copy of a few megabytes costs fresh memory pages).
+    """
+    rest, head, tail, _width = _skeleton(fonts, main_lang, landscape)
+    now = dt.datetime.now(dt.timezone.utc)
+    out = io.BytesIO(rest)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
+        entry = zipfile.ZipInfo(_BODY_PART, date_time=time.localtime()[:6])
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        with target.open(entry, "w") as part:
+            part.write(head)
+            for piece in [body_xml] if isinstance(body_xml, str) else body_xml:
+                part.write(piece.encode("utf-8"))
+            part.write(tail)
+        target.writestr(_CORE_PART, x.core_properties(title, x.LANG_TAGS[main_lang], description, now))
     return out.getvalue()
 
 
 def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
-    return _skeleton(fonts, main_lang, landscape)[1]
+    return _skeleton(fonts, main_lang, landscape)[3]
 
 
 def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions) -> bytes:
@@ -753,8 +774,8 @@ def _docx_bytes(doc: Document, layout: str, languages: list[str], options: Rende
     main_lang = "vi" if "vi" in languages else languages[0]
     writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
                      zwsp=options.lao_zero_width_spaces)
-    body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
-    return package_docx(body_xml, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
+    body = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    return package_docx(body, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
                         description=f"template {doc.template}")
 
 

@@ -376,13 +376,14 @@ def put_page_number(paragraph: Any, fonts: Fonts, lang: str) -> None:
 # -- parts we write ourselves: the body, the core properties ---------------------------------------
 
 
-def splice_body(document_xml: str, body_xml: str) -> str:
-    """``word/document.xml`` with ``body_xml`` as the content of ``w:body``, before its
-    ``w:sectPr`` (whatever stood there before is dropped). Splicing the body as a string costs a
-    fraction of parsing it into python-docx's element classes (see ``benchmarks/bench_render.py``)."""
+def around_body(document_xml: str) -> tuple[str, str]:
+    """``word/document.xml`` up to the start of ``w:body`` and from its ``w:sectPr`` on: the body
+    goes between them (whatever stood there before is dropped). Writing the body as strings
+    between the two costs a fraction of parsing it into python-docx's element classes (see
+    ``benchmarks/bench_render.py``), and a large body is never joined into one string with the rest."""
     start = document_xml.index("<w:body>") + len("<w:body>")
     marker = document_xml.index("<w:sectPr", start)
-    return document_xml[:start] + body_xml + document_xml[marker:]
+    return document_xml[:start], document_xml[marker:]
 
 
 def core_properties(title: str, language: str, description: str, when: dt.datetime) -> bytes:
