@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
@@ -37,6 +38,9 @@ from .library import TemplateLibrary, TemplateVersion, default_library
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
 _ATTR_VALUE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+#: The usual directive, ``kind id=value``, read in one match (any other form is split into parts).
+_KIND_AND_ID = re.compile(r"([a-z-]+) id=([A-Za-z0-9_.\-]+)")
+_NEWLINE = "\n"
 
 
 def _strip_sentinels(text: str) -> str:
@@ -47,7 +51,7 @@ def _strip_sentinels(text: str) -> str:
 def _finalize(value: Any) -> str:
     if value is None:
         return ""
-    return f"{VALUE_START}{str(value).replace(chr(10), VALUE_NEWLINE)}{VALUE_END}"
+    return f"{VALUE_START}{str(value).replace(_NEWLINE, VALUE_NEWLINE)}{VALUE_END}"
 
 
 def _lang(ctx: Any) -> str:
@@ -130,6 +134,15 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+#: Every attribute of a plain dict (methods and dunders): a template name that is one of them is
+#: looked up by the sandbox as an attribute first.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+#: The values a loop offers (``loop.index``, ``loop.last``, …), which the sandbox allows; not its
+#: methods (``loop.cycle``), which go through the sandbox's checks.
+_LOOP_VALUES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0",
+                          "previtem", "nextitem"})
+
+
 class DraftEnvironment(SandboxedEnvironment):
     """The one strict, sandboxed environment used for rendering and for lint."""
 
@@ -145,6 +158,23 @@ class DraftEnvironment(SandboxedEnvironment):
             auto_reload=False,
         )
         self.filters.update(FILTERS)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute``, as the sandbox has it, faster for the draft's data. The sandbox tries
+        the attribute first and, when that fails, the item; for a plain ``dict`` and a name that
+        is no attribute of ``dict``, the attribute always fails (raising and catching an
+        exception per lookup, tens of thousands in a large draft), so the item is looked up
+        straight away. An item is what the sandbox would return, unchecked, either way. A loop's
+        values (``loop.index``) are read straight away too; every other lookup, and a missing
+        key, goes through the sandbox's own checks."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        elif type(obj) is LoopContext and attribute in _LOOP_VALUES:
+            return getattr(obj, attribute)  # a number, a flag or an item of the loop: safe
+        return super().getattr(obj, attribute)
 
 
 # -- the draft as templates see it --------------------------------------------------------------
@@ -239,7 +269,9 @@ class _Parser:
         cell: list[str] | None = None
         article = 0
         for line_no, raw in enumerate(output.split("\n"), start=1):
-            if raw.startswith("@"):
+            if not raw:
+                continue  # most blank lines are empty (a template's own tags leave them)
+            if raw[0] == "@":
                 kind, attrs = self._directive(raw, line_no)
                 if kind in TABLE_PARTS:
                     if current is None or current.kind != "table":
@@ -266,8 +298,6 @@ class _Parser:
                 blocks.append(current)
                 cell = None
                 continue
-            if not raw.strip():
-                continue
             text = _strip_sentinels(raw).strip()
             if not text:
                 continue
@@ -282,7 +312,11 @@ class _Parser:
         return blocks
 
     def _directive(self, raw: str, line_no: int) -> tuple[str, dict[str, str]]:
-        parts = _strip_sentinels(raw[1:]).split()
+        directive = _strip_sentinels(raw[1:])
+        usual = _KIND_AND_ID.fullmatch(directive)
+        if usual and usual[1] in BLOCK_KINDS:
+            return usual[1], {"id": usual[2]}
+        parts = directive.split()
         if not parts:
             raise self.error(line_no, "empty directive '@'")
         kind = parts[0]
