@@ -16,7 +16,10 @@ is made.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,6 +99,11 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
     Templates are looked up in ``library`` (default: :func:`default_library`)."""
     options = options or RenderOptions()
     fmt = check_format(fmt)
+    with _no_cycle_collection():
+        return _render(draft, options, fmt, library)
+
+
+def _render(draft: Draft, options: RenderOptions, fmt: Format, library: TemplateLibrary | None) -> dict[str, bytes]:
     docs = render_documents(draft, options, library=library)
     if fmt == "docx":
         from .render.docx import render_docx
@@ -111,6 +119,27 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
     from .render.text import render_text
 
     return {k: render_text(doc, options).encode("utf-8") for k, doc in docs.items()}
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while a document is rendered, as Mercurial does while it
+    builds large containers (``util.nogc``). A render makes tens of thousands of containers (the
+    draft's data in each language, blocks, rows, run properties) that live until it ends, and
+    each collection of the oldest generation walks every object alive: it ran about once in eight
+    renders of a 50-party draft and once in four of a 100-party one, each time longer, so its cost
+    grew with the square of the draft (``benchmarks/bench_render.py``). Reference counting still
+    frees everything as usual (the render's objects are gone, with its frames, before the
+    collector is back on); the few hundred objects in cycles a render leaves (Jinja's) are
+    collected afterwards. Left alone when the application has switched it off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Path]:
