@@ -31,26 +31,27 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from mou_drafter.gui import main_window
     from mou_drafter.gui.main_window import MainWindow
+    from mou_drafter.gui.preview import PREVIEW_DELAY_MS
 
     app = QApplication.instance() or QApplication(sys.argv)
     window = MainWindow()
     window.show()
     sample = max((ROOT / "seeds").glob("*.moud"), key=lambda p: p.stat().st_size)
-    window.open_sample(sample)
-    doc = window.doc
+    window.controller.open_sample(sample)
+    doc = window.controller.doc
+    pane = window.preview_pane
     path = "minutes.results[0].vi" if doc.draft.kind == "minutes" else "areas[0].description.vi"
 
     def wait_preview() -> None:
         loop = QEventLoop()
-        window.preview_worker.finished.connect(loop.quit)
+        pane.worker.finished.connect(loop.quit)
         QTimer.singleShot(10000, loop.quit)
         loop.exec()
-        window.preview_worker.finished.disconnect(loop.quit)
+        pane.worker.finished.disconnect(loop.quit)
         app.processEvents()
 
-    window.update_preview()
+    pane.update_preview()
     wait_preview()
     edit_ms, preview_ms = [], []
     for _ in range(args.runs):
@@ -58,12 +59,12 @@ def main() -> None:
         doc.set_value(path, doc.get(path) + "x")
         app.processEvents()
         edit_ms.append((time.perf_counter() - start) * 1000)
-        window.preview_timer.stop()
+        pane.timer.stop()
         start = time.perf_counter()
-        window.update_preview()  # what the debounce timer calls
+        pane.update_preview()  # what the debounce timer calls
         wait_preview()
         preview_ms.append((time.perf_counter() - start) * 1000)
-    print(f"sample: {sample.name}; debounce {main_window.PREVIEW_DELAY_MS} ms")
+    print(f"sample: {sample.name}; debounce {PREVIEW_DELAY_MS} ms")
     print(f"one keystroke on the UI thread: median {statistics.median(edit_ms):.1f} ms, max {max(edit_ms):.1f} ms")
     print(f"edit to updated preview after the debounce: median {statistics.median(preview_ms):.0f} ms")
 

@@ -11,6 +11,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 def run(argv: list[str]) -> int:
@@ -34,12 +38,12 @@ def run(argv: list[str]) -> int:
     if paths and hand_over(paths):
         return 0
     set_language(load_settings().ui_language)
-    window = MainWindow(started)
+    window = MainWindow()
     InstanceServer(lambda path: open_in_front(window, path), window).listen()
     window.show()  # before any question about the draft, so the question has its window behind it
-    offer_recovery(window)
+    window.controller.offer_recovery()
     if paths:
-        window.open_path(paths[0])
+        window.controller.open_path(paths[0])
     if os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW"):
         app.processEvents()
         shot = os.environ.get("MOU_DRAFTER_SCREENSHOT")
@@ -52,34 +56,10 @@ def run(argv: list[str]) -> int:
     return app.exec()
 
 
-def open_in_front(window, path: Path) -> None:
+def open_in_front(window: MainWindow, path: Path) -> None:
     """A draft handed over by a later start: open it and bring the window to the front."""
     if window.isMinimized():
         window.showNormal()
     window.raise_()
     window.activateWindow()
-    window.open_path(path)
-
-
-def offer_recovery(window) -> bool:
-    """If an earlier session crashed with unsaved changes, offer to open what it autosaved."""
-    from ..api import load_draft
-    from ..errors import MouDrafterError
-    from .i18n import _
-
-    for orphan in window.autosaver.orphans():
-        original = orphan.original or _("a new draft")
-        if window.interaction.confirm(
-            _("Recover unsaved work"),
-            _("MoU Drafter was closed without saving {name}. Open the autosaved copy?").format(name=original),
-        ):
-            try:
-                draft = load_draft(orphan.draft_path)
-            except MouDrafterError as exc:
-                window.interaction.error(_("Cannot open the draft"), str(exc))
-                continue
-            window.recover(draft, Path(orphan.original) if orphan.original else None)
-            orphan.remove()
-            return True
-        orphan.remove()
-    return False
+    window.controller.open_path(path)

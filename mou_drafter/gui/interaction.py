@@ -1,15 +1,49 @@
 """Questions and messages to the user go through one object, so tests (and a future console mode)
-can answer them without dialogs."""
+can answer them without dialogs: the controller asks, an :class:`Interaction` shows the dialog and
+returns the answer as a value."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..api import Fonts, RenderOptions
+from ..settings import ExportSettings
 from .i18n import _
+
+if TYPE_CHECKING:
+    from ..api import TemplateLibrary
+    from ..model.draft import Draft
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """An export the clerk asked for: where, with which template, and the choices to offer again
+    next time (layout, languages, folder, zero-width spaces between Lao words)."""
+
+    path: Path
+    template: str
+    choices: ExportSettings
+
+    def options(self, fonts: Fonts) -> RenderOptions:
+        """The render options of this export, in ``fonts`` (the settings' document fonts)."""
+        return RenderOptions(layout=self.choices.layout, languages=tuple(self.choices.languages), fonts=fonts,
+                             lao_zero_width_spaces=self.choices.lao_zero_width_spaces, template=self.template)
+
+
+@dataclass(frozen=True)
+class FillInFirst:
+    """Instead of exporting, the clerk chose to fill in this field first."""
+
+    path: str
 
 
 class Interaction:
     def __init__(self, parent: QWidget | None = None) -> None:
+        #: The window the dialogs belong to (the main window sets itself when it is None).
         self.parent = parent
 
     def ask_save_changes(self, name: str) -> str:
@@ -40,6 +74,20 @@ class Interaction:
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=self.parent)
         box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+
+    def ask_export(self, draft: Draft, draft_path: Path | None, last: ExportSettings,
+                   library: TemplateLibrary) -> ExportRequest | FillInFirst | None:
+        """The export dialog, starting from the ``last`` choices: the export asked for, a field to
+        fill in first, or None (cancelled)."""
+        from .dialogs.export import ExportDialog
+
+        dialog = ExportDialog(draft, draft_path, self.parent, last=last, library=library)
+        try:
+            if dialog.exec() == ExportDialog.DialogCode.Accepted:
+                return dialog.request()
+            return FillInFirst(dialog.jump_path) if dialog.jump_path else None
+        finally:
+            dialog.deleteLater()
 
     def exported(self, paths: list[str]) -> str:
         """After an export: 'file', 'folder' or 'close'."""

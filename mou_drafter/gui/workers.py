@@ -1,5 +1,5 @@
-"""Slow work off the UI thread: a QRunnable per job, results back by queued signals, stale
-results (an older generation than the latest request) dropped by the receiver."""
+"""Slow work off the UI thread: a QRunnable per job, results back by queued signals that carry the
+job's id, so a receiver connected once tells its jobs apart (no connecting per request)."""
 
 from __future__ import annotations
 
@@ -17,53 +17,69 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, generation: int, func: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, job: int, func: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self.generation, self.func, self.relay = generation, func, relay
+        self.job, self.func, self.relay = job, func, relay
 
     def run(self) -> None:
         try:
             result = self.func()
         except MouDrafterError as exc:
-            self.relay.failed.emit(self.generation, str(exc))
+            self.relay.failed.emit(self.job, str(exc))
         except Exception as exc:  # shown to the user, never a crash of the UI thread
-            self.relay.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+            self.relay.failed.emit(self.job, f"{type(exc).__name__}: {exc}")
         else:
-            self.relay.done.emit(self.generation, result)
+            self.relay.done.emit(self.job, result)
 
 
 class Worker(QObject):
-    """Runs one kind of job; ``finished``/``failed`` fire only for the newest request.
+    """Runs jobs of one kind in the thread pool; each :meth:`submit` returns the job's id.
+
+    With ``latest_only`` (previews, comparisons) a result is reported only if no newer job was
+    submitted since: older results are stale and dropped. Without it (exports) every job reports.
 
     Signals:
-        finished(object): the result of the newest job.
-        failed(str): the error message of the newest job.
+        finished(int, object): a job's id and its result.
+        failed(int, str): a job's id and its error message.
     """
 
-    finished = Signal(object)
-    failed = Signal(str)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, latest_only: bool = True) -> None:
         super().__init__(parent)
-        self.generation = 0
+        self.latest_only = latest_only
+        #: The id of the newest job (0 before the first).
+        self.latest = 0
+        #: The jobs submitted and not yet reported.
+        self.pending: set[int] = set()
         self.pool = QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
-        self.busy = False
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.pending)
 
     def submit(self, func: Callable[[], Any]) -> int:
-        self.generation += 1
-        self.busy = True
-        self.pool.start(_Job(self.generation, func, self._relay))
-        return self.generation
+        self.latest += 1
+        self.pending.add(self.latest)
+        self.pool.start(_Job(self.latest, func, self._relay))
+        return self.latest
 
-    def _on_done(self, generation: int, result: object) -> None:
-        if generation == self.generation:
-            self.busy = False
-            self.finished.emit(result)
+    def _reports(self, job: int) -> bool:
+        self.pending.discard(job)
+        if self.latest_only and job != self.latest:
+            return False
+        if self.latest_only:
+            self.pending.clear()
+        return True
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation == self.generation:
-            self.busy = False
-            self.failed.emit(message)
+    def _on_done(self, job: int, result: object) -> None:
+        if self._reports(job):
+            self.finished.emit(job, result)
+
+    def _on_failed(self, job: int, message: str) -> None:
+        if self._reports(job):
+            self.failed.emit(job, message)

@@ -17,6 +17,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
+from mou_drafter.gui.interaction import Interaction  # noqa: E402
+
 
 def pytest_collection_modifyitems(items):
     for item in items:
@@ -30,16 +32,21 @@ def type_text(widget, text: str) -> None:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
-class ScriptedInteraction:
-    """Answers the app's questions as a test wants, and records them."""
+class ScriptedInteraction(Interaction):
+    """Answers the app's questions as a test wants, and records them. The export dialog is the
+    real one unless ``export_answers`` holds the answers to give instead."""
+
+    upgrade_answer = False
 
     def __init__(self) -> None:
+        super().__init__()
         self.asked: list[tuple[str, str]] = []
         self.save_answer = "discard"
         self.confirm_answer = True
         self.save_path = ""
         self.open_path = ""
         self.errors: list[str] = []
+        self.export_answers: list = []
 
     def ask_save_changes(self, name: str) -> str:
         self.asked.append(("save-changes", name))
@@ -52,11 +59,15 @@ class ScriptedInteraction:
     def error(self, title: str, text: str) -> None:
         self.errors.append(text)
 
-    upgrade_answer = False
-
     def offer_template_upgrade(self, old: str, new: str, counts) -> bool:
         self.asked.append(("upgrade", f"{old}->{new}"))
         return self.upgrade_answer
+
+    def ask_export(self, draft, draft_path, last, library):
+        if self.export_answers:
+            self.asked.append(("export", str(draft_path or "")))
+            return self.export_answers.pop(0)
+        return super().ask_export(draft, draft_path, last, library)
 
     def exported(self, paths):
         self.asked.append(("exported", paths[0]))
@@ -69,18 +80,41 @@ class ScriptedInteraction:
         return self.save_path
 
 
+
 @pytest.fixture
-def window(qtbot):
+def scripted() -> ScriptedInteraction:
+    return ScriptedInteraction()
+
+
+@pytest.fixture
+def controller(qtbot, scripted):
+    """A controller without a window, answered by ``scripted``."""
+    from mou_drafter.gui.controller import DraftController
+    from mou_drafter.gui.i18n import set_language
+
+    set_language("vi")
+    ctl = DraftController(scripted)
+    yield ctl
+    ctl.autosave_timer.stop()
+    ctl.validation_timer.stop()
+    ctl.autosaver.clear()
+    ctl.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot, scripted):
+    from mou_drafter.gui.controller import DraftController
     from mou_drafter.gui.i18n import set_language
     from mou_drafter.gui.main_window import MainWindow
 
     set_language("vi")
-    win = MainWindow()
-    win.interaction = ScriptedInteraction()
+    win = MainWindow(DraftController(scripted))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    for timer in (win.preview_timer, win.validation_timer, win.party_names_timer, win.autosave_timer):
+    timers = (win.preview_pane.timer, win.editor.party_names_timer, win.controller.validation_timer,
+              win.controller.autosave_timer)
+    for timer in timers:
         timer.stop()
-    win.doc = None  # nothing to ask about when the test closes the window
+    scripted.save_answer = "discard"  # nothing to keep when the test closes the window

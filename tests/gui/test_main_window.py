@@ -25,31 +25,31 @@ def click(qtbot, window, name: str) -> None:
 
 
 def wait_preview(qtbot, window) -> str:
-    with qtbot.waitSignal(window.preview_worker.finished, timeout=10000):
-        window.update_preview()  # the debounce timer's slot, called directly
-    return window.preview.toPlainText()
+    with qtbot.waitSignal(window.preview_pane.worker.finished, timeout=10000):
+        window.preview_pane.update_preview()  # the debounce timer's slot, called directly
+    return window.preview_pane.browser.toPlainText()
 
 
 def test_create_mou_from_start_page_and_export(qtbot, window, tmp_path):
     click(qtbot, window, "start.new-mou")
-    assert window.doc is not None and window.doc.draft.kind == "mou"
+    assert window.controller.doc is not None and window.controller.doc.draft.kind == "mou"
     click(qtbot, window, "parties.add")
-    assert len(window.doc.draft.parties) == 3
+    assert len(window.controller.doc.draft.parties) == 3
     for index, (vi, lo) in enumerate(PARTIES):
-        type_text(window.registry[f"parties[{index}].name.vi"], vi)
-        type_text(window.registry[f"parties[{index}].name.lo"], lo)
-    assert [p.name.vi for p in window.doc.draft.parties] == [vi for vi, _ in PARTIES]
-    assert [p.name.lo for p in window.doc.draft.parties] == [lo for _, lo in PARTIES]
+        type_text(window.editor.registry[f"parties[{index}].name.vi"], vi)
+        type_text(window.editor.registry[f"parties[{index}].name.lo"], lo)
+    assert [p.name.vi for p in window.controller.doc.draft.parties] == [vi for vi, _ in PARTIES]
+    assert [p.name.lo for p in window.controller.doc.draft.parties] == [lo for _, lo in PARTIES]
 
-    window.go(2)  # parties -> period -> areas, as Next does
-    assert window.sections[window.section_list.currentRow()].key == "areas"
+    window.editor.go(2)  # parties -> period -> areas, as Next does
+    assert window.editor.sections[window.editor.section_list.currentRow()].key == "areas"
     click(qtbot, window, "areas.add")
-    type_text(window.registry["areas[0].title.vi"], "Tuần tra chung biên giới")
-    type_text(window.registry["areas[0].title.lo"], "ລາດຕະເວນຮ່ວມ")
+    type_text(window.editor.registry["areas[0].title.vi"], "Tuần tra chung biên giới")
+    type_text(window.editor.registry["areas[0].title.lo"], "ລາດຕະເວນຮ່ວມ")
     click(qtbot, window, "nav.next")
     click(qtbot, window, "obligations.add")
-    type_text(window.registry["obligations[0].text.vi"], "Trao 20 suất học bổng")
-    assert window.doc.draft.obligations[0].text.vi == "Trao 20 suất học bổng"
+    type_text(window.editor.registry["obligations[0].text.vi"], "Trao 20 suất học bổng")
+    assert window.controller.doc.draft.obligations[0].text.vi == "Trao 20 suất học bổng"
 
     preview = wait_preview(qtbot, window)
     for vi, lo in PARTIES:
@@ -57,8 +57,9 @@ def test_create_mou_from_start_page_and_export(qtbot, window, tmp_path):
     assert "Tuần tra chung biên giới" in preview and "Trao 20 suất học bổng" in preview
 
     out = tmp_path / "mou.docx"
-    window.run_export(out, RenderOptions(layout="side-by-side", languages=("vi", "lo"), template="mou@1.0"))
-    qtbot.waitUntil(lambda: ("exported", str(out)) in window.interaction.asked, timeout=15000)
+    options = RenderOptions(layout="side-by-side", languages=("vi", "lo"), template="mou@1.0")
+    window.controller.run_export(out, options)
+    qtbot.waitUntil(lambda: ("exported", str(out)) in window.controller.interaction.asked, timeout=15000)
     document = open_docx(out.read_bytes())
     text = all_text(document)
     for vi, lo in PARTIES:
@@ -68,84 +69,83 @@ def test_create_mou_from_start_page_and_export(qtbot, window, tmp_path):
 
 
 def test_undo_redo(qtbot, window):
-    window.open_sample(SAMPLE)
-    editor = window.registry["parties[1].name.vi"]
-    before = window.doc.draft.parties[1].name.vi
+    window.controller.open_sample(SAMPLE)
+    editor = window.editor.registry["parties[1].name.vi"]
+    before = window.controller.doc.draft.parties[1].name.vi
     type_text(editor, " mới")
-    assert window.doc.draft.parties[1].name.vi == before + " mới"
+    assert window.controller.doc.draft.parties[1].name.vi == before + " mới"
     assert window.isWindowModified()
-    window.actions["undo"].trigger()
-    assert window.doc.draft.parties[1].name.vi == before and editor.text() == before
-    window.actions["redo"].trigger()
+    window.menu_actions["undo"].trigger()
+    assert window.controller.doc.draft.parties[1].name.vi == before and editor.text() == before
+    window.menu_actions["redo"].trigger()
     assert editor.text() == before + " mới"
-    count = len(window.doc.draft.areas)
+    count = len(window.controller.doc.draft.areas)
     click(qtbot, window, "areas.add")
-    assert len(window.doc.draft.areas) == count + 1
-    window.undo()
-    assert len(window.doc.draft.areas) == count
+    assert len(window.controller.doc.draft.areas) == count + 1
+    window.controller.undo()
+    assert len(window.controller.doc.draft.areas) == count
     click(qtbot, window, "areas[1].up")
-    assert window.doc.draft.areas[0].id == "border"
-    window.undo()
-    assert window.doc.draft.areas[0].id == "relations"
+    assert window.controller.doc.draft.areas[0].id == "border"
+    window.controller.undo()
+    assert window.controller.doc.draft.areas[0].id == "relations"
 
 
 def test_validation_click_jumps_to_field(qtbot, window):
     click(qtbot, window, "start.new-minutes")
-    window.update_validation()
-    items = [window.issue_list.item(i) for i in range(window.issue_list.count())]
+    window.controller.update_validation()
+    items = [window.checks.list.item(i) for i in range(window.checks.list.count())]
     target = next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == "minutes.conference.title")
     assert "chưa nhập trường bắt buộc" in target.text()
-    window.issue_list.itemClicked.emit(target)
-    section = window.sections[window.section_list.currentRow()]
+    window.checks.list.itemClicked.emit(target)
+    section = window.editor.sections[window.editor.section_list.currentRow()]
     assert section.key == "conference"
-    field = window.registry["minutes.conference.title.vi"]
+    field = window.editor.registry["minutes.conference.title.vi"]
     qtbot.waitUntil(field.hasFocus, timeout=3000)
-    states = {s.key: window.section_state(s) for s in window.sections}
+    states = {s.key: window.editor.section_state(s) for s in window.editor.sections}
     assert states["conference"] == "errors"
 
 
 def test_save_reopen_compare(qtbot, window, tmp_path):
-    window.open_sample(SAMPLE)
-    type_text(window.registry["parties[0].short_name.lo"], " ໃໝ່")
+    window.controller.open_sample(SAMPLE)
+    type_text(window.editor.registry["parties[0].short_name.lo"], " ໃໝ່")
     path = tmp_path / "saved.moud"
-    window.interaction.save_path = str(path)
-    assert window.save()
+    window.controller.interaction.save_path = str(path)
+    assert window.controller.save()
     assert not window.isWindowModified() and "saved.moud" in window.windowTitle()
     saved = load_draft(path)
-    assert saved == window.doc.draft and saved.parties[0].short_name.lo.endswith("ໃໝ່")
-    assert window.open_path(path)
-    assert window.doc.draft == saved and window.doc.path == path
+    assert saved == window.controller.doc.draft and saved.parties[0].short_name.lo.endswith("ໃໝ່")
+    assert window.controller.open_path(path)
+    assert window.controller.doc.draft == saved and window.controller.doc.path == path
 
 
 def test_damaged_file_is_reported_and_untouched(qtbot, window, tmp_path):
     bad = tmp_path / "bad.moud"
     bad.write_text('{"kind": "mou", "schema_version": 99}', encoding="utf-8")
-    assert not window.open_path(bad)
-    assert "newer version" in window.interaction.errors[0]
+    assert not window.controller.open_path(bad)
+    assert "newer version" in window.controller.interaction.errors[0]
     assert bad.read_text(encoding="utf-8") == '{"kind": "mou", "schema_version": 99}'
 
 
 def test_unsaved_changes_prompt(qtbot, window):
-    window.open_sample(SAMPLE)
-    type_text(window.registry["parties[0].name.vi"], "x")
-    window.interaction.save_answer = "cancel"
-    window.new_document("minutes")
-    assert window.doc.draft.kind == "mou"
-    assert window.interaction.asked[-1][0] == "save-changes"
+    window.controller.open_sample(SAMPLE)
+    type_text(window.editor.registry["parties[0].name.vi"], "x")
+    window.controller.interaction.save_answer = "cancel"
+    window.controller.new_document("minutes")
+    assert window.controller.doc.draft.kind == "mou"
+    assert window.controller.interaction.asked[-1][0] == "save-changes"
     assert not window.close()
-    window.interaction.save_answer = "discard"
-    window.new_document("minutes")
-    assert window.doc.draft.kind == "minutes"
+    window.controller.interaction.save_answer = "discard"
+    window.controller.new_document("minutes")
+    assert window.controller.doc.draft.kind == "minutes"
 
 
 def test_autosave_and_recovery_after_crash(qtbot, window, tmp_path):
-    from mou_drafter.gui.app import offer_recovery
     from mou_drafter.gui.autosave import autosave_dir
 
-    window.open_sample(SAMPLE)
-    type_text(window.registry["parties[0].name.vi"], " (sửa)")
-    window.autosave()
-    own = window.autosaver.current.draft_path
+    window.controller.open_sample(SAMPLE)
+    type_text(window.editor.registry["parties[0].name.vi"], " (sửa)")
+    window.controller.autosave()
+    own = window.controller.autosaver.current.draft_path
     assert load_draft(own).parties[0].name.vi.endswith("(sửa)")
 
     # A crashed session: its process is gone, its autosave is still there.
@@ -157,23 +157,63 @@ def test_autosave_and_recovery_after_crash(qtbot, window, tmp_path):
     save_draft(draft, crashed)
     crashed.with_suffix(".json").write_text(json.dumps({"original": str(tmp_path / "orig.moud")}), encoding="utf-8")
 
-    window.doc.mark_saved(tmp_path / "other.moud")
-    window.interaction.confirm_answer = True
-    assert offer_recovery(window)
-    assert window.doc.draft.title.vi == "Bản chưa lưu trước khi mất điện"
-    assert window.doc.modified and window.isWindowModified()
-    assert window.doc.path == tmp_path / "orig.moud"
+    window.controller.doc.mark_saved(tmp_path / "other.moud")
+    window.controller.interaction.confirm_answer = True
+    assert window.controller.offer_recovery()
+    assert window.controller.doc.draft.title.vi == "Bản chưa lưu trước khi mất điện"
+    assert window.controller.doc.modified and window.isWindowModified()
+    assert window.controller.doc.path == tmp_path / "orig.moud"
     assert not crashed.exists()
     assert own.exists()  # the running session's own autosave is not an orphan
 
 
 def test_interface_language_switch(qtbot, window):
     assert window.menuBar().actions()[0].text() == "&Tệp"
-    window.set_ui_language("en")
+    window.controller.set_ui_language("en")
     assert window.menuBar().actions()[0].text() == "&File"
-    window.set_ui_language("lo")
+    window.controller.set_ui_language("lo")
     assert window.menuBar().actions()[0].text() == "&ໄຟລ໌"
-    window.set_ui_language("vi")
+    window.controller.set_ui_language("vi")
+
+
+def receivers(obj) -> dict[str, int]:
+    """How many connections each of ``obj``'s own signals has."""
+    from PySide6.QtCore import SIGNAL, QMetaMethod, QObject
+
+    meta = obj.metaObject()
+    signals = [meta.method(i) for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount())]
+    names = [bytes(m.methodSignature()).decode() for m in signals if m.methodType() == QMetaMethod.MethodType.Signal]
+    return {name: obj.receivers(SIGNAL(name)) for name in names}
+
+
+def test_language_switch_keeps_the_draft_and_connects_nothing_twice(qtbot, window, tmp_path):
+    ctl = window.controller
+    ctl.open_sample(SAMPLE)
+    doc = ctl.doc
+    window.editor.go(2)
+    connected = receivers(ctl)
+    assert connected["export_finished(int,QVariantList)"] == 1  # the window's
+    ctl.set_ui_language("en")
+    assert window.menuBar().actions()[0].text() == "&File" and window.editor.current_key == "areas"
+    ctl.set_ui_language("vi")
+    assert window.menuBar().actions()[0].text() == "&Tệp"
+    assert receivers(ctl) == connected
+    assert ctl.doc is doc and window.stack.currentWidget() is window.splitter and window.checks.isVisible()
+    assert window.editor.current_key == "areas"  # the same draft, at the same section
+    assert window.editor.registry["parties[0].name.vi"].text() == doc.draft.parties[0].name.vi
+    assert "Đăk Glei" in wait_preview(qtbot, window)
+
+    finished = []
+    ctl.export_finished.connect(lambda *args: finished.append(args))
+    out = tmp_path / "after-switch.docx"
+    job = ctl.run_export(out, RenderOptions(layout="side-by-side", languages=("vi", "lo")))
+    qtbot.waitUntil(lambda: bool(finished), timeout=15000)
+    qtbot.wait(200)
+    assert finished == [(job, [str(out)])]
+    assert ctl.interaction.asked.count(("exported", str(out))) == 1
+    assert window.progress is None  # the view's progress dialog closed
+    doc.set_value("parties[0].name.vi", "huyện Đăk Glei mới")  # edits reach the rebuilt view
+    assert window.editor.registry["parties[0].name.vi"].text() == "huyện Đăk Glei mới"
 
 
 def test_every_interface_string_has_a_vietnamese_translation():
@@ -209,10 +249,10 @@ def test_screenshots_are_not_blank(qtbot, window, tmp_path):
         return path
 
     save(window, "start-page.png")
-    window.open_sample(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
+    window.controller.open_sample(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
     wait_preview(qtbot, window)
     save(window, "form-with-sample.png")
-    dialog = ExportDialog(window.doc.draft, None, window)
+    dialog = ExportDialog(window.controller.doc.draft, None, window)
     qtbot.addWidget(dialog)
     dialog.show()
     save(dialog, "export-dialog.png")
@@ -220,15 +260,15 @@ def test_screenshots_are_not_blank(qtbot, window, tmp_path):
 
 
 def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, window, tmp_path, released):
-    window.library = released  # the versions up to mou@1.2: the counts below are those of 1.0 -> 1.2
+    window.controller.library = released  # the versions up to mou@1.2: the counts below are of 1.0 -> 1.2
     path = tmp_path / "mou.moud"
     old = load_draft(SAMPLE)
     old.template = "mou@1.0"  # the sample itself uses mou@1.2, the newest approved version
     save_draft(old, path)
-    window.interaction.upgrade_answer = True
-    assert window.open_path(path)
-    assert ("upgrade", "mou@1.0->mou@1.2") in window.interaction.asked  # mou@1.1 is retired
-    assert window.doc.draft.template == "mou@1.2" and window.doc.modified
+    window.controller.interaction.upgrade_answer = True
+    assert window.controller.open_path(path)
+    assert ("upgrade", "mou@1.0->mou@1.2") in window.controller.interaction.asked  # mou@1.1 is retired
+    assert window.controller.doc.draft.template == "mou@1.2" and window.controller.doc.modified
     dialog = window.compare_dialog
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
     assert "2 added" in dialog.summary.text() or "2" in dialog.summary.text()
@@ -240,8 +280,8 @@ def test_opening_a_draft_offers_the_newer_template_and_shows_changes(qtbot, wind
     assert dialog.current_change == dialog.change_count() - 1
     html = dialog.view.toPlainText()
     assert "art.disputes" in html, html[:3000]
-    window.undo()
-    assert window.doc.draft.template == "mou@1.0"
+    window.controller.undo()
+    assert window.controller.doc.draft.template == "mou@1.0"
     dialog.close()
 
 
@@ -259,27 +299,27 @@ def test_compare_view_language_and_template_text(qtbot, window, released):
 def test_adding_english_to_the_draft_adds_english_inputs(qtbot, window):
     from PySide6.QtWidgets import QComboBox
 
-    window.open_sample(SAMPLE)
-    assert "parties[0].name.en" not in window.registry
+    window.controller.open_sample(SAMPLE)
+    assert "parties[0].name.en" not in window.editor.registry
     window.focus_path("signing.originals")
-    combo = window.registry["languages"]
+    combo = window.editor.registry["languages"]
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("vi,lo,en"))
-    qtbot.waitUntil(lambda: "parties[0].name.en" in window.registry, timeout=3000)
-    assert window.doc.draft.languages == ["vi", "lo", "en"]
-    assert window.registry["parties[0].name.en"].text() == "Dak Glei district"
-    window.undo()
-    qtbot.waitUntil(lambda: "parties[0].name.en" not in window.registry, timeout=3000)
-    assert window.doc.draft.languages == ["vi", "lo"]
+    qtbot.waitUntil(lambda: "parties[0].name.en" in window.editor.registry, timeout=3000)
+    assert window.controller.doc.draft.languages == ["vi", "lo", "en"]
+    assert window.editor.registry["parties[0].name.en"].text() == "Dak Glei district"
+    window.controller.undo()
+    qtbot.waitUntil(lambda: "parties[0].name.en" not in window.editor.registry, timeout=3000)
+    assert window.controller.doc.draft.languages == ["vi", "lo"]
 
 
 def test_contribution_amount_and_equivalent(qtbot, window):
-    window.new_document("minutes")
+    window.controller.new_document("minutes")
     window.focus_path("contributions")
     click(qtbot, window, "contributions.add")
-    type_text(window.registry["contributions[0].amount"], "585000000")
-    type_text(window.registry["contributions[0].equivalent"], "24000")
-    contribution = window.doc.draft.contributions[0]
+    type_text(window.editor.registry["contributions[0].amount"], "585000000")
+    type_text(window.editor.registry["contributions[0].equivalent"], "24000")
+    contribution = window.controller.doc.draft.contributions[0]
     assert str(contribution.amount) == "585000000" and contribution.currency == "VND"
     assert contribution.equivalent is not None and str(contribution.equivalent.amount) == "24000"
     assert contribution.equivalent.currency == "USD"
@@ -312,16 +352,16 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
 
 
 def test_autosave_writes_only_when_something_changed(qtbot, window):
-    window.open_sample(SAMPLE)
-    type_text(window.registry["parties[0].name.vi"], "a")
-    window.autosave()
-    path = window.autosaver.current.draft_path
+    window.controller.open_sample(SAMPLE)
+    type_text(window.editor.registry["parties[0].name.vi"], "a")
+    window.controller.autosave()
+    path = window.controller.autosaver.current.draft_path
     first = path.stat().st_mtime_ns
     path.write_text("marker", encoding="utf-8")
-    window.autosave()  # nothing changed since: the file is not rewritten
+    window.controller.autosave()  # nothing changed since: the file is not rewritten
     assert path.read_text(encoding="utf-8") == "marker"
-    type_text(window.registry["parties[0].name.vi"], "b")  # merged into the same undo step
-    window.autosave()
+    type_text(window.editor.registry["parties[0].name.vi"], "b")  # merged into the same undo step
+    window.controller.autosave()
     assert load_draft(path).parties[0].name.vi.endswith("ab")
     assert path.stat().st_mtime_ns >= first
 

@@ -44,8 +44,9 @@ def test_second_start_hands_the_draft_to_the_running_app(qtbot, window, tmp_path
 
     assert code == 0, output
     assert "shown" not in output  # the second process opened no window of its own
-    qtbot.waitUntil(lambda: window.doc is not None and window.doc.path == draft.resolve(), timeout=5000)
-    assert window.doc.draft.parties[0].name.vi == "huyện Đăk Glei"
+    qtbot.waitUntil(lambda: window.controller.doc is not None and window.controller.doc.path == draft.resolve(),
+                    timeout=5000)
+    assert window.controller.doc.draft.parties[0].name.vi == "huyện Đăk Glei"
     assert window.isVisible()
 
 
@@ -61,7 +62,7 @@ def test_a_start_without_a_draft_opens_its_own_window_beside_the_running_app(qtb
     code, output = wait(qtbot, start_second_app())
     assert code == 0, output
     assert output.startswith("shown "), output
-    assert window.doc is None  # nothing was handed over
+    assert window.controller.doc is None  # nothing was handed over
 
 
 def test_each_user_folder_has_its_own_server(monkeypatch, tmp_path):

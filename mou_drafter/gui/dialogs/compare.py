@@ -80,7 +80,7 @@ class CompareDialog(QDialog):
 
         self.worker = Worker(self)
         self.worker.finished.connect(self._show)
-        self.worker.failed.connect(lambda message: self.summary.setText(message))
+        self.worker.failed.connect(lambda _job, message: self.summary.setText(message))
         self.name.currentIndexChanged.connect(self._fill_versions)
         if name:
             self.name.setCurrentIndex(max(self.name.findData(name), 0))
@@ -124,7 +124,7 @@ class CompareDialog(QDialog):
         library = self.library
         self.worker.submit(lambda: compare_versions(old, new, lang, snapshot, library=library))
 
-    def _show(self, comparison: Comparison) -> None:
+    def _show(self, _job: int, comparison: Comparison) -> None:
         self.comparison = comparison
         self.current_change = -1
         counts = comparison.counts()

@@ -1,6 +1,7 @@
 """The export dialog: template and version, layout, languages, output path, zero-width spaces
-between Lao words. It starts from the last choices it is given and returns the new ones
-(:meth:`ExportDialog.choices`); the main window keeps them in the settings. Before exporting it
+between Lao words. It starts from the last choices it is given and returns the export asked for
+(:meth:`ExportDialog.request`, through :meth:`Interaction.ask_export`); the controller keeps the
+choices in the settings. Before exporting it
 lists what the chosen languages lack (texts that would print as "……", English prevailing without
 English) and asks whether to export anyway."""
 
@@ -28,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...api import Issue, TemplateLibrary, default_library, export_problems
+from ...api import Issue, Layout, TemplateLibrary, default_library, export_problems
 from ...errors import MouDrafterError
 from ...model.draft import Draft
 from ...settings import ExportSettings
 from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
+from ..interaction import ExportRequest
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
@@ -180,9 +182,10 @@ class ExportDialog(QDialog):
 
     # -- the choices ------------------------------------------------------------------------
     @property
-    def layout_choice(self) -> str:
+    def layout_choice(self) -> Layout:
         checked = self.layouts.checkedButton()
-        return checked.property("layout") if checked else "side-by-side"
+        layout: Layout = checked.property("layout") if checked else "side-by-side"
+        return layout
 
     @property
     def languages(self) -> list[str]:
@@ -200,6 +203,11 @@ class ExportDialog(QDialog):
         """The choices made, to be offered next time."""
         return ExportSettings(layout=self.layout_choice, languages=self.languages,
                               folder=str(Path(self.path.text()).parent), lao_zero_width_spaces=self.zero_width_spaces)
+
+    def request(self) -> ExportRequest:
+        """The export asked for."""
+        return ExportRequest(path=Path(self.path.text().strip()), template=self.template_ref or "",
+                             choices=self.choices())
 
     def _accept(self) -> None:
         if not self.languages:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QRegularExpressionValidator
@@ -32,6 +32,9 @@ from ...model.draft import LANGUAGES
 from ..draft_document import DraftDocument
 from ..i18n import _
 
+if TYPE_CHECKING:
+    from .registry import FieldRegistry
+
 LANG_LABELS = {"vi": "Tiếng Việt", "lo": "ພາສາລາວ", "en": "English"}
 NO_DATE = QDate(1900, 1, 1)
 #: Amounts as typed: digits, optionally a decimal point or comma and up to two decimals.
@@ -55,19 +58,26 @@ def lao_font(size: float = 0) -> QFont:
 
 
 class Form:
-    """Builds bound widgets for one section and remembers which widget edits which path."""
+    """Builds bound widgets for one section and remembers which widget edits which path (its own
+    :attr:`widgets`, and in the editor's :class:`~.registry.FieldRegistry`)."""
 
-    def __init__(self, doc: DraftDocument, registry: dict[str, QWidget]) -> None:
+    def __init__(self, doc: DraftDocument, registry: FieldRegistry) -> None:
         self.doc = doc
         self.registry = registry
+        #: The paths this form's widgets show.
+        self.widgets: dict[str, QWidget] = {}
         self.refreshers: dict[str, Callable[[], None]] = {}
+
+    def _show(self, path: str, widget: QWidget) -> None:
+        self.widgets[path] = widget
+        self.registry.add(path, widget)
 
     @property
     def languages(self) -> list[str]:
         return [lang for lang in LANGUAGES if lang in self.doc.draft.languages]
 
     def _register(self, path: str, widget: QWidget, refresh: Callable[[], None]) -> None:
-        self.registry[path] = widget
+        self._show(path, widget)
         self.refreshers[path] = refresh
         widget.setObjectName(path)
 
@@ -140,7 +150,7 @@ class Form:
             refresh()
             row.addWidget(editor)
         if editors:
-            self.registry[path] = next(iter(editors.values()))
+            self._show(path, next(iter(editors.values())))
         return box
 
     def date(self, path: str) -> QDateEdit:

@@ -32,12 +32,12 @@ def _answer(out, *, zwsp: bool, seen: dict) -> None:
 
 
 def test_export_choices_are_returned_and_remembered_in_the_export_section(qtbot, window, tmp_path):
-    window.open_sample(MINUTES)
+    window.controller.open_sample(MINUTES)
     out = tmp_path / "lao.docx"
     seen: dict = {}
     _answer(out, zwsp=True, seen=seen)
-    window.export()
-    qtbot.waitUntil(lambda: ("exported", str(out)) in window.interaction.asked, timeout=15000)
+    window.controller.export()
+    qtbot.waitUntil(lambda: ("exported", str(out)) in window.controller.interaction.asked, timeout=15000)
     assert seen["start"] == (False, "side-by-side", ["vi", "lo"])
     text = "\n".join(paragraph_texts(open_docx(out.read_bytes())))
     assert "ລາດຕະເວນ\u200bຮ່ວມ" in text  # the choice reached the renderer
@@ -51,29 +51,31 @@ def test_export_choices_are_returned_and_remembered_in_the_export_section(qtbot,
     # the next export starts from the remembered choices
     out2 = tmp_path / "again.docx"
     _answer(out2, zwsp=False, seen=seen)
-    window.export()
-    qtbot.waitUntil(lambda: ("exported", str(out2)) in window.interaction.asked, timeout=15000)
+    window.controller.export()
+    qtbot.waitUntil(lambda: ("exported", str(out2)) in window.controller.interaction.asked, timeout=15000)
     assert seen["start"] == (True, "sequential", ["lo"])
     assert "\u200b" not in "\n".join(paragraph_texts(open_docx(out2.read_bytes())))
     assert load_settings().export.lao_zero_width_spaces is False
 
 
 def test_a_failed_settings_save_is_said_in_the_status_bar(qtbot, window, tmp_path):
-    window.open_sample(MINUTES)
+    window.controller.open_sample(MINUTES)
     settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().mkdir()  # the settings file cannot be written: a folder stands in its place
     out = tmp_path / "x.docx"
     seen: dict = {}
     _answer(out, zwsp=True, seen=seen)
-    window.export()
-    qtbot.waitUntil(lambda: ("exported", str(out)) in window.interaction.asked, timeout=15000)
+    window.controller.export()
+    qtbot.waitUntil(lambda: ("exported", str(out)) in window.controller.interaction.asked, timeout=15000)
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Đã xuất {out} · Không lưu được cài đặt:") and "settings.json" in message, message
     # the export still happened with the choices, and they hold for the rest of the session
-    assert window.settings.export.lao_zero_width_spaces and window.settings.export.languages == ["lo"]
+    export = window.controller.settings.export
+    assert export.lao_zero_width_spaces and export.languages == ["lo"]
     _answer(tmp_path / "y.docx", zwsp=True, seen=seen)
-    window.export()
-    qtbot.waitUntil(lambda: ("exported", str(tmp_path / "y.docx")) in window.interaction.asked, timeout=15000)
+    window.controller.export()
+    qtbot.waitUntil(lambda: ("exported", str(tmp_path / "y.docx")) in window.controller.interaction.asked,
+                    timeout=15000)
     assert seen["start"] == (True, "sequential", ["lo"])
 
 
@@ -86,8 +88,8 @@ def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot
     add_version(shared, "mou", "99.0", status="draft")
     built_in = [t.ref for t in TemplateLibrary([("built-in", ROOT / "templates")]).versions_of("mou")
                 if t.manifest.status != "retired"]
-    window.open_sample(MINUTES.with_name("mou-dakglei-xanxay-dakcheung-2024-2028.moud"))
-    assert "mou@99.0" not in {t.ref for t in window.library.versions()}
+    window.controller.open_sample(MINUTES.with_name("mou-dakglei-xanxay-dakcheung-2024-2028.moud"))
+    assert "mou@99.0" not in {t.ref for t in window.controller.library.versions()}
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -96,7 +98,7 @@ def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot
 
     QTimer.singleShot(200, fill)
     window.open_settings()
-    assert ("mou@99.0", "shared") in {(t.ref, t.source) for t in window.library.versions()}
+    assert ("mou@99.0", "shared") in {(t.ref, t.source) for t in window.controller.library.versions()}
     seen = {}
 
     def look() -> None:
@@ -105,5 +107,5 @@ def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot
         dialog.reject()
 
     QTimer.singleShot(200, look)
-    window.export()
+    window.controller.export()
     assert seen["offered"] == [*built_in, "mou@99.0"] and "mou@1.1" not in built_in  # mou@1.1 is retired
