@@ -25,8 +25,13 @@ signatures without leaving more than half a page empty.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.util
 import io
+import json
 import math
+import os
+import tempfile
 import time
 import zipfile
 from bisect import bisect_left
@@ -35,12 +40,9 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from docx import Document as new_docx
-from docx.enum.section import WD_ORIENT
-from docx.shared import Mm
-
 from ..document import Block, Document, MergedCell, merge_tables
 from . import oxml as x
+from ..folders import cache_dir
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .options import Fonts, RenderOptions
 
@@ -694,6 +696,9 @@ class _Grid:
 
 def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
     """Page size, margins, defaults and page numbers; returns the text width in twips."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
     x.set_document_defaults(docx_doc.styles.element, fonts, main_lang)
 
     section = docx_doc.sections[0]
@@ -723,7 +728,23 @@ def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, byt
     python-docx's default template with our styles, page setup and page-number header. Returns
     a zip of every part but ``word/document.xml`` and the core properties, compressed once (the
     styles alone are 800 kB); ``word/document.xml`` before and after the body, encoded; and the
-    text width in twips."""
+    text width in twips.
+
+    Kept in the user's cache folder too (:func:`_stored_skeleton`): a new process (``mou-drafter
+    render``) then neither imports python-docx nor builds and compresses the skeleton again."""
+    key = _skeleton_key(fonts, main_lang, landscape)
+    stored = _stored_skeleton(key) if key else None
+    if stored is not None:
+        return stored
+    built = _build_skeleton(fonts, main_lang, landscape)
+    if key:
+        _store_skeleton(key, built)
+    return built
+
+
+def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, int]:
+    from docx import Document as new_docx
+
     docx_doc = new_docx()
     text_width = _setup(docx_doc, fonts, main_lang, landscape)
     out = io.BytesIO()
@@ -735,6 +756,73 @@ def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, byt
                 target.writestr(info, source.read(info))
         head, tail = x.around_body(source.read(_BODY_PART).decode("utf-8"))
     return rest.getvalue(), head.encode("utf-8"), tail.encode("utf-8"), text_width
+
+
+#: The files the skeleton is made from: ours (the page setup here, the XML in ``oxml``, the fonts
+#: in ``options``) and python-docx's (its version and its default template).
+_SKELETON_SOURCES = ("docx.py", "oxml.py", "options.py")
+_SKELETON_FORMAT = "1"
+
+
+def _skeleton_key(fonts: Fonts, main_lang: str, landscape: bool) -> str | None:
+    """A digest of everything the skeleton is made from, naming its file in the cache; ``None``
+    where a source cannot be read (a frozen app without its ``.py`` files): no cache then."""
+    digest = hashlib.sha1(repr((_SKELETON_FORMAT, fonts, main_lang, landscape)).encode("utf-8"))
+    try:
+        spec = importlib.util.find_spec("docx")  # finds python-docx without importing it
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        docx_dir = list(spec.submodule_search_locations)[0]
+        here = os.path.dirname(os.path.abspath(__file__))
+        paths = [os.path.join(here, name) for name in _SKELETON_SOURCES]
+        paths += [os.path.join(docx_dir, "__init__.py"), os.path.join(docx_dir, "templates", "default.docx")]
+        for path in paths:
+            with open(path, "rb") as file:
+                digest.update(file.read())
+    except (OSError, ImportError, ValueError):
+        return None
+    return digest.hexdigest()
+
+
+def _skeleton_path(key: str) -> str:
+    return os.path.join(cache_dir(), "skeletons", f"{key}.bin")
+
+
+def _stored_skeleton(key: str) -> tuple[bytes, bytes, bytes, int] | None:
+    """The skeleton stored under ``key``: a line of JSON (the text width and the sizes of the
+    three pieces), then the pieces; ``None`` if there is none or it is unreadable."""
+    try:
+        with open(_skeleton_path(key), "rb") as file:
+            data = file.read()
+        header, _, pieces = data.partition(b"\n")
+        meta = json.loads(header)
+        sizes, width = meta["sizes"], meta["width"]
+        if sum(sizes) != len(pieces) or len(sizes) != 3 or not isinstance(width, int):
+            return None
+        rest, head, tail = (pieces[a:a + n] for a, n in zip([0, sizes[0], sizes[0] + sizes[1]], sizes, strict=True))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return rest, head, tail, width
+
+
+def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, int]) -> None:
+    """Write the skeleton for later processes (to a temporary file renamed into place, so another
+    process never reads half of it); a cache that cannot be written only costs the building."""
+    rest, head, tail, width = skeleton
+    header = json.dumps({"width": width, "sizes": [len(rest), len(head), len(tail)]}).encode("ascii")
+    path = _skeleton_path(key)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(header + b"\n" + rest + head + tail)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *, landscape: bool = False,

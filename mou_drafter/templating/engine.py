@@ -18,6 +18,9 @@ split a table cell or be evaluated: it is data. Sentinels are removed when the b
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import traceback
 from collections.abc import Callable
@@ -30,6 +33,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
 from ..errors import TemplateError
+from ..folders import cache_dir
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
@@ -347,14 +351,55 @@ def _template_location(exc: BaseException) -> str:
     return location
 
 
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by Jinja kept in the user's cache folder (:func:`~mou_drafter.folders.cache_dir`),
+    so a new process (``mou-drafter render``, the app) does not parse and compile them again:
+    compiling the two templates of a bilingual export was about a third of a whole
+    ``mou-drafter render``. Jinja files each compiled template under its name and path and reloads
+    it only while the checksum of the source matches (an edited template is compiled again); the
+    folder is named after everything else the compiled code depends on (:func:`_compile_key`).
+    A cache that cannot be read or written (read-only profile, full disk) only costs the compiling."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        super().__init__(str(directory))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # unreadable or damaged
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _compile_key(env: jinja2.Environment) -> str:
+    """What the code Jinja compiles depends on besides the template's source: Jinja's version,
+    the environment's class and its syntax and output settings."""
+    settings = (jinja2.__version__, f"{type(env).__module__}.{type(env).__qualname__}", env.block_start_string,
+                env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                env.keep_trailing_newline, repr(env.autoescape), getattr(env.finalize, "__qualname__", None),
+                env.optimized, sorted(env.extensions), env.is_async)
+    return hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:16]
+
+
 _ENV_CACHE: dict[str, DraftEnvironment] = {}
 
 
 def environment_for(template: TemplateVersion) -> DraftEnvironment:
+    """The environment of one template version, made once per process; its templates compiled
+    once per user (:class:`CompiledTemplates`)."""
     key = str(template.folder)
     env = _ENV_CACHE.get(key)
     if env is None:
         env = DraftEnvironment(jinja2.FileSystemLoader(str(template.folder)))
+        env.bytecode_cache = CompiledTemplates(cache_dir() / "templates" / _compile_key(env))
         _ENV_CACHE[key] = env
     return env
 
