@@ -5,7 +5,10 @@ Drafts (:func:`new_draft`, :func:`load_draft`, :func:`save_draft`, :func:`valida
 :func:`render_document`) with typed :class:`RenderOptions`, templates (:class:`TemplateLibrary`,
 :func:`list_templates`, :func:`upgrade_for`, :func:`lint_templates`) and comparisons of template
 versions (:func:`compare_versions`, :func:`comparison_html`, :func:`comparison_text`,
-:func:`comparison_docx`, :func:`write_comparison`). The command line and the app call these, not
+:func:`comparison_docx`, :func:`write_comparison`), documents that travel (:func:`open_docx`,
+:func:`docx_edits`, :func:`edits_report`, :func:`take_back`, :func:`next_draft`,
+:func:`override_problems`), optional clauses (:func:`optional_clauses`,
+:func:`optional_clause_preview`) and PDF (:func:`pdf_converter_name`; ``fmt="pdf"``). The command line and the app call these, not
 the modules behind them; the app may still import the model and document types it shows.
 
 Every function that needs templates takes ``library``; without one, :func:`default_library` (the
@@ -18,8 +21,9 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,23 +31,42 @@ from typing import TYPE_CHECKING
 from .compare.align import Comparison
 from .document import Document
 from .errors import UsageError
+from .model.atomic_write import remove_leftovers, same_file
 from .model.draft import DOCUMENT_TYPES, Draft, Party
+from .model.files import DRAFT_SUFFIX, UnsavedCopy, complete_leftovers, load_draft, save_draft
 from .model.files import json_schema as draft_schema
-from .model.files import load_draft, save_draft
 from .model.validation import Issue, export_problems, has_errors, validate_draft
-from .render.options import FORMATS, LAYOUTS, Fonts, Format, Layout, RenderOptions, check_format, format_for
-from .templating.library import TemplateLibrary, TemplateVersion, default_library
+from .render.options import (
+    FORMATS,
+    LAYOUTS,
+    ORIGINALS,
+    Fonts,
+    Format,
+    Layout,
+    Originals,
+    RenderOptions,
+    check_format,
+    format_for,
+)
+from .templating.library import TemplateLibrary, TemplateProblem, TemplateVersion, default_library
 
 if TYPE_CHECKING:
+    from .compare.edits import WordEdits
+    from .render.record import ExportRecord
     from .templating.lint import Finding
 
 __all__ = [
-    "FORMATS", "LAYOUTS", "Comparison", "Document", "Fonts", "Format", "Issue", "Layout", "RenderOptions",
-    "TemplateLibrary", "TemplateVersion", "compare_versions", "comparison_docx", "comparison_html",
-    "comparison_summary", "comparison_text", "default_library", "draft_schema", "export_problems", "format_amount",
-    "format_for", "has_errors", "lint_templates", "list_templates", "load_draft", "new_draft", "output_paths",
-    "render_document", "render_documents", "render_to_bytes", "render_to_path", "save_draft", "upgrade_for",
-    "validate_draft", "write_comparison",
+    "FORMATS", "LAYOUTS", "ORIGINALS", "Comparison", "Document", "Fonts", "Format", "ImportedDocx", "Issue",
+    "Layout", "OptionalClause", "Originals", "RenderOptions", "TemplateLibrary", "TemplateProblem", "TemplateVersion",
+    "UnsavedCopy", "check_output_path", "compare_versions", "comparison_docx", "comparison_html",
+    "comparison_summary", "comparison_text", "complete_leftovers",
+    "default_library", "document_checks", "docx_edits", "draft_schema", "edits_comparison", "edits_report",
+    "export_problems",
+    "format_amount", "format_for", "has_errors", "lint_templates", "list_templates", "load_draft", "new_draft",
+    "next_draft", "open_docx", "optional_clause_preview", "optional_clauses", "output_paths",
+    "pdf_converter_name", "remove_leftovers", "render_document", "render_documents", "render_to_bytes",
+    "render_to_path", "save_draft", "take_back", "template_problems", "upgrade_for", "validate_draft",
+    "write_comparison",
 ]
 
 
@@ -84,34 +107,71 @@ def render_document(draft: Draft, options: RenderOptions | None = None, *, langu
 def render_documents(draft: Draft, options: RenderOptions | None = None, *,
                      library: TemplateLibrary | None = None) -> dict[str, Document]:
     """The documents of one export: ``{"": doc}``, or ``{lang: doc}`` for ``separate`` — one file per
-    language, each rendered on its own so its closing clause speaks of that file."""
+    language, each rendered on its own so its closing clause speaks of that file — or, with one
+    original per party (``originals="alternat"``), ``{party id: doc}``, each with that party first."""
     options = options or RenderOptions()
     library = library or default_library()
+    if options.originals == "alternat":
+        from .model.originals import party_first
+
+        out = {}
+        for party in draft.parties:
+            arranged, languages = party_first(draft, party.id, options.languages_of(draft))
+            out[party.id] = render_document(arranged, options.with_changes(languages=tuple(languages)),
+                                            library=library)
+        return out
     if options.layout == "separate":
         return {lang: render_document(draft, options, language=lang, library=library)
                 for lang in options.languages_of(draft)}
     return {"": render_document(draft, options, library=library)}
 
 
+def _carried(draft: Draft, options: RenderOptions, party: str) -> ExportRecord:
+    """What every exported DOCX carries about the export: the draft and the languages."""
+    import json
+
+    from . import __version__
+    from .render.record import ExportRecord
+
+    languages = options.languages_of(draft)
+    if party:
+        from .model.originals import languages_for
+
+        languages = languages_for(draft.party_by_id(party), languages)  # type: ignore[arg-type]
+    return ExportRecord(template="", layout=options.layout, languages=(), export_languages=tuple(languages),
+                        draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
+                        party=party, app_version=__version__)
+
+
 def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: Format = "docx",
                     library: TemplateLibrary | None = None) -> dict[str, bytes]:
-    """Render to bytes in ``fmt``: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout.
-    Templates are looked up in ``library`` (default: :func:`default_library`)."""
+    """Render to bytes in ``fmt``: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout,
+    or ``{party id: data}`` for one original per party. Templates are looked up in ``library``
+    (default: :func:`default_library`). Every DOCX carries the draft it was made from (see
+    :func:`open_docx`); PDF is the DOCX printed by LibreOffice or Word (:func:`pdf_converter_name`;
+    :class:`~mou_drafter.errors.NoPdfConverter` when neither is installed)."""
     options = options or RenderOptions()
     fmt = check_format(fmt)
     with _no_cycle_collection():
-        return _render(draft, options, fmt, library)
+        out = _render(draft, options, fmt, library)
+    if fmt == "pdf":  # LibreOffice or Word prints it, with the collector back on
+        from .render.pdf import docx_to_pdf
+
+        return docx_to_pdf(out, pdf_a=options.pdf_a)
+    return out
 
 
 def _render(draft: Draft, options: RenderOptions, fmt: Format, library: TemplateLibrary | None) -> dict[str, bytes]:
     docs = render_documents(draft, options, library=library)
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         from .render.docx import render_docx
 
         out: dict[str, bytes] = {}
-        for doc in docs.values():
-            out.update(render_docx(doc, options))
-        return out
+        for key, doc in docs.items():
+            party = key if options.originals == "alternat" else ""
+            files = render_docx(doc, options, carry=_carried(draft, options, party))
+            out.update({party: files[""]} if party else files)  # one file per original
+        return out  # for "pdf", the DOCX files to print
     if fmt == "html":
         from .render.html import render_html
 
@@ -143,19 +203,38 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Path]:
-    """``out.docx`` for a single file; ``out.vi.docx``, ``out.lo.docx`` for one file per language."""
+    """``out.docx`` for a single file; ``out.vi.docx``, ``out.lo.docx`` for one file per language;
+    ``out.dakglei.docx`` … for one original per party (named by party id)."""
     base = Path(path)
     return {key: base if not key else base.with_name(f"{base.stem}.{key}{base.suffix}") for key in keys}
 
 
+def check_output_path(path: str | os.PathLike[str], *, source: str | os.PathLike[str] | None = None) -> Path:
+    """Refuse (:class:`UsageError`) an output that would overwrite a draft: a ``.moud`` name, or
+    the draft file ``source`` itself (also through a link or another name for it)."""
+    target = Path(path)
+    if source is not None and same_file(target, source):
+        raise UsageError(f"{target}: that is the draft file being exported ({source}); choose another name for "
+                         "the output. The draft was not changed.")
+    if target.suffix.lower() == DRAFT_SUFFIX:
+        raise UsageError(f"{target}: an export must not be written over a draft file ({DRAFT_SUFFIX}); choose a name "
+                         "ending in .docx, .html or .txt")
+    return target
+
+
 def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOptions | None = None, *,
-                   fmt: Format | None = None, library: TemplateLibrary | None = None) -> list[Path]:
-    """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix."""
+                   fmt: Format | None = None, library: TemplateLibrary | None = None,
+                   source: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix.
+    ``source``: the draft's file, which an output may not overwrite (:func:`check_output_path`)."""
     from .model.atomic_write import atomic_write_bytes
 
+    check_output_path(path, source=source)
     fmt = format_for(path, fmt)
     data = render_to_bytes(draft, options, fmt=fmt, library=library)
     paths = output_paths(path, list(data))
+    for target in paths.values():
+        check_output_path(target, source=source)
     return [atomic_write_bytes(paths[key], content) for key, content in data.items()]
 
 
@@ -172,6 +251,12 @@ def format_amount(amount: Decimal | int | None, currency: str, lang: str) -> str
 def list_templates(library: TemplateLibrary | None = None) -> list[TemplateVersion]:
     """Every template version in ``library``, sorted by name and version."""
     return (library or default_library()).versions()
+
+
+def template_problems(library: TemplateLibrary | None = None) -> list[TemplateProblem]:
+    """The template folders of ``library`` that were skipped (damaged or unreadable manifest, names
+    not matching the folder, unreadable folder, ...), each with its path and why."""
+    return (library or default_library()).problems()
 
 
 def upgrade_for(draft: Draft, library: TemplateLibrary | None = None) -> TemplateVersion | None:
@@ -191,8 +276,16 @@ def lint_templates(path: str | os.PathLike[str] | None = None, *,
         if not target.exists():
             raise UsageError(f"{target}: no such folder")
         return lint_path(target)
+    from .templating.lint import Finding
+
     library = library or default_library()
-    return [finding for _source, root in library.roots if root.is_dir() for finding in lint_path(root)]
+    findings = [finding for _source, root in library.roots if root.is_dir() for finding in lint_path(root)]
+    # what lint of the folders does not see: folders it cannot read, versions without a manifest,
+    # a shared folder not found, a version hidden by the same one in an earlier folder
+    for problem in library.problems():
+        if not problem.message.startswith(str(problem.folder / "manifest.toml")):
+            findings.append(Finding(str(problem.folder), 0, problem.message.removeprefix(f"{problem.folder}: ")))
+    return findings
 
 
 # -- comparing template versions ---------------------------------------------------------------
@@ -235,11 +328,13 @@ def comparison_docx(comparison: Comparison, fonts: Fonts | None = None) -> bytes
     return redline_docx(comparison, fonts)
 
 
-def write_comparison(comparison: Comparison, path: str | os.PathLike[str], *, fonts: Fonts | None = None) -> Path:
-    """Write the comparison atomically as ``.html``, ``.txt`` or ``.docx`` (by the extension)."""
+def write_comparison(comparison: Comparison, path: str | os.PathLike[str], *, fonts: Fonts | None = None,
+                     source: str | os.PathLike[str] | None = None) -> Path:
+    """Write the comparison atomically as ``.html``, ``.txt`` or ``.docx`` (by the extension);
+    never over the draft file ``source`` it was rendered with."""
     from .model.atomic_write import atomic_write_bytes
 
-    target = Path(path)
+    target = check_output_path(path, source=source)
     suffix = target.suffix.lower()
     if suffix == ".html":
         data = comparison_html(comparison).encode("utf-8")
@@ -250,3 +345,185 @@ def write_comparison(comparison: Comparison, path: str | os.PathLike[str], *, fo
     else:
         raise UsageError(f"{target}: the output must end in .html, .docx or .txt")
     return atomic_write_bytes(target, data)
+
+
+# -- documents that travel: a DOCX back as its draft, edits made in Word -----------------------
+
+
+@dataclass(frozen=True)
+class ImportedDocx:
+    """An exported DOCX read back: the draft it carries (exactly as exported), what the export
+    was (template, layout, languages, party), and the file's bytes (for :func:`docx_edits`)."""
+
+    path: Path
+    draft: Draft
+    record: ExportRecord
+    data: bytes = field(repr=False)
+
+
+#: Largest Word file read as a draft (a 600-party export is a few MB).
+MAX_DOCX_BYTES = 100 * 1024 * 1024
+
+
+def open_docx(path: str | os.PathLike[str]) -> ImportedDocx:
+    """The draft an exported DOCX carries (the JSON of the returned draft equals the JSON of the
+    draft exported). A Word file from elsewhere raises
+    :class:`~mou_drafter.errors.NoDraftInDocument` with a message saying so; a damaged file or a
+    damaged stored draft a :class:`~mou_drafter.errors.DraftFileError` naming the file."""
+    from .errors import NoDraftInDocument
+    from .model.files import parse_draft, read_file
+    from .render.record import find_record
+
+    source = Path(path)
+    data = read_file(source, limit=MAX_DOCX_BYTES, what="a Word document", locked="is it open in Word?")
+    record = find_record(data, str(source))
+    if record is None:
+        raise NoDraftInDocument(
+            f"{source}: this Word document holds no MoU Drafter draft, so it cannot be opened as one: it was "
+            "not exported by MoU Drafter (or by an older version, which did not store the draft in it). Open "
+            "the draft (.moud) it was made from, or start a new draft and copy the text across.")
+    draft = parse_draft(record.draft_json.encode("utf-8"), f"{source} (the draft stored in it)")
+    return ImportedDocx(source, draft, record, data)
+
+
+def docx_edits(imported: ImportedDocx, *, library: TemplateLibrary | None = None) -> WordEdits:
+    """What was changed in Word since the DOCX was exported, per clause and language, each change
+    sorted as typed text (to take back into the draft), template wording (kept as an override),
+    computed text (dates, numbers: change them in the form) or a removed clause."""
+    from .compare.edits import word_edits
+
+    return word_edits(imported.data, imported.record, imported.draft, source=str(imported.path),
+                      library=library or default_library())
+
+
+def edits_report(edits: WordEdits) -> str:
+    """The changes as text: one line per change with its clause, language and kind."""
+    from .compare.edits import report_text
+
+    return report_text(edits)
+
+
+def edits_comparison(edits: WordEdits, language: str) -> Comparison:
+    """The changes made in Word in one language as a comparison of clauses (as exported → as in
+    the file), word by word, for the comparison view (:func:`comparison_html`)."""
+    from .compare.align import Clause, ClauseDiff, Span
+
+    clauses = []
+    for edit in edits.clauses:
+        if edit.lang != language:
+            continue
+        old = Clause(edit.clause, edit.exported, edit.kind or "para")
+        if edit.current is None:
+            clauses.append(ClauseDiff(edit.clause, "removed", old, None, [Span("delete", edit.exported)]))
+        else:
+            clauses.append(ClauseDiff(edit.clause, "changed", old, Clause(edit.clause, edit.current, old.kind),
+                                      list(edit.spans)))
+    name = edits.source.replace("\\", "/").rsplit("/", 1)[-1]
+    return Comparison(language, edits.record.template or name, name, clauses)
+
+
+def take_back(edits: WordEdits, accept: Iterable[int] | None = None, *,
+              keep_template: bool = True) -> tuple[Draft, list[str]]:
+    """The draft with the chosen changes of typed texts (by :attr:`Change.index`; ``None``: all
+    that can be taken) written into its fields and, with ``keep_template``, the changes of template
+    wording kept as per-draft overrides of their clauses; and notes on what was not taken."""
+    from .compare.edits import take_back as taken
+
+    return taken(edits, None if accept is None else set(accept), keep_template=keep_template)
+
+
+def next_draft(draft: Draft, *, library: TemplateLibrary | None = None) -> tuple[Draft, TemplateVersion | None]:
+    """"New from this document": next year's draft from this one — the same parties, areas,
+    delegations and texts, every date cleared, the document number cleared, the conference
+    ordinal one higher (minutes: the next conference's host and place become the conference's),
+    moved to the newest approved version of its template when there is a newer one. Returns the
+    new draft and the version it was moved from (``None``: not moved), so the app can show the
+    comparison as it does when it offers the move."""
+    new = draft.model_copy(deep=True)
+    new.number = ""
+    new.period.start = new.period.end = None
+    new.signing.date = None
+    for obligation in new.obligations:
+        obligation.due = None
+    if new.minutes is not None:
+        conference, following = new.minutes.conference, new.minutes.next_conference
+        if conference.ordinal is not None and conference.ordinal < 1000:
+            conference.ordinal += 1
+        if following.host:
+            conference.host = following.host
+        if not following.place.is_empty():
+            conference.venue = following.place.model_copy()
+        conference.start = conference.end = None
+        new.minutes.next_conference = type(following)()
+    moved_from = None
+    upgrade = upgrade_for(draft, library)
+    if upgrade is not None:
+        moved_from = (library or default_library()).find(draft.template)
+        new.template = upgrade.ref
+        offered = set(upgrade.manifest.optional)
+        new.optional_clauses = [name for name in new.optional_clauses if name in offered]
+    return new, moved_from
+
+
+def document_checks(draft: Draft, *, library: TemplateLibrary | None = None) -> list[Issue]:
+    """What only the draft's template can tell (:func:`validate_draft` reports the rest): optional
+    clauses chosen that the template does not offer, and wording edited in Word (overrides) that
+    no longer fits its clause, which is then printed as the template writes it."""
+    library = library or default_library()
+    issues = []
+    offered = {clause.name for clause in optional_clauses(draft, library=library)}
+    for index, name in enumerate(draft.optional_clauses):
+        if name not in offered:
+            issues.append(Issue("warning", f"optional_clauses[{index}]", "optional_unknown", value=name))
+    if draft.overrides:
+        languages = tuple(dict.fromkeys([*draft.languages, *(o.lang for o in draft.overrides)]))
+        document = render_document(draft, RenderOptions(languages=languages), library=library)
+        for index in document.unapplied_overrides:
+            override = draft.overrides[index]
+            issues.append(Issue("warning", f"overrides[{index}]", "override_stale", value=override.clause,
+                                lang=override.lang))
+    return issues
+
+
+# -- optional clauses ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionalClause:
+    """An optional clause the draft's template offers: its name, its title per language and
+    whether the draft chose it."""
+
+    name: str
+    titles: dict[str, str]
+    chosen: bool
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles.get("vi") or self.name
+
+
+def optional_clauses(draft: Draft, *, library: TemplateLibrary | None = None) -> list[OptionalClause]:
+    """The optional clauses the draft's template version declares, in its order."""
+    library = library or default_library()
+    version = library.find(draft.template) if draft.template else library.newest(draft.kind)
+    return [OptionalClause(name, dict(titles), name in draft.optional_clauses)
+            for name, titles in version.manifest.optional.items()]
+
+
+def optional_clause_preview(draft: Draft, name: str, lang: str, *, library: TemplateLibrary | None = None) -> str:
+    """The text optional clause ``name`` would have in ``lang`` in this draft (chosen or not),
+    with its article or section number as it would be."""
+    from .templating.library import optional_clause_id
+
+    chosen = draft.model_copy(update={"optional_clauses": [*draft.optional_clauses, name]})
+    document = render_document(chosen, RenderOptions(languages=(lang,)), language=lang, library=library)
+    clause = optional_clause_id(name)
+    return "\n".join(document.clause_text(block) for block in document.texts[lang]
+                     if block.id == clause or block.id.startswith(clause + "."))
+
+
+def pdf_converter_name() -> str | None:
+    """What would make a PDF here: ``"LibreOffice"``, ``"Microsoft Word"``, or ``None``."""
+    from .render.pdf import find_converter
+
+    converter = find_converter()
+    return converter.name if converter is not None else None

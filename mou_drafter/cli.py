@@ -28,6 +28,9 @@ EXAMPLES = {
                "  mou-drafter compare mou@1.0 mou@1.1 --draft seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud "
                "-o redline.docx",
     "lint-templates": "example:\n  mou-drafter lint-templates templates/mou/1.1",
+    "import": "examples:\n  mou-drafter import minutes-2023.docx -o minutes-2023.moud\n"
+              "  mou-drafter import --report minutes-2023-reviewed.docx\n"
+              "  mou-drafter import minutes-2023-reviewed.docx --take-back -o minutes-2023.moud",
 }
 
 
@@ -68,8 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "separate: one file per language (default: side-by-side)")
     p.add_argument("--languages", type=_languages, metavar="vi,lo,en",
                    help="document languages (default: those of the draft)")
-    p.add_argument("--format", dest="fmt", metavar="docx|html|txt",
-                   help="output format (default: from the extension of OUT)")
+    p.add_argument("--format", dest="fmt", metavar="docx|pdf|html|txt",
+                   help="output format (default: from the extension of OUT); pdf needs LibreOffice (or Word on "
+                        "Windows)")
+    p.add_argument("--originals", default="shared", metavar="shared|alternat",
+                   help="alternat: one original per party, each with that party's language, name and signature "
+                        "block first, written beside OUT as OUT.<party id>.docx (default: shared, one document)")
+    p.add_argument("--pdf-a", action="store_true", help="with --format pdf: PDF/A-2b, for archiving")
     p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
     p.add_argument("--lao-zwsp", action="store_true",
                    help="put zero-width spaces between Lao words, for programs that cannot break Lao lines")
@@ -81,13 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", metavar="DRAFT")
     p.add_argument("--ui-language", choices=["en", "vi", "lo"], default="en", help="language of the messages")
 
-    p = command("new", "create a new empty draft file")
-    p.add_argument("--kind", choices=["mou", "minutes"], required=True)
+    p = command("new", "create a new empty draft file, or next year's draft from an exported document")
+    p.add_argument("--kind", choices=["mou", "minutes"])
+    p.add_argument("--from", dest="source", metavar="FILE.docx|DRAFT",
+                   help="start from this document (an exported DOCX or a draft): the same parties and areas, "
+                        "dates cleared, the conference ordinal one higher, the newest approved template")
     p.add_argument("-o", "--output", required=True, metavar="DRAFT")
     p.add_argument("--languages", type=_languages, metavar="vi,lo,en", help="document languages (default vi,lo)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     command("templates", "list the available templates (name, version, status, folder)")
+
+    p = command("import", "restore the draft an exported DOCX carries; list what was changed in Word")
+    p.add_argument("docx", metavar="FILE.docx")
+    p.add_argument("-o", "--output", metavar="DRAFT", help="write the draft here (.moud)")
+    p.add_argument("--report", action="store_true",
+                   help="list what was changed in Word since export, per clause and language")
+    p.add_argument("--take-back", action="store_true",
+                   help="with -o: write the changes of typed texts into the draft and keep edited template "
+                        "wording as the draft's own")
+    p.add_argument("--force", action="store_true", help="overwrite an existing draft file")
 
     p = command("compare", "compare two template versions clause by clause, word by word")
     p.add_argument("old", metavar="NAME@OLD")
@@ -111,12 +132,22 @@ def _print_issues(issues: list, ui_language: str = "en") -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .api import RenderOptions, export_problems, format_for, load_draft, render_to_path, validate_draft
+    from .api import (
+        RenderOptions,
+        check_output_path,
+        export_problems,
+        format_for,
+        load_draft,
+        render_to_path,
+        validate_draft,
+    )
     from .settings import load_settings, template_library
 
+    check_output_path(args.output, source=args.draft)  # before anything else: never over the draft
     settings = load_settings()
     options = RenderOptions(layout=args.layout, languages=args.languages, fonts=settings.fonts,
-                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "")
+                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "",
+                            originals=args.originals, pdf_a=args.pdf_a)
     fmt = format_for(args.output, args.fmt)
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
@@ -131,17 +162,19 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues(warnings if not args.allow_incomplete else errors + warnings)
-    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings))
+    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings),
+                             source=args.draft)
     for path in written:
         print(path)
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .api import has_errors, load_draft, validate_draft
+    from .api import document_checks, has_errors, load_draft, validate_draft
+    from .settings import template_library
 
     draft = load_draft(args.draft)
-    issues = validate_draft(draft)
+    issues = validate_draft(draft) + document_checks(draft, library=template_library())
     _print_issues(issues, args.ui_language)
     errors = sum(1 for i in issues if i.severity == "error")
     print(f"{args.draft}: {errors} error(s), {len(issues) - errors} warning(s)")
@@ -149,11 +182,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .api import new_draft, save_draft
+    from .api import load_draft, new_draft, next_draft, open_docx, save_draft
     from .settings import template_library
 
     if os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    if args.source:
+        library = template_library()
+        source = open_docx(args.source).draft if args.source.lower().endswith(".docx") else load_draft(args.source)
+        draft, moved_from = next_draft(source, library=library)
+        print(save_draft(draft, args.output))
+        if moved_from is not None:
+            print(f"template moved from {moved_from.ref} to {draft.template}: "
+                  f"mou-drafter compare {moved_from.ref} {draft.template} -o changes.html shows what changed",
+                  file=sys.stderr)
+        return 0
+    if not args.kind:
+        raise UsageError("give --kind mou|minutes, or --from FILE to start from a document")
     try:
         draft = new_draft(args.kind, args.languages, library=template_library())
     except ValueError as exc:
@@ -162,16 +207,43 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_templates(args: argparse.Namespace) -> int:
-    from .api import list_templates
+def cmd_import(args: argparse.Namespace) -> int:
+    from .api import docx_edits, edits_report, open_docx, save_draft, take_back
     from .settings import template_library
 
+    if not args.output and not args.report:
+        raise UsageError("give -o DRAFT.moud to write the draft, and/or --report to list the changes made in Word")
+    if args.take_back and not args.output:
+        raise UsageError("--take-back writes the draft: give -o DRAFT.moud")
+    if args.output and os.path.exists(args.output) and not args.force:
+        raise UsageError(f"{args.output} already exists; use --force to overwrite it")
+    imported = open_docx(args.docx)
+    edits = docx_edits(imported, library=template_library()) if args.report or args.take_back else None
+    if args.report and edits is not None:
+        print(edits_report(edits), end="")
+    if args.output:
+        draft = imported.draft
+        if args.take_back and edits is not None:
+            draft, notes = take_back(edits)
+            for note in notes:
+                print(f"not taken back: {note}", file=sys.stderr)
+        print(save_draft(draft, args.output))
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from .api import list_templates, template_problems
+    from .settings import template_library
+
+    library = template_library()
     rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
-             str(t.folder)) for t in list_templates(template_library())]
+             str(t.folder)) for t in list_templates(library)]
     header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
+    for problem in template_problems(library):  # skipped, so the others can be used: said, not hidden
+        print(f"mou-drafter: skipped ({problem.source} folder): {problem}", file=sys.stderr)
     return 0
 
 
@@ -191,7 +263,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     settings = load_settings()
     draft = load_draft(args.draft) if args.draft else None
     comparison = compare_versions(args.old, args.new, args.language, draft, library=template_library(settings))
-    out = write_comparison(comparison, args.output, fonts=settings.fonts)
+    out = write_comparison(comparison, args.output, fonts=settings.fonts, source=args.draft)
     print(comparison_summary(comparison))
     print(out)
     return 0
@@ -213,6 +285,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "compare": cmd_compare,
+    "import": cmd_import,
     "lint-templates": cmd_lint,
     "render": cmd_render,
     "validate": cmd_validate,
@@ -235,7 +308,8 @@ def start_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].lower().endswith(".moud"):  # Windows: DRAFT.MOUD opens too
+    # a draft or an exported Word file opens in the app (Windows: "Open with"; DRAFT.MOUD opens too)
+    if not args_list or args_list[0].lower().endswith((".moud", ".docx")):
         return start_gui(args_list)
     args = parser.parse_args(args_list)
     if args.self_test:
@@ -244,6 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     if args.command is None:
         return start_gui([])
+    from .logs import setup_logging
+
+    log_file = setup_logging()
     try:
         return COMMANDS[args.command](args)
     except MouDrafterError as exc:
@@ -252,11 +329,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # an internal error: say so plainly, keep the traceback for debugging
+        import logging
+
+        logging.getLogger(__name__).exception("internal error in 'mou-drafter %s'", args.command)
         if os.environ.get("MOU_DRAFTER_DEBUG"):
             raise
         print(f"mou-drafter: internal error: {type(exc).__name__}: {exc}\n"
-              "Please report it with the draft file; set MOU_DRAFTER_DEBUG=1 to see details.", file=sys.stderr)
+              f"Please report it with the draft file and the log {log_file}; set MOU_DRAFTER_DEBUG=1 to see "
+              "details.", file=sys.stderr)
         return 70
+    finally:
+        _say_settings_notices()
+
+
+def _say_settings_notices() -> None:
+    """A damaged or unreadable settings file, said once (only if a command read the settings)."""
+    if "mou_drafter.settings" in sys.modules:
+        from .settings import settings_notices
+
+        for notice in settings_notices():
+            print(f"mou-drafter: warning: {notice}", file=sys.stderr)
 
 
 if __name__ == "__main__":

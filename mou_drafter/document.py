@@ -95,6 +95,9 @@ class Document:
     texts: dict[str, list[Block]]
     #: Per-language labels from the template manifest, e.g. {"article": {"vi": "Điều", ...}}.
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Indices of the draft's clause overrides (wording edited in Word) that no longer fit the
+    #: clause's text and were not applied (see :mod:`mou_drafter.templating.overrides`).
+    unapplied_overrides: list[int] = field(default_factory=list)
 
     def label(self, name: str, lang: str) -> str:
         return self.labels.get(name, {}).get(lang, "")
@@ -103,6 +106,16 @@ class Document:
         label = self.label("article", block.lang)
         prefix = f"{label} {block.number}." if label else f"{block.number}."
         return f"{prefix} {block.text}".rstrip()
+
+    def clause_text(self, block: Block) -> str:
+        """The text of a clause in its language as the reader sees it: an article's heading with
+        its number, a table's cells one per line (row by row), the lines of any other block. What
+        an exported DOCX keeps per clause (its bookmarks) reads the same."""
+        if block.kind == "article":
+            return self.article_heading(block)
+        if block.kind == "table":
+            return "\n".join(text for row in block.rows for cell in row.cells if (text := "\n".join(cell).strip()))
+        return "\n".join(block.lines)
 
     def aligned_rows(self, languages: list[str] | None = None) -> list[tuple[str, dict[str, Block]]]:
         """Rows of blocks aligned by clause id across ``languages`` (side-by-side layout).

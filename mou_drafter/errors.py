@@ -41,3 +41,11 @@ class ValidationFailed(MouDrafterError):
     def __init__(self, message: str, issues: list | None = None) -> None:
         super().__init__(message)
         self.issues = issues or []
+
+
+class NoDraftInDocument(DraftFileError):
+    """A Word document that holds no MoU Drafter draft (made elsewhere, or before drafts travelled)."""
+
+
+class NoPdfConverter(ExportError):
+    """PDF was asked for, but neither LibreOffice nor (on Windows) Microsoft Word was found."""

@@ -81,8 +81,9 @@ def run_self_test(out=print) -> int:
 
     def samples() -> str:
         from .api import LAYOUTS, RenderOptions, render_to_path
+        from .api import open_docx as reopen_draft
         from .folders import data_dir
-        from .model.files import load_draft
+        from .model.files import draft_to_json, load_draft
         from .render.inspect import lao_run_problems, open_docx, paragraph_texts
         from .settings import load_settings, template_library
 
@@ -111,8 +112,10 @@ def run_self_test(out=print) -> int:
                         if ".lo." in path.name or layout != "separate":
                             if count == 0:
                                 raise AssertionError(f"{path.name} has no Lao text")
+                        if draft_to_json(reopen_draft(path).draft) != draft_to_json(draft):
+                            raise AssertionError(f"{path.name}: the draft it carries is not the draft exported")
                         files += 1
-        return f"{len(seeds)} samples, {files} files rendered and reopened"
+        return f"{len(seeds)} samples, {files} files rendered and reopened, each carrying its draft"
 
     def word_breaks() -> str:
         from .words.icu import load_icu

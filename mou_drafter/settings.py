@@ -11,13 +11,18 @@ imports this module (an import contract checks).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
+import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .document import LAYOUTS, Layout
+from .errors import ExportError
 from .folders import config_dir
 from .render.options import Fonts
 from .templating.library import TemplateLibrary
@@ -32,6 +37,16 @@ class ExportSettings(BaseModel):
     folder: str = ""
     #: Zero-width spaces between Lao words (see ``RenderOptions.lao_zero_width_spaces``).
     lao_zero_width_spaces: bool = False
+    #: Word or PDF; PDF/A for archiving; one original per party (``RenderOptions``, issue 14).
+    format: Literal["docx", "pdf"] = "docx"
+    pdf_a: bool = False
+    originals: Literal["shared", "alternat"] = "shared"
+
+    @field_validator("format", "originals", mode="before")
+    @classmethod
+    def _known_choice(cls, value: object, info: ValidationInfo) -> object:
+        allowed = ("docx", "pdf") if info.field_name == "format" else ("shared", "alternat")
+        return value if value in allowed else allowed[0]
 
     @field_validator("layout", mode="before")
     @classmethod
@@ -78,19 +93,106 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SettingsNotice:
+    """Something wrong with the settings file, to be said once: ``kind`` is ``damaged`` (kept
+    aside as ``kept``), ``damaged-kept`` (damaged, could not be set aside: left in place and not
+    overwritten) or ``unreadable`` (left in place, not overwritten); ``reason`` says why."""
+
+    kind: str
+    path: Path
+    reason: str
+    kept: Path | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "damaged":
+            return (f"the settings file {self.path} was damaged ({self.reason}); it was kept as "
+                    f"{self.kept.name if self.kept else '?'} and the default settings are used")
+        if self.kind == "damaged-kept":
+            return (f"the settings file {self.path} is damaged ({self.reason}) and could not be set aside; the "
+                    "default settings are used and the file is not overwritten")
+        return (f"cannot read the settings file {self.path} ({self.reason}); the default settings are used and the "
+                "file is not overwritten")
+
+
+#: What went wrong with the settings file and was not yet said (:func:`settings_notices`).
+_NOTICES: list[SettingsNotice] = []
+#: Settings files that are damaged or unreadable and could not be set aside: never overwritten.
+_KEEP: set[Path] = set()
+
+
 def load_settings() -> Settings:
-    """The saved settings, or the defaults when none are saved or the file is unreadable."""
+    """The saved settings, or the defaults when none are saved.
+
+    A damaged file (not JSON, not settings) is kept aside as ``settings.damaged-<date>.json``
+    beside it, never overwritten by the defaults, and reported once (:func:`settings_notices`,
+    and the log). A file that cannot be read is left where it is, not overwritten, and reported."""
     path = settings_path()
     try:
-        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        if path not in _KEEP:
+            _KEEP.add(path)
+            _notice(SettingsNotice("unreadable", path, str(exc.strerror or exc)))
+        return Settings()
+    try:
+        return Settings.model_validate(json.loads(raw.decode("utf-8-sig")))
+    except (ValueError, ValidationError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        kept = _set_aside(path)
+        if kept is not None and not kept.exists():  # another MoU Drafter set it aside a moment ago and says so
+            return Settings()
+        if kept is None:
+            if path not in _KEEP:
+                _KEEP.add(path)
+                _notice(SettingsNotice("damaged-kept", path, reason))
+        else:
+            _KEEP.discard(path)
+            _notice(SettingsNotice("damaged", path, reason, kept))
         return Settings()
 
 
+def _set_aside(path: Path) -> Path | None:
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    kept = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    try:
+        os.replace(path, kept)
+    except FileNotFoundError:
+        return kept  # does not exist: someone else moved the file first
+    except OSError as exc:
+        log.warning("cannot set the damaged settings file %s aside: %s", path, exc)
+        return None
+    return kept
+
+
+def _notice(notice: SettingsNotice) -> None:
+    log.warning("%s", notice)
+    _NOTICES.append(notice)
+
+
+def settings_notices() -> list[SettingsNotice]:
+    """What went wrong with the settings file since last asked, each said once (notices about a
+    settings file of another user folder, e.g. before ``MOU_DRAFTER_HOME`` changed, are dropped)."""
+    path = settings_path()
+    notices = [notice for notice in _NOTICES if notice.path == path]
+    _NOTICES.clear()
+    return notices
+
+
 def save_settings(settings: Settings) -> Path:
+    """Write the settings file; a damaged or unreadable one that could not be set aside is not
+    overwritten (:class:`ExportError`)."""
     from .model.atomic_write import atomic_write_bytes
 
     path = settings_path()
+    if path in _KEEP and path.exists():
+        raise ExportError(f"the settings file {path} is damaged or unreadable and was kept as it is; move it away "
+                          "to save new settings")
     path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_bytes(path, settings.model_dump_json(indent=2).encode("utf-8"))
 

@@ -46,6 +46,12 @@ Root: HKCU; Subkey: "Software\Classes\.moud"; ValueType: string; ValueName: ""; 
 Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Draft"; ValueType: string; ValueName: ""; ValueData: "MoU Drafter draft"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Draft\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\MoU Drafter.exe,0"
 Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Draft\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\MoU Drafter.exe"" ""%1"""
+; exported Word files (.docx) carry their draft: "Open with ▸ MoU Drafter" opens it. Word stays the
+; default program for .docx; the installer only adds MoU Drafter to the file type's "Open with" list
+Root: HKCU; Subkey: "Software\Classes\.docx\OpenWithProgids"; ValueType: string; ValueName: "MoUDrafter.Document"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Document"; ValueType: string; ValueName: ""; ValueData: "Word document with a MoU Drafter draft"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Document\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\MoU Drafter.exe,0"
+Root: HKCU; Subkey: "Software\Classes\MoUDrafter.Document\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\MoU Drafter.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\MoU Drafter.exe"; Description: "Start MoU Drafter"; Flags: nowait postinstall skipifsilent

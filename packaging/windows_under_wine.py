@@ -328,7 +328,12 @@ class Runner:
         # Windows wheels of the app, the build and the tests, at the versions this Python has
         wheels = self.cache / "wheels"
         constraints = self.cache / "constraints.txt"
-        constraints.write_text(run(pip + ["freeze", "--exclude-editable"]).stdout, encoding="utf-8")
+        # PySide6 and shiboken6 left out: pyproject.toml allows the Windows Python (3.12) versions
+        # that this Linux Python (3.11) may not take, and the Windows Python picks its own
+        frozen = run(pip + ["freeze", "--exclude-editable"]).stdout.splitlines()
+        constraints.write_text("".join(f"{line}\n" for line in frozen
+                                       if not line.lower().startswith(("pyside6", "shiboken6"))),
+                               encoding="utf-8")
         run(pip + ["download", "-d", str(wheels), "-c", str(constraints), *windows, *requirements()],
             timeout=1800)
         self.figures["downloads"] = mb(folder_size(self.cache))
@@ -762,9 +767,22 @@ def os_release() -> dict[str, str]:
 
 
 def requirements() -> list[str]:
+    """The app's, the tests' and the build's requirements as the Windows Python needs them. pip
+    evaluates environment markers with the Python that runs it (this Linux one), even with
+    ``--python-version``: the markers are evaluated here for the Windows Python and dropped."""
+    from packaging.requirements import Requirement  # pytest's own dependency
+
+    windows = {"python_version": PYTHON_TAG, "python_full_version": f"{PYTHON_TAG}.0", "sys_platform": "win32",
+               "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64"}
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
-    return [*project["dependencies"], *extras["test"], *extras["package"], *WINDOWS_ONLY]
+    wanted = []
+    for line in [*project["dependencies"], *extras["test"], *extras["package"], *WINDOWS_ONLY]:
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate(windows):
+            requirement.marker = None
+            wanted.append(str(requirement))
+    return wanted
 
 
 def check_integrity(path: Path, integrity: str) -> None:

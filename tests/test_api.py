@@ -65,7 +65,7 @@ def test_exports_through_the_api(tmp_path):
     document = api.render_document(draft, api.RenderOptions(template="mou@1.0"))
     assert document.template == "mou@1.0" and document.languages == ["vi", "lo"]
     with pytest.raises(UsageError, match="format must be one of"):
-        api.render_to_bytes(draft, fmt="pdf")  # type: ignore[arg-type]
+        api.render_to_bytes(draft, fmt="odt")  # type: ignore[arg-type]
 
 
 def test_rendering_pauses_the_cycle_collector_and_restores_it(monkeypatch):

@@ -11,6 +11,7 @@ never to a document.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,12 +23,14 @@ from ..api import Format, Issue, RenderOptions, TemplateLibrary
 from ..errors import MouDrafterError
 from ..model.draft import Draft
 from ..settings import ExportSettings, Settings, load_settings, save_settings, template_library
+from . import travel
 from .autosave import Autosaver
 from .draft_document import DraftDocument
 from .i18n import _, set_language
 from .interaction import FillInFirst, Interaction
 from .workers import Worker
 
+log = logging.getLogger(__name__)
 #: After an edit, the checks run again after this pause.
 VALIDATION_DELAY_MS = 200
 
@@ -59,6 +62,9 @@ class DraftController(QObject):
         status_message(str, int): a message for the status bar, and for how many milliseconds.
         settings_changed(): the settings were read again (fonts, template folders, autosave).
         ui_language_changed(str): the interface language changed to this code: views rebuild.
+        autosaved(str): the open draft was autosaved to this file.
+        word_edits_found(object): the Word file just opened was changed in Word: the changes
+            (``api.docx_edits``), for the view to show and the clerk to take back.
     """
 
     document_changed = Signal(object)
@@ -76,6 +82,8 @@ class DraftController(QObject):
     status_message = Signal(str, int)
     settings_changed = Signal()
     ui_language_changed = Signal(str)
+    autosaved = Signal(str)
+    word_edits_found = Signal(object)
 
     def __init__(self, interaction: Interaction | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +98,7 @@ class DraftController(QObject):
         #: The open draft, or None (the start page).
         self.doc: DraftDocument | None = None
         #: The checks run on the draft, in order; their issues are shown together.
-        self.checks: list[Check] = [api.validate_draft]
+        self.checks: list[Check] = [api.validate_draft, lambda draft: travel.template_checks(self.library, draft)]
         #: What the checks found in the open draft the last time they ran.
         self.issues: list[Issue] = []
         self.autosaver = Autosaver()
@@ -106,6 +114,13 @@ class DraftController(QObject):
         self.export_worker.failed.connect(self._export_failed)
         #: The exports running: job id → the file asked for.
         self.exports: dict[int, Path] = {}
+        #: Offer a newer template version when a draft opens (not when the app only shows its
+        #: window for a start-up check: no question may wait for an answer there).
+        self.ask_upgrades = True
+        #: What was changed in Word in the last Word file opened (``api.docx_edits``), if anything.
+        self.word_edits: object | None = None
+        #: The changes the clerk chose that could not be taken back into the draft, and why.
+        self.taken_back_notes: list = []
 
     # -- the open draft -------------------------------------------------------------------------
     @property
@@ -177,9 +192,14 @@ class DraftController(QObject):
     def open_draft(self, draft: Draft, path: Path | None = None) -> bool:
         """Show ``draft`` (read from ``path``, or a new unsaved draft if None), after asking about
         the open draft's unsaved changes."""
+        return self.open_document(DraftDocument(draft, path, self))
+
+    def open_document(self, doc: DraftDocument) -> bool:
+        """Show ``doc`` after asking about the open draft's unsaved changes."""
         if not self.confirm_discard():
+            doc.deleteLater()
             return False
-        self._set_document(DraftDocument(draft, path, self))
+        self._set_document(doc)
         return True
 
     def choose_and_open(self) -> bool:
@@ -189,8 +209,11 @@ class DraftController(QObject):
         return bool(path) and self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        """Open the draft file ``path``; a damaged file is reported and left as it is. Offers a
-        newer template version if there is one."""
+        """Open the draft file ``path`` (or the draft an exported Word file carries); a damaged
+        file is reported and left as it is. Offers a complete copy a killed save left behind, when
+        it is newer than the file, and a newer template version if there is one."""
+        if path.suffix.lower() == ".docx":
+            return travel.open_exported(self, path)
         if not self.confirm_discard():
             return False
         try:
@@ -200,10 +223,35 @@ class DraftController(QObject):
                 _("Cannot open the draft"), str(exc) + "\n\n" + _("The file was not changed.")
             )
             return False
-        self._set_document(DraftDocument(draft, path, self))
+        newer = self.offer_unsaved_copy(path)
+        self._set_document(DraftDocument(newer or draft, path, self))
+        if newer is not None and self.doc is not None:
+            self.doc.mark_modified()  # what the copy holds is not in the file until it is saved
         self.remember_recent(path)
         self.offer_template_upgrade()
         return True
+
+    def offer_unsaved_copy(self, path: Path) -> Draft | None:
+        """A save of ``path`` that was stopped (the app or the computer) may have left a complete
+        copy newer than the file: offer it. Declined copies are removed, so they are offered once;
+        a taken one is removed by the next save."""
+        try:
+            copies = api.complete_leftovers(path)
+        except OSError as exc:  # the folder cannot be listed: nothing to offer, and said in the log
+            log.warning("cannot look for unsaved copies of %s: %s", path, exc)
+            return None
+        if not copies:
+            return None
+        newest = copies[0]
+        text = _("A save of {name} did not finish (MoU Drafter or the computer stopped during it), but it left a "
+                 "complete copy from {time}, newer than the file. Open that copy? The file is not changed until "
+                 "you save.").format(name=path.name, time=newest.written.strftime("%d/%m/%Y %H:%M:%S"))
+        if self.interaction.confirm(_("Newer unsaved copy"), text):
+            log.info("opened the unsaved copy %s of %s", newest.path, path)
+            return newest.draft
+        removed = api.remove_leftovers(path)
+        log.info("the unsaved copies of %s were declined; %d removed", path, removed)
+        return None
 
     def open_sample(self, path: Path) -> bool:
         """A sample opens as a new, unsaved draft, so the shipped file is never overwritten."""
@@ -224,7 +272,7 @@ class DraftController(QObject):
     def save_as(self) -> bool:
         if self.doc is None:
             return False
-        suggested = str(self.doc.path or Path.home() / "ban-du-thao.moud")
+        suggested = str(self.doc.path or self.doc.suggested_path or Path.home() / "ban-du-thao.moud")
         path = self.interaction.save_file_name(suggested)
         return bool(path) and self.save_to(Path(path))
 
@@ -234,6 +282,7 @@ class DraftController(QObject):
         try:
             api.save_draft(self.doc.draft, path)
         except MouDrafterError as exc:
+            log.warning("save failed: %s", exc)
             self.interaction.error(_("Cannot save the draft"), str(exc))
             return False
         self.doc.mark_saved(path)  # file_changed follows
@@ -260,11 +309,13 @@ class DraftController(QObject):
         if doc is None or not doc.modified or doc.revision == self.autosaved_revision:
             return False
         try:
-            self.autosaver.save(doc.draft, doc.path)
+            written = self.autosaver.save(doc.draft, doc.path)
         except MouDrafterError as exc:
+            log.warning("autosave failed: %s", exc)
             self.status_message.emit(_("Autosave failed: {error}").format(error=exc), 8000)
             return False
         self.autosaved_revision = doc.revision
+        self.autosaved.emit(str(written))
         return True
 
     def recover(self, draft: Draft, original: Path | None) -> None:
@@ -302,17 +353,21 @@ class DraftController(QObject):
         step); on yes, ``template_upgraded`` asks the view to show the changes as this draft
         would show them."""
         assert self.doc is not None
+        if not self.ask_upgrades:
+            return False
         draft = self.doc.draft
         try:
             target = self.library.upgrade_for(draft.template)
-        except MouDrafterError:
+        except MouDrafterError as exc:  # the draft still opens; the offer is what is missed, and said
+            self._not_offered(draft.template, exc)
             return False
         if target is None:
             return False
         lang = draft.languages[0]
         try:
             comparison = api.compare_versions(draft.template, target.ref, lang, draft, library=self.library)
-        except MouDrafterError:
+        except MouDrafterError as exc:
+            self._not_offered(target.ref, exc)
             return False
         old_ref = draft.template
         if not self.interaction.offer_template_upgrade(old_ref, target.ref, comparison.counts()):
@@ -320,6 +375,10 @@ class DraftController(QObject):
         self.doc.set_value("template", target.ref)
         self.template_upgraded.emit(old_ref.partition("@")[0], old_ref, target.ref, lang)
         return True
+
+    def _not_offered(self, ref: str, exc: MouDrafterError) -> None:
+        log.warning("no template upgrade offered for %s: %s", ref, exc)
+        self.status_message.emit(_("Template {ref}: {error}").format(ref=ref, error=exc), 10000)
 
     # -- checks ---------------------------------------------------------------------------------
     def schedule_validation(self) -> None:
@@ -359,7 +418,7 @@ class DraftController(QObject):
         if answer is None:
             return None
         self.remember_export(answer.choices)
-        return self.run_export(answer.path, answer.options(self.settings.fonts))
+        return self.run_export(answer.path, answer.options(self.settings.fonts), answer.format)
 
     def run_export(self, path: Path, options: RenderOptions, fmt: Format = "docx") -> int | None:
         """Export a snapshot of the draft to ``path`` off the UI thread (asking first if the fonts
@@ -376,9 +435,9 @@ class DraftController(QObject):
             if not self.interaction.confirm(_("Fonts missing"), text):
                 return None
         snapshot = self.doc.draft.model_copy(deep=True)
-        library = self.library
+        library, source = self.library, self.doc.path
         job = self.export_worker.submit(
-            lambda: api.render_to_path(snapshot, path, options, fmt=fmt, library=library)
+            lambda: api.render_to_path(snapshot, path, options, fmt=fmt, library=library, source=source)
         )
         self.exports[job] = path
         self.export_started.emit(job)
@@ -404,6 +463,7 @@ class DraftController(QObject):
     def _export_failed(self, job: int, message: str) -> None:
         if self.exports.pop(job, None) is None:
             return
+        log.warning("export failed: %s", message)
         self.export_failed.emit(job, message)
         self.interaction.error(_("Export failed"), message)
 
@@ -418,6 +478,7 @@ class DraftController(QObject):
         try:
             save_settings(settings)
         except (MouDrafterError, OSError) as exc:
+            log.warning("settings not saved: %s", exc)
             self.settings_problem = _("Settings not saved: {error}").format(error=exc)
             self.status_message.emit(self.settings_problem, 10000)
             return False
@@ -441,13 +502,40 @@ class DraftController(QObject):
 
         self.update_settings(change)
 
+    def report_settings_notices(self) -> None:
+        """Say what went wrong with the settings file (damaged and set aside, unreadable), once."""
+        from ..settings import settings_notices
+
+        for notice in settings_notices():
+            if notice.kind == "damaged":
+                text = _("The settings file {path} was damaged ({reason}). It was kept as {kept}, and the default "
+                         "settings are used.")
+            elif notice.kind == "damaged-kept":
+                text = _("The settings file {path} is damaged ({reason}) and could not be set aside: the default "
+                         "settings are used, and the file is not overwritten.")
+            else:
+                text = _("The settings file {path} cannot be read ({reason}): the default settings are used, and "
+                         "the file is not overwritten.")
+            kept = notice.kept.name if notice.kept else ""
+            self.interaction.error(_("Settings file"), text.format(path=notice.path, reason=notice.reason, kept=kept))
+
     def reload_settings(self) -> None:
         """Read the settings file again (the settings dialog saved it): fonts, template folders
         (the library is made again), autosave interval."""
         self.settings = load_settings()
         self.library = template_library(self.settings)
         self.autosave_timer.setInterval(self.settings.autosave_seconds * 1000)
+        self.report_template_problems()  # a shared folder just chosen may hold broken templates
         self.settings_changed.emit()
+
+    def report_template_problems(self) -> bool:
+        """Say in the status bar which template folders are skipped (each with its path and why);
+        the export and compare dialogs list them too. True if there are any."""
+        skipped = self.library.problems()
+        if skipped:
+            self.status_message.emit(
+                _("Template folders skipped: {problems}").format(problems="; ".join(map(str, skipped))), 15000)
+        return bool(skipped)
 
     def set_ui_language(self, code: str) -> None:
         """Switch the interface language (kept in the settings); the views rebuild themselves."""

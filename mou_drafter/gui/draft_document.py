@@ -79,6 +79,9 @@ class DraftDocument(QObject):
         super().__init__(parent)
         self.draft = draft
         self.path = path
+        #: Where Save as… proposes to save a draft that has no file yet (e.g. beside the Word
+        #: file it was imported from).
+        self.suggested_path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._force_modified = False

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..api import Fonts, RenderOptions
+from ..api import Fonts, Format, RenderOptions
 from ..settings import ExportSettings
 from .i18n import _
 
@@ -31,7 +31,13 @@ class ExportRequest:
     def options(self, fonts: Fonts) -> RenderOptions:
         """The render options of this export, in ``fonts`` (the settings' document fonts)."""
         return RenderOptions(layout=self.choices.layout, languages=tuple(self.choices.languages), fonts=fonts,
-                             lao_zero_width_spaces=self.choices.lao_zero_width_spaces, template=self.template)
+                             lao_zero_width_spaces=self.choices.lao_zero_width_spaces, template=self.template,
+                             originals=self.choices.originals, pdf_a=self.choices.pdf_a)
+
+    @property
+    def format(self) -> Format:
+        """Word or PDF."""
+        return self.choices.format
 
 
 @dataclass(frozen=True)
@@ -101,8 +107,9 @@ class Interaction:
         return "file" if clicked is open_file else "folder" if clicked is open_folder else "close"
 
     def open_file_name(self, folder: str) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self.parent, _("Open draft"), folder,
-                                                    _("MoU Drafter drafts (*.moud);;All files (*)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Open draft"), folder,
+            _("Drafts and exported Word documents (*.moud *.docx);;MoU Drafter drafts (*.moud);;All files (*)"))
         return path
 
     def save_file_name(self, suggested: str) -> str:

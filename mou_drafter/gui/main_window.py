@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QProgressDialog, QSplitter, QStackedWidget
 
 from .. import __version__
+from . import travel
 from .checks_panel import ChecksPanel
 from .controller import DraftController
 from .draft_document import DraftDocument
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from ..api import Issue
     from .dialogs.compare import CompareDialog
     from .dialogs.settings import SettingsDialog
+    from .dialogs.word_edits import WordEditsDialog
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +58,11 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         #: Shown while exports run.
         self.progress: QProgressDialog | None = None
+        #: The changes made in Word to the Word file just opened, while they are shown.
+        self.word_edits_dialog: WordEditsDialog | None = None
         self.resize(1400, 860)
+        #: A draft or an exported Word file dropped on the window opens.
+        self.drop_opener = travel.DropOpener(self, self.controller)
         self._build()
         self._show(on_start=False)
         self._connect(self.controller)
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         controller.status_message.connect(self._status_message)
         controller.settings_changed.connect(self._settings_changed)
         controller.ui_language_changed.connect(self._ui_language_changed)
+        controller.word_edits_found.connect(self.show_word_edits)
 
     # -- building -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -145,6 +152,7 @@ class MainWindow(QMainWindow):
         )
         action(file_menu, "new-minutes", _("New conference minutes"), lambda: c.new_document("minutes"))
         action(file_menu, "open", _("Open…"), c.choose_and_open, QKeySequence.StandardKey.Open)
+        action(file_menu, "new-from", _("New from this document…"), lambda: travel.new_from_document(c))
         action(file_menu, "start", _("Start page"), self.show_start)
         file_menu.addSeparator()
         action(file_menu, "save", _("Save"), c.save, QKeySequence.StandardKey.Save)
@@ -291,6 +299,19 @@ class MainWindow(QMainWindow):
             library=self.controller.library,
         )
         self.compare_dialog.show()
+
+    def show_word_edits(self, edits: object) -> None:
+        """What was changed in Word in the Word file just opened, to take back into the draft."""
+        from .dialogs.word_edits import WordEditsDialog
+
+        dialog = WordEditsDialog(edits, self)
+        self.word_edits_dialog = dialog
+        dialog.accepted.connect(
+            lambda: travel.take_back_into(
+                self.controller, edits, dialog.accepted_changes(), dialog.keep_template.isChecked()
+            )
+        )
+        dialog.open()
 
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -52,6 +53,9 @@ def hand_over(paths: list[Path], name: str | None = None) -> bool:
         answer += bytes(socket.readAll().data())
     socket.disconnectFromServer()
     return answer.strip() == b"ok"
+
+
+log = logging.getLogger(__name__)
 
 
 class InstanceServer(QObject):
@@ -100,7 +104,8 @@ class InstanceServer(QObject):
             return
         try:
             paths = [Path(p) for p in json.loads(data.decode("utf-8")).get("open", [])]
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError) as exc:  # not from MoU Drafter: nothing to open
+            log.warning("a message to the running app was not understood: %s", exc)
             paths = []
         socket.write(b"ok\n")
         socket.flush()

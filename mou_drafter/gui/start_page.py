@@ -4,6 +4,7 @@ Its buttons and lists call the controller; a sample opens as a new, unsaved draf
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,17 +22,22 @@ from PySide6.QtWidgets import (
 from ..api import load_draft
 from ..errors import MouDrafterError
 from ..folders import data_dir
+from . import travel
 from .i18n import _, current_language
 
 if TYPE_CHECKING:
     from .controller import DraftController
 
 
+log = logging.getLogger(__name__)
+
+
 def sample_title(path: Path) -> str:
     """A sample's title in the interface language (the file name if it cannot be read)."""
     try:
         draft = load_draft(path)
-    except MouDrafterError:
+    except MouDrafterError as exc:  # listed by its file name; opening it says what is wrong
+        log.warning("cannot read the sample %s: %s", path, exc)
         return path.stem
     lang = current_language()
     if draft.kind == "minutes" and draft.minutes is not None:
@@ -62,6 +68,7 @@ class StartPage(QWidget):
             ("start.new-mou", _("New memorandum of understanding"), lambda: controller.new_document("mou")),
             ("start.new-minutes", _("New conference minutes"), lambda: controller.new_document("minutes")),
             ("start.open", _("Open a draft…"), controller.choose_and_open),
+            ("start.new-from", _("New from a document…"), lambda: travel.new_from_document(controller)),
         ):
             button = QPushButton(label)
             button.setObjectName(name)

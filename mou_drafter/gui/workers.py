@@ -3,12 +3,15 @@ job's id, so a receiver connected once tells its jobs apart (no connecting per r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import MouDrafterError
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -26,7 +29,8 @@ class _Job(QRunnable):
             result = self.func()
         except MouDrafterError as exc:
             self.relay.failed.emit(self.job, str(exc))
-        except Exception as exc:  # shown to the user, never a crash of the UI thread
+        except Exception as exc:  # shown to the user, never a crash of the UI thread; the details logged
+            log.exception("internal error in a background job")
             self.relay.failed.emit(self.job, f"{type(exc).__name__}: {exc}")
         else:
             self.relay.done.emit(self.job, result)

@@ -9,6 +9,7 @@ consistency are reported by :mod:`mou_drafter.validation` as errors and warnings
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .text import clean_text
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LANGUAGES: tuple[str, ...] = ("vi", "lo", "en")
 Language = Literal["vi", "lo", "en"]
 Kind = Literal["mou", "minutes"]
@@ -187,6 +188,26 @@ class Minutes(_Model):
     next_conference: NextConference = Field(default_factory=NextConference)
 
 
+class ClauseOverride(_Model):
+    """Wording of one clause in one language edited outside the app (in Word) and kept for this
+    draft: where the clause renders as ``before``, it is printed as ``after``; where the draft's
+    own texts in it changed since, the edits of the wording are carried over onto the new text
+    (:mod:`mou_drafter.templating.overrides`), and where they no longer fit, the clause is printed
+    as the template writes it and the checks say so."""
+
+    #: The clause id (``art.disputes.1``) and the language of the text.
+    clause: str = Field(pattern=r"^[A-Za-z0-9_.\-]+$", max_length=200)
+    lang: Language
+    #: The clause's text as the template wrote it when the edit was taken in, and as edited.
+    before: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    after: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+
+    @field_validator("before", "after", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_text(value) if isinstance(value, str) else value
+
+
 class Draft(_Model):
     """A whole document draft. ``schema_version`` is the draft file format version."""
 
@@ -212,6 +233,20 @@ class Draft(_Model):
     obligations: list[Obligation] = Field(default_factory=list, max_length=5000)
     contributions: list[Contribution] = Field(default_factory=list, max_length=1000)
     minutes: Minutes | None = None
+    #: Optional clauses of the template version chosen for this document, by name
+    #: (``confidentiality``); the template declares which it offers (format 4).
+    optional_clauses: list[str] = Field(default_factory=list, max_length=100)
+    #: Clauses whose wording was edited in Word and kept for this draft (format 4).
+    overrides: list[ClauseOverride] = Field(default_factory=list, max_length=2000)
+
+    @field_validator("optional_clauses")
+    @classmethod
+    def _check_optional(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if not re.match(r"^[a-z0-9_\-]{1,60}$", name):
+                raise ValueError(f"{name!r} is not an optional clause name (lower-case letters, digits, _ and -)")
+        # each once, in the order chosen
+        return list(dict.fromkeys(value))
 
     @field_validator("number", mode="before")
     @classmethod

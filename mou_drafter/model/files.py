@@ -1,27 +1,38 @@
 """Draft files: JSON (UTF-8) with the extension ``.moud``; see ``docs/draft-format.md``.
 
-Loading checks, in order: the file can be read, is UTF-8, is JSON, is an object with ``kind`` and
-``schema_version``, is not from a newer format, migrates older formats, then validates against the
-model. Each failure raises an error whose message names the file and the line or field. A file that
-fails to load is never written to.
+Loading checks, in order: the file can be read and is not too large, is UTF-8, is JSON (with no
+key given twice in one object, no number longer than :data:`MAX_NUMBER_CHARS`, not nested past
+what the parser allows), is an object with ``kind`` and ``schema_version``, is not from a newer
+format, migrates older formats, then validates against the model. Each failure raises an error whose
+message names the file and the line or field. A file that fails to load is never written to.
+
+Saving goes through :mod:`.atomic_write`; :func:`complete_leftovers` finds what a save that was
+killed before it finished left behind, when it is a complete draft newer than the file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import DraftFileError, ValidationFailed
-from .atomic_write import atomic_write_bytes
+from ..errors import DraftFileError, MouDrafterError, ValidationFailed
+from .atomic_write import atomic_write_bytes, leftovers
 from .draft import SCHEMA_VERSION, Draft
+
+log = logging.getLogger(__name__)
 
 DRAFT_SUFFIX = ".moud"
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: The longest number a draft file may hold, in characters (amounts have at most 20 digits).
+MAX_NUMBER_CHARS = 40
 
 
 class DraftInvalid(ValidationFailed):
@@ -107,7 +118,21 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4_travel(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4 (issue 14) adds the optional clauses chosen (``optional_clauses``) and the
+    clauses whose wording was edited in Word (``overrides``). Both start empty: a format-3 draft
+    chose no optional clause (the released templates offer none) and had no edited wording, so
+    it prints as before."""
+    migrated = dict(data)
+    migrated.setdefault("optional_clauses", [])
+    migrated.setdefault("overrides", [])
+    migrated["schema_version"] = 4
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4_travel,
+}
 
 
 def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
@@ -126,6 +151,68 @@ def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     return data
 
 
+class _TwiceKeys(dict):  # type: ignore[type-arg]
+    """A JSON object in which a key was given twice (``twice`` names them)."""
+
+    twice: list[str]
+
+
+class _BadNumber(ValueError):
+    """A number the draft cannot hold: ``text`` as written, ``reason`` in words."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(reason)
+        self.text = text
+        self.reason = reason
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    seen: set[str] = set()
+    twice = _TwiceKeys(obj)
+    twice.twice = []
+    for key, _value in pairs:
+        if key in seen:
+            twice.twice.append(key)
+        seen.add(key)
+    return twice
+
+
+def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        if len(text) > MAX_NUMBER_CHARS:
+            raise _BadNumber(text, f"a number of {len(text):,} characters; numbers in a draft have at most "
+                                   f"{MAX_NUMBER_CHARS} (is the file damaged?)")
+        return kind(text)
+
+    return parse
+
+
+def _not_a_number(text: str) -> Any:
+    raise _BadNumber(text, f"{text} is not a number a draft can hold")
+
+
+def _twice_keys(data: Any) -> tuple[str, str] | None:
+    """The field path of the first object holding a key twice, and the key; without recursion."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, _TwiceKeys):
+            return path, node.twice[0]
+        if isinstance(node, dict):
+            stack.extend((f"{path}.{key}" if path else key, value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{index}]", value) for index, value in reversed(list(enumerate(node))))
+    return None
+
+
+def _line_of(text: str, needle: str) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
 def parse_draft(raw: bytes, source: str = "<draft>") -> Draft:
     """Parse the bytes of a draft file. ``source`` names the file in messages."""
     try:
@@ -133,43 +220,63 @@ def parse_draft(raw: bytes, source: str = "<draft>") -> Draft:
     except UnicodeDecodeError as exc:
         raise DraftFileError(f"{source}: not a UTF-8 text file (byte {exc.start}); is it a draft file?") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object, parse_int=_number(int), parse_float=_number(float),
+                          parse_constant=_not_a_number)
     except json.JSONDecodeError as exc:
         raise DraftFileError(
             f"{source}: line {exc.lineno}, column {exc.colno}: damaged draft file, not valid JSON ({exc.msg})"
         ) from None
+    except _BadNumber as exc:
+        raise DraftFileError(f"{source}: line {_line_of(text, exc.text)}: {exc.reason}") from None
     except RecursionError:
         raise DraftFileError(f"{source}: damaged draft file, nested too deeply") from None
+    twice = _twice_keys(data)
+    if twice is not None:
+        path, key = twice
+        where = f"{path}.{key}" if path else key
+        raise DraftFileError(
+            f"{source}: {where}: the field is given twice in the file; a draft names each field once (the second "
+            "would silently replace the first). Remove the one that is wrong in a text editor."
+        )
     if not isinstance(data, dict):
         raise DraftFileError(f"{source}: a draft file must contain a JSON object, not {type(data).__name__}")
     for field in ("kind", "schema_version"):
         if field not in data:
             raise DraftInvalid(f"{source}: {field}: required field is missing", [f"{field}: required field is missing"])
-    data = migrate(data, source)
     try:
+        data = migrate(data, source)
         return Draft.model_validate(data)
     except ValidationError as exc:
         lines = describe_validation_error(exc)
         raise DraftInvalid(f"{source}: the draft does not match the format:\n  " + "\n  ".join(lines), lines) from None
+    except RecursionError:
+        raise DraftFileError(f"{source}: damaged draft file, nested too deeply") from None
+
+
+def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, what: str = "a draft file",
+              locked: str = "") -> bytes:
+    """The bytes of ``path`` (at most ``limit``), or a :class:`DraftFileError` naming the file:
+    missing, a folder (not ``what``), too large, not readable (``locked``: what to add when access
+    is denied, e.g. "is it open in Word?")."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DraftFileError(f"{path}: file is too large for {what} ({size // 1_000_000} MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DraftFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DraftFileError(f"{path}: is a folder, not {what}") from None
+    except PermissionError:
+        raise DraftFileError(f"{path}: permission denied" + (f" ({locked})" if locked else "")) from None
+    except OSError as exc:
+        raise DraftFileError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
     """Load a draft file; raise :class:`DraftFileError` or :class:`DraftInvalid` with a clear message."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftFileError(f"{p}: file is too large for a draft ({size // 1_000_000} MB)")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{p}: is a folder, not a draft file") from None
-    except PermissionError:
-        raise DraftFileError(f"{p}: permission denied") from None
-    except OSError as exc:
-        raise DraftFileError(f"{p}: cannot read ({exc.strerror})") from None
-    return parse_draft(raw, str(p))
+    return parse_draft(read_file(p), str(p))
 
 
 def draft_to_json(draft: Draft) -> str:
@@ -183,6 +290,39 @@ def draft_to_json(draft: Draft) -> str:
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> Path:
     """Save ``draft`` atomically (temp file + replace)."""
     return atomic_write_bytes(path, draft_to_json(draft).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class UnsavedCopy:
+    """A complete draft a save of ``target`` wrote but did not put in place (it was killed)."""
+
+    path: Path
+    target: Path
+    written: dt.datetime
+    draft: Draft
+
+
+def complete_leftovers(path: str | os.PathLike[str]) -> list[UnsavedCopy]:
+    """The complete drafts left by saves of ``path`` that were killed before replacing it, newer
+    than the file (or the file is gone), newest first. Incomplete ones are left for the next save
+    to remove."""
+    target = Path(path)
+    try:
+        current: float | None = target.stat().st_mtime
+    except OSError:
+        current = None
+    found = []
+    for leftover in leftovers(target):
+        try:
+            mtime = leftover.mtime
+            if current is not None and mtime <= current:
+                continue
+            draft = parse_draft(leftover.path.read_bytes(), str(leftover.path))
+        except (OSError, MouDrafterError) as exc:  # incomplete (killed mid-write): not offered
+            log.info("leftover %s is not a complete draft: %s", leftover.path, exc)
+            continue
+        found.append(UnsavedCopy(leftover.path, leftover.target, dt.datetime.fromtimestamp(mtime), draft))
+    return found
 
 
 def json_schema() -> dict[str, Any]:

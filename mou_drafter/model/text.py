@@ -32,10 +32,11 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     if not value:
         return ""
     text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    # U+2028/2029 are line/paragraph separators: treat as line breaks (before a one-line text
+    # turns its line breaks into spaces, so cleaning twice gives what cleaning once gave).
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _REMOVE.sub("", text)
     if not multiline:
         text = text.replace("\n", " ")
-    # U+2028/2029 are line/paragraph separators: treat as line breaks.
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return unicodedata.normalize("NFC", text)
 

@@ -117,6 +117,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "thiếu thông tin hội nghị",
         "lo": "ຂາດຂໍ້ມູນກອງປະຊຸມ",
     },
+    "override": {
+        "en": "clause {value} ({lang}): wording edited in Word is kept for this draft",
+        "vi": "điều khoản {value} ({lang}): giữ câu chữ đã sửa trong Word cho bản thảo này",
+        "lo": "ມາດຕາ {value} ({lang}): ຮັກສາຖ້ອຍຄຳທີ່ແກ້ໄຂໃນ Word ໄວ້ສຳລັບຮ່າງນີ້",
+    },
+    "override_stale": {
+        "en": "clause {value} ({lang}): the wording edited in Word no longer fits the text and is not used; "
+              "check the clause",
+        "vi": "điều khoản {value} ({lang}): câu chữ đã sửa trong Word không còn khớp với nội dung nên không được "
+              "dùng; hãy kiểm tra lại điều khoản",
+        "lo": "ມາດຕາ {value} ({lang}): ຖ້ອຍຄຳທີ່ແກ້ໄຂໃນ Word ບໍ່ກົງກັບເນື້ອໃນແລ້ວ ຈຶ່ງບໍ່ໄດ້ນຳໃຊ້; ກະລຸນາກວດຄືນ",
+    },
+    "optional_unknown": {
+        "en": "optional clause {value!r} is not offered by this template version and is left out",
+        "vi": "điều khoản tùy chọn {value!r} không có trong phiên bản mẫu này nên bị bỏ qua",
+        "lo": "ມາດຕາທາງເລືອກ {value!r} ບໍ່ມີໃນສະບັບແມ່ແບບນີ້ ຈຶ່ງຖືກຂ້າມໄປ",
+    },
 }
 
 
@@ -228,6 +245,10 @@ def _check(draft: Draft) -> Iterator[Issue]:
 
     if draft.kind == "minutes":
         yield from _check_minutes(draft)
+    # wording edited in Word and kept for this draft: shown, so a clerk knows the clause is not
+    # the template's (whether it still fits its clause: mou_drafter.api.document_checks)
+    for i, override in enumerate(draft.overrides):
+        yield Issue("warning", f"overrides[{i}]", "override", value=override.clause, lang=override.lang)
 
 
 def _check_minutes(draft: Draft) -> Iterator[Issue]:

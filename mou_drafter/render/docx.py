@@ -45,6 +45,8 @@ from . import oxml as x
 from ..folders import cache_dir
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .options import Fonts, RenderOptions
+from .record import (MARK_PREFIX, RECORD_NS, ExportRecord, Mark, clause_texts, fingerprint, record_item_id,
+                     record_xml)
 
 #: Most signature blocks to a row (portrait; landscape pages take one more).
 SIGNERS_PER_ROW = 3
@@ -171,6 +173,12 @@ def _flush_left(para: x.ParaStyle) -> x.ParaStyle:
     return replace(para, align="left")
 
 
+def _cell_text(block: Block, row: int, col: int) -> str:
+    """The text of one cell of a table block as :func:`~mou_drafter.document.merge_tables` has it."""
+    cells = block.rows[row].cells
+    return "\n".join(cells[col]).strip() if col < len(cells) else ""
+
+
 def _chunks(text: str) -> list[str]:
     return [c for c in text.replace("\n", " ").split(" ") if c]
 
@@ -188,6 +196,17 @@ class _Writer:
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
+        #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
+        self.marks: list[Mark] = []
+
+    def marked(self, paragraphs: str, block: Block, text: str, langs: Iterable[str] = ()) -> str:
+        """``paragraphs`` of ``block`` inside a bookmark that keeps the clause id with its text in
+        Word (``text``: the text of the paragraphs as written, lines joined by line breaks); a
+        table cell whose text stands for several languages gets one bookmark per language."""
+        for lang in langs or (block.lang,):
+            self.marks.append(Mark(f"{MARK_PREFIX}{len(self.marks) + 1}", block.id, lang, text))
+            paragraphs = x.bookmarked(paragraphs, len(self.marks), self.marks[-1].name)
+        return paragraphs
 
     def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
         return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
@@ -295,13 +314,14 @@ class _Writer:
         if keep_next:
             para = _kept(para)
         if kind == "article":
-            return x.paragraph(self.runs(self.doc.article_heading(block), block.lang, style), para)
+            heading = self.doc.article_heading(block)
+            return self.marked(x.paragraph(self.runs(heading, block.lang, style), para), block, heading)
         return self._lines(block, style, para)
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         if block.lang == "lo" and para.align == "both":
             para = _flush_left(para)
-        return x.paragraph(self.runs(block.text, block.lang, run), para)
+        return self.marked(x.paragraph(self.runs(block.text, block.lang, run), para), block, block.text)
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod
@@ -350,7 +370,7 @@ class _Writer:
             style = x.RunStyle(bold=not is_number, size=13 if is_number else 12.5)
             out.append(x.paragraph(self.runs(line, block.lang, style),
                                    x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240)))
-        return "".join(out)
+        return self.marked("".join(out), block, "\n".join(block.lines)) if out else ""
 
     def head_column(self, blocks: list[Block], sizes: tuple[float, float], *, issuer: bool = True) -> str:
         """National header, then (when ``issuer``) the issuing body and number, then the place and
@@ -452,8 +472,11 @@ class _Writer:
                 room = widths[col] - 2 * _CELL_MARGIN
                 for n, (text, lang) in enumerate(texts):
                     para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated or keep_next)
+                    # the languages this text stands for (a row number once for all of them)
+                    langs = [b.lang for b in blocks if _cell_text(b, index, col) == text]
                     text = self.keep_lao_phrases(text, lang, style, room)
-                    paras.append(x.paragraph(self.runs(text, lang, style), para))
+                    paras.append(self.marked(x.paragraph(self.runs(text, lang, style), para),
+                                             next(b for b in blocks if b.lang == lang), text, langs))
                     cell_height += self.height(text, lang, style, para, room)
                 contents.append("".join(paras))
                 height = max(height, cell_height)
@@ -482,21 +505,27 @@ class _Writer:
 
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        lines = [(self.balanced(line, block.lang, _BOLD, width), block.lang)
-                 for block in blocks for line in block.lines[:-1]]
-        out = [x.paragraph(self.runs(line, lang, _BOLD),
-                           x.ParaStyle(align="center", before_pt=top_gap if i == 0 else 0, after_pt=0, line=240,
-                                       keep_next=True))
-               for i, (line, lang) in enumerate(lines)]
+        out = []
+        for block in blocks:
+            lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
+            paras = "".join(x.paragraph(self.runs(line, block.lang, _BOLD),
+                                        x.ParaStyle(align="center", before_pt=top_gap if not out and i == 0 else 0,
+                                                    after_pt=0, line=240, keep_next=True))
+                            for i, line in enumerate(lines))
+            if paras:
+                out.append(self.marked(paras, block, "\n".join(lines)))
         out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
         return "".join(out)
 
     def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
         names = [b for b in blocks if b.lines]
-        return "".join(x.paragraph(self.runs(self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width), b.lang,
-                                             _BOLD),
-                                   x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240))
-                       for i, b in enumerate(names))
+        out = []
+        for i, b in enumerate(names):
+            name = self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width)
+            out.append(self.marked(x.paragraph(self.runs(name, b.lang, _BOLD),
+                                               x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0,
+                                                           line=240)), b, name))
+        return "".join(out)
 
     def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:
         """The signature blocks (each a party's blocks in every language) in rows."""
@@ -720,14 +749,18 @@ def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
 
 #: The parts of the package made anew for every document; the skeleton's other parts are copied.
 _BODY_PART, _CORE_PART = "word/document.xml", "docProps/core.xml"
+#: The skeleton's parts an export record adds to (:func:`~mou_drafter.render.oxml.with_custom_xml`):
+#: kept apart, uncompressed, and written with every document.
+_RECORD_PARTS = ("[Content_Types].xml", "word/_rels/document.xml.rels")
 
 
 @lru_cache(maxsize=16)
-def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, int]:
+def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
     """The package around the body, made once per fonts, language and orientation:
     python-docx's default template with our styles, page setup and page-number header. Returns
-    a zip of every part but ``word/document.xml`` and the core properties, compressed once (the
-    styles alone are 800 kB); ``word/document.xml`` before and after the body, encoded; and the
+    a zip of every part but ``word/document.xml``, the core properties and the parts an export
+    record adds to, compressed once (the styles alone are 800 kB); ``word/document.xml`` before
+    and after the body, encoded; the parts an export record adds to (``_RECORD_PARTS``); and the
     text width in twips.
 
     Kept in the user's cache folder too (:func:`_stored_skeleton`): a new process (``mou-drafter
@@ -742,7 +775,7 @@ def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, byt
     return built
 
 
-def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, int]:
+def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
     from docx import Document as new_docx
 
     docx_doc = new_docx()
@@ -750,18 +783,21 @@ def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[byte
     out = io.BytesIO()
     docx_doc.save(out)
     rest = io.BytesIO()
+    own: dict[str, bytes] = {}
     with zipfile.ZipFile(out) as source, zipfile.ZipFile(rest, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            if info.filename not in (_BODY_PART, _CORE_PART):
+            if info.filename in _RECORD_PARTS:
+                own[info.filename] = source.read(info)
+            elif info.filename not in (_BODY_PART, _CORE_PART):
                 target.writestr(info, source.read(info))
         head, tail = x.around_body(source.read(_BODY_PART).decode("utf-8"))
-    return rest.getvalue(), head.encode("utf-8"), tail.encode("utf-8"), text_width
+    return rest.getvalue(), head.encode("utf-8"), tail.encode("utf-8"), own, text_width
 
 
 #: The files the skeleton is made from: ours (the page setup here, the XML in ``oxml``, the fonts
 #: in ``options``) and python-docx's (its version and its default template).
 _SKELETON_SOURCES = ("docx.py", "oxml.py", "options.py")
-_SKELETON_FORMAT = "1"
+_SKELETON_FORMAT = "2"
 
 
 def _skeleton_key(fonts: Fonts, main_lang: str, landscape: bool) -> str | None:
@@ -788,35 +824,39 @@ def _skeleton_path(key: str) -> str:
     return os.path.join(cache_dir(), "skeletons", f"{key}.bin")
 
 
-def _stored_skeleton(key: str) -> tuple[bytes, bytes, bytes, int] | None:
-    """The skeleton stored under ``key``: a line of JSON (the text width and the sizes of the
-    three pieces), then the pieces; ``None`` if there is none or it is unreadable."""
+def _stored_skeleton(key: str) -> tuple[bytes, bytes, bytes, dict[str, bytes], int] | None:
+    """The skeleton stored under ``key``: a line of JSON (the text width, the sizes of the three
+    pieces, the names and sizes of the parts a record adds to), then the pieces and those parts;
+    ``None`` if there is none or it is unreadable."""
     try:
         with open(_skeleton_path(key), "rb") as file:
             data = file.read()
         header, _, pieces = data.partition(b"\n")
         meta = json.loads(header)
-        sizes, width = meta["sizes"], meta["width"]
-        if sum(sizes) != len(pieces) or len(sizes) != 3 or not isinstance(width, int):
+        sizes, width, names = meta["sizes"], meta["width"], meta["own"]
+        if len(sizes) != 3 + len(names) or sum(sizes) != len(pieces) or not isinstance(width, int):
             return None
-        rest, head, tail = (pieces[a:a + n] for a, n in zip([0, sizes[0], sizes[0] + sizes[1]], sizes, strict=True))
+        starts = [sum(sizes[:i]) for i in range(len(sizes))]
+        rest, head, tail, *parts = (pieces[a:a + n] for a, n in zip(starts, sizes, strict=True))
+        own = dict(zip(names, parts, strict=True))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return rest, head, tail, width
+    return rest, head, tail, own, width
 
 
-def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, int]) -> None:
+def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, dict[str, bytes], int]) -> None:
     """Write the skeleton for later processes (to a temporary file renamed into place, so another
     process never reads half of it); a cache that cannot be written only costs the building."""
-    rest, head, tail, width = skeleton
-    header = json.dumps({"width": width, "sizes": [len(rest), len(head), len(tail)]}).encode("ascii")
+    rest, head, tail, own, width = skeleton
+    pieces = [rest, head, tail, *own.values()]
+    header = json.dumps({"width": width, "own": list(own), "sizes": [len(p) for p in pieces]}).encode("ascii")
     path = _skeleton_path(key)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:
-                file.write(header + b"\n" + rest + head + tail)
+                file.write(header + b"\n" + b"".join(pieces))
             os.replace(tmp, path)
         except OSError:
             os.unlink(tmp)
@@ -826,21 +866,26 @@ def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, int]) -> None
 
 
 def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *, landscape: bool = False,
-                 title: str = "", description: str = "") -> bytes:
+                 title: str = "", description: str = "", record: ExportRecord | None = None) -> bytes:
     """A DOCX package: the cached skeleton's parts, with ``body_xml`` (a string, or pieces of
     one in order) as the body of ``word/document.xml``, before ``w:sectPr``
     (:func:`~mou_drafter.render.oxml.around_body`), and fresh core properties, added to the zip of
-    the skeleton's other parts (copied as they were compressed).
+    the skeleton's other parts (copied as they were compressed); with ``record``, the export
+    record as a custom XML part (:mod:`mou_drafter.render.record`).
 
     Building the body as strings and writing them out costs a fraction of parsing it into
     python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``);
     the pieces are encoded and compressed one by one, so a large body is never copied whole into
     one string with the rest of the part (each copy of a few megabytes costs fresh memory pages).
     """
-    rest, head, tail, _width = _skeleton(fonts, main_lang, landscape)
+    rest, head, tail, own, _width = _skeleton(fonts, main_lang, landscape)
+    if record is not None:
+        own = x.with_custom_xml(own, record_xml(record), RECORD_NS, record_item_id(record.fingerprint))
     now = dt.datetime.now(dt.timezone.utc)
     out = io.BytesIO(rest)
     with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
+        for name, data in own.items():
+            target.writestr(name, data)
         entry = zipfile.ZipInfo(_BODY_PART, date_time=time.localtime()[:6])
         entry.compress_type = zipfile.ZIP_DEFLATED
         with target.open(entry, "w") as part:
@@ -853,18 +898,24 @@ def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *,
 
 
 def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
-    return _skeleton(fonts, main_lang, landscape)[3]
+    return _skeleton(fonts, main_lang, landscape)[4]
 
 
-def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions) -> bytes:
+def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions,
+                carry: ExportRecord | None = None) -> bytes:
     fonts = options.fonts
     landscape = layout == "side-by-side" and len(languages) >= 3
     main_lang = "vi" if "vi" in languages else languages[0]
     writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
                      zwsp=options.lao_zero_width_spaces)
     body = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    record = None
+    if carry is not None:
+        marks = tuple(writer.marks)
+        record = replace(carry, template=doc.template, layout=options.layout, languages=tuple(languages),
+                         marks=marks, fingerprint=fingerprint(clause_texts(marks, {m.name: m.text for m in marks})))
     return package_docx(body, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
-                        description=f"template {doc.template}")
+                        description=f"template {doc.template}", record=record)
 
 
 def _title(doc: Document, lang: str) -> str:
@@ -872,10 +923,14 @@ def _title(doc: Document, lang: str) -> str:
     return " ".join(parts).replace("\n", " ")[:250]
 
 
-def render_docx(doc: Document, options: RenderOptions | None = None) -> dict[str, bytes]:
+def render_docx(doc: Document, options: RenderOptions | None = None, *,
+                carry: ExportRecord | None = None) -> dict[str, bytes]:
     """The languages of ``doc`` as Word files laid out as ``options`` say: ``{"": data}``, or
-    ``{lang: data}`` for ``separate`` (one file per language of ``doc``)."""
+    ``{lang: data}`` for ``separate`` (one file per language of ``doc``). With ``carry`` (the
+    draft and what the export is), each file carries its export record with the clause bookmarks
+    (:mod:`mou_drafter.render.record`); the renderer fills in the template, layout, languages,
+    marks and fingerprint."""
     options = options or RenderOptions()
     if options.layout == "separate":
-        return {lang: _docx_bytes(doc, "sequential", [lang], options) for lang in doc.languages}
-    return {"": _docx_bytes(doc, options.layout, list(doc.languages), options)}
+        return {lang: _docx_bytes(doc, "sequential", [lang], options, carry) for lang in doc.languages}
+    return {"": _docx_bytes(doc, options.layout, list(doc.languages), options, carry)}

@@ -24,11 +24,17 @@ from ..document import LAYOUTS, Layout
 from ..errors import UsageError
 from ..model.draft import LANGUAGES, Draft
 
-__all__ = ["FORMATS", "LAYOUTS", "Fonts", "Format", "Layout", "RenderOptions", "check_format", "format_for"]
+__all__ = ["FORMATS", "LAYOUTS", "ORIGINALS", "Fonts", "Format", "Layout", "Originals", "RenderOptions",
+           "check_format", "format_for"]
 
-#: The file formats: Word, the HTML of the preview, plain text.
-Format = Literal["docx", "html", "txt"]
+#: The file formats: Word, PDF (Word's file printed by LibreOffice or Word), the HTML of the
+#: preview, plain text.
+Format = Literal["docx", "pdf", "html", "txt"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+#: How many documents: one for all parties (``shared``), or one original per party
+#: (``alternat``: in each, that party's language, name and signature block come first).
+Originals = Literal["shared", "alternat"]
+ORIGINALS: tuple[Originals, ...] = get_args(Originals)
 _TEMPLATE_REF = re.compile(r"^[a-z0-9_\-]+(@[0-9]+(\.[0-9]+)*)?$")
 
 
@@ -60,6 +66,11 @@ class RenderOptions:
             spell-checking; never stored in drafts.
         template: ``name@version`` (or ``name`` for its newest approved version) to render with;
             empty: the draft's own template.
+        originals: ``shared`` (one document for all parties) or ``alternat`` (one original per
+            party, each with that party first: its language, its name in the preamble, its
+            signature block; files named by party). Not with ``separate``.
+        pdf_a: PDF only: PDF/A-2b for archiving (fonts embedded, as always, plus the colour
+            profile and metadata the archive standard asks for).
     """
 
     layout: Layout = "side-by-side"
@@ -67,6 +78,8 @@ class RenderOptions:
     fonts: Fonts = field(default_factory=Fonts)
     lao_zero_width_spaces: bool = False
     template: str = ""
+    originals: Originals = "shared"
+    pdf_a: bool = False
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -83,6 +96,11 @@ class RenderOptions:
             raise UsageError(f"fonts must be a Fonts value, not {type(self.fonts).__name__}")
         if self.template and not _TEMPLATE_REF.match(self.template):
             raise UsageError(f"template must be NAME@VERSION (e.g. mou@1.2) or NAME, not {self.template!r}")
+        if self.originals not in ORIGINALS:
+            raise UsageError(f"originals must be one of {', '.join(ORIGINALS)}, not {self.originals!r}")
+        if self.originals == "alternat" and self.layout == "separate":
+            raise UsageError("originals: one original per party (alternat) holds every language in one document; "
+                             "use side-by-side or sequential, not separate")
 
     def languages_of(self, draft: Draft) -> list[str]:
         """The languages exported for ``draft``: the chosen ones, or the draft's."""
@@ -98,7 +116,7 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
     if fmt is None:
         fmt = Path(path).suffix.lstrip(".").lower() or "docx"
         if fmt not in FORMATS:
-            raise UsageError(f"{path}: cannot tell the format from the extension; use .docx, .html or .txt")
+            raise UsageError(f"{path}: cannot tell the format from the extension; use .docx, .pdf, .html or .txt")
     return check_format(fmt)
 
 

@@ -400,3 +400,76 @@ def core_properties(title: str, language: str, description: str, when: dt.dateti
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
     ).encode("utf-8")
+
+
+# -- clause ids in the document: bookmarks --------------------------------------------------------
+
+
+def bookmarked(paragraphs: str, number: int, name: str) -> str:
+    """``paragraphs`` (one or more ``w:p`` as written by :func:`paragraph`) inside the bookmark
+    ``name``: its start after the first paragraph's properties, its end before the last
+    paragraph's end, so the bookmark holds the text of the paragraphs and Word and LibreOffice keep
+    it with them. ``number`` is the bookmark's ``w:id``, unique in the document."""
+    start = f'<w:bookmarkStart w:id="{number}" w:name="{escape(name, {chr(34): "&quot;"})}"/>'
+    end = f'<w:bookmarkEnd w:id="{number}"/>'
+    head = paragraphs.find("</w:pPr>")
+    first = paragraphs.find("<w:p>")
+    if first < 0 or not paragraphs.endswith("</w:p>"):
+        raise ValueError("bookmarked() takes paragraphs")
+    cut = head + len("</w:pPr>") if head >= 0 and head < paragraphs.find("</w:p>") else first + len("<w:p>")
+    return paragraphs[:cut] + start + paragraphs[cut:-len("</w:p>")] + end + "</w:p>"
+
+
+# -- package parts: the export record as a custom XML part ----------------------------------------
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_CUSTOM_XML_PROPS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+_CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+
+def _xml_text(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def export_record_xml(namespace: str, attributes: dict[str, str], draft_json: str,
+                      marks: list[tuple[str, str, str, str]]) -> bytes:
+    """The export record (see :mod:`mou_drafter.render.record`): a root ``export`` element in
+    ``namespace`` with ``attributes``, the draft as JSON (ASCII, so no program on the way can
+    change its characters) and one ``mark`` per clause bookmark: its name, clause id, language
+    and text as exported."""
+    attrs = "".join(f' {key}="{_xml_text(value)}"' for key, value in attributes.items())
+    marks_xml = "".join(f'<mark name="{_xml_text(name)}" clause="{_xml_text(clause)}" lang="{_xml_text(lang)}">'
+                        f"{_xml_text(text)}</mark>" for name, clause, lang, text in marks)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<export xmlns="{namespace}"{attrs}><draft>{_xml_text(draft_json)}</draft>'
+            f"<marks>{marks_xml}</marks></export>").encode("utf-8")
+
+
+def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_id: str) -> dict[str, bytes]:
+    """The package ``parts`` (name → bytes) with ``item`` added as Word's custom XML part
+    (``customXml/itemN.xml`` with its properties naming ``namespace``, related from the main
+    document), the place where Word keeps data of other programs and LibreOffice keeps it too.
+    ``item_id`` is the ``{GUID}`` of the item's properties."""
+    numbers = [int(m.group(1)) for name in parts if (m := re.fullmatch(r"customXml/item(\d+)\.xml", name))]
+    n = max(numbers, default=0) + 1
+    out = dict(parts)
+    out[f"customXml/item{n}.xml"] = item
+    out[f"customXml/itemProps{n}.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{_DATASTORE_NS}"><ds:schemaRefs>'
+        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
+    out[f"customXml/_rels/item{n}.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{_RELS_NS}"><Relationship Id="rId1" Type="{_CUSTOM_XML_PROPS_REL}" '
+        f'Target="itemProps{n}.xml"/></Relationships>').encode("utf-8")
+    types = out["[Content_Types].xml"].decode("utf-8")
+    override = f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{_CUSTOM_XML_PROPS_TYPE}"/>'
+    out["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")
+    rels_name = "word/_rels/document.xml.rels"
+    rels = out[rels_name].decode("utf-8")
+    rid = max((int(i) for i in re.findall(r'Id="rId(\d+)"', rels)), default=0) + 1
+    relationship = f'<Relationship Id="rId{rid}" Type="{_CUSTOM_XML_REL}" Target="../customXml/item{n}.xml"/>'
+    out[rels_name] = rels.replace("</Relationships>", relationship + "</Relationships>").encode("utf-8")
+    return out

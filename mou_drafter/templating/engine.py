@@ -29,7 +29,6 @@ from typing import Any
 
 import jinja2
 from jinja2.runtime import LoopContext
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
 from ..errors import TemplateError
@@ -38,6 +37,7 @@ from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
 from .library import TemplateLibrary, TemplateVersion, default_library
+from .sandbox import BoundedSandbox, FolderLoader, TemplateAccessError, TemplateLimitError
 
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
@@ -147,11 +147,13 @@ _LOOP_VALUES = frozenset({"index", "index0", "revindex", "revindex0", "first", "
                           "previtem", "nextitem"})
 
 
-class DraftEnvironment(SandboxedEnvironment):
-    """The one strict, sandboxed environment used for rendering and for lint."""
+class DraftEnvironment(BoundedSandbox):
+    """The one strict, sandboxed environment used for rendering and for lint; what a template may
+    read and make is bounded (:mod:`mou_drafter.templating.sandbox`, ``docs/security.md``)."""
 
     def __init__(self, loader: jinja2.BaseLoader | None = None) -> None:
         super().__init__(
+            filters=FILTERS,
             loader=loader,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -161,7 +163,6 @@ class DraftEnvironment(SandboxedEnvironment):
             finalize=_finalize,
             auto_reload=False,
         )
-        self.filters.update(FILTERS)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``, as the sandbox has it, faster for the draft's data. The sandbox tries
@@ -341,12 +342,13 @@ class _Parser:
 # -- rendering ------------------------------------------------------------------------------------
 
 
-def _template_location(exc: BaseException) -> str:
-    """``file:line`` of the innermost template frame of a runtime error."""
+def _template_location(exc: BaseException, folder: object = None) -> str:
+    """``file:line`` of the innermost template frame of a runtime error (a file of ``folder``)."""
     location = ""
+    inside = str(folder) + os.sep if folder is not None else None
     for frame, line in traceback.walk_tb(exc.__traceback__):
         name = frame.f_code.co_filename
-        if name.endswith(".j2"):
+        if name.endswith(".j2") or (inside and name.startswith(inside)):
             location = f"{name}:{line}"
     return location
 
@@ -379,14 +381,27 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 def _compile_key(env: jinja2.Environment) -> str:
     """What the code Jinja compiles depends on besides the template's source: Jinja's version,
-    the environment's class and its syntax and output settings."""
-    settings = (jinja2.__version__, f"{type(env).__module__}.{type(env).__qualname__}", env.block_start_string,
-                env.block_end_string, env.variable_start_string, env.variable_end_string,
+    the environment's class, code generator and settings, and our code that generates or runs it
+    (this module and :mod:`~mou_drafter.templating.sandbox`, read as source; in a frozen app
+    without sources, the app's version)."""
+    settings = (jinja2.__version__, f"{type(env).__module__}.{type(env).__qualname__}",
+                f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
+                env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
                 env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
                 env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
                 env.keep_trailing_newline, repr(env.autoescape), getattr(env.finalize, "__qualname__", None),
-                env.optimized, sorted(env.extensions), env.is_async)
-    return hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:16]
+                env.optimized, sorted(env.extensions), env.is_async, sorted(env.intercepted_binops))
+    digest = hashlib.sha1(repr(settings).encode("utf-8"))
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        for name in ("engine.py", "sandbox.py"):
+            with open(os.path.join(here, name), "rb") as file:
+                digest.update(file.read())
+    except OSError:
+        from .. import __version__
+
+        digest.update(__version__.encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 _ENV_CACHE: dict[str, DraftEnvironment] = {}
@@ -398,10 +413,15 @@ def environment_for(template: TemplateVersion) -> DraftEnvironment:
     key = str(template.folder)
     env = _ENV_CACHE.get(key)
     if env is None:
-        env = DraftEnvironment(jinja2.FileSystemLoader(str(template.folder)))
+        env = DraftEnvironment(FolderLoader(template.folder))
         env.bytecode_cache = CompiledTemplates(cache_dir() / "templates" / _compile_key(env))
         _ENV_CACHE[key] = env
     return env
+
+
+def forget_environment(folder: object) -> None:
+    """Drop the compiled templates of a version folder (lint compiles what is on disk now)."""
+    _ENV_CACHE.pop(str(folder), None)
 
 
 def render_language(template: TemplateVersion, draft: Draft, lang: str,
@@ -410,18 +430,31 @@ def render_language(template: TemplateVersion, draft: Draft, lang: str,
     path = template.language_file(lang)
     env = environment_for(template)
     try:
-        jinja_template = env.get_template(path.name)
-        output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
+        with env.bounded():
+            jinja_template = env.get_template(path.name)
+            output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}") from None
-    except jinja2.TemplateNotFound:
-        raise TemplateError(f"{path}: template {template.ref} has no {lang} text") from None
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == path.name:
+            raise TemplateError(f"{path}: template {template.ref} has no {lang} text") from None
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: the file {exc.name!r} is not in "
+                            f"the template's folder {template.folder}") from None
+    except TemplateLimitError as exc:
+        raise TemplateError(f"{exc.where or _template_location(exc, template.folder) or path}: {exc}") from None
+    except TemplateAccessError as exc:
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: not allowed in a template: "
+                            f"{exc}") from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(f"{_template_location(exc) or path}: not allowed in a template: {exc}") from None
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: not allowed in a template: "
+                            f"{exc}") from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{_template_location(exc) or path}: {exc.message}") from None
+        raise TemplateError(f"{_template_location(exc, template.folder) or path}: {exc.message}") from None
+    except RecursionError:
+        raise TemplateError(f"{path}: the template nests too deeply (a macro calling itself, or a file including "
+                            "itself?)") from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-        where = _template_location(exc)
+        where = _template_location(exc, template.folder)
         if not where:
             raise
         raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from None
@@ -458,6 +491,11 @@ def build_document(draft: Draft, languages: list[str] | None = None,
     dumped = draft.model_dump()
     export = export or Export("side-by-side", tuple(langs))
     texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
-    return Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
-                    labels=version.manifest.labels)
+    document = Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
+                        labels=version.manifest.labels)
+    if draft.overrides:  # wording edited in Word and kept for this draft
+        from .overrides import apply_overrides
+
+        document.unapplied_overrides = apply_overrides(document, draft.overrides)
+    return document
 

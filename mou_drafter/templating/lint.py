@@ -7,11 +7,21 @@ Findings, one per line as ``file:line: message``:
 * names a template uses that the draft model does not have (``draft.partys``, ``p.nmae``);
 * unknown block kinds and blocks without an id;
 * clause ids, and the draft fields used as placeholders, present in one language and missing in
-  another.
+  another;
+* optional clauses: each one the manifest declares is in every language file (its clause
+  ``opt.<name>``, shown only when the draft chooses it), and every ``opt.`` clause is declared;
+* what the sandbox refuses (``docs/security.md``), found in the source: includes, imports and
+  extends of files outside the version folder or of the file itself, ``_private`` attributes,
+  macros calling themselves, and numbers past the limits (``'x' * 300000000``, ``range(10**9)``,
+  ``** 1000``, widths in formats and filters);
+* and, under the same limits, a trial render of every language file with the sample drafts of the
+  template's kind (the shipped samples and an empty draft): what would fail for a clerk, with the
+  file and line.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +30,17 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from ..errors import TemplateError
-from ..model.draft import Draft
-from .engine import FILTERS, DraftEnvironment
-from .library import read_manifest
+from ..errors import DraftFileError, TemplateError
+from ..folders import data_dir
+from ..model.draft import Draft, Party
+from .engine import FILTERS, DraftEnvironment, forget_environment, render_language
+from .library import Manifest, TemplateVersion, optional_clause_id, read_manifest
+from .sandbox import FolderLoader, Limits, TemplateAccessError
 from .source import directives, is_known_kind
 
 CONTEXT_NAMES = {"draft", "lang", "languages", "export", "party", "obligations_of", "totals"}
+#: What the environment offers every template besides the draft (``range`` is bounded).
+GLOBAL_NAMES = {"range", "dict", "namespace", "cycler", "joiner"}
 _ITEM_FIELDS = {"index"}  # added to obligations by obligations_of()
 
 
@@ -78,10 +92,16 @@ def model_paths() -> set[str]:
 class _Checker:
     """Walks a template's AST, tracking loop variables bound to lists of the draft."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, loader: FolderLoader | None = None, limits: Limits | None = None) -> None:
         self.file = file
         self.findings: list[Finding] = []
         self.used: set[str] = set()
+        self.loader = loader
+        self.limits = limits or DraftEnvironment.limits
+        self.macros: list[str] = []
+
+    def add(self, lineno: int, message: str) -> None:
+        self.findings.append(Finding(self.file, lineno, message))
 
     def resolve(self, node: nodes.Node, scope: dict[str, str]) -> str | None:
         if isinstance(node, nodes.Name):
@@ -115,6 +135,13 @@ class _Checker:
             self.findings.append(Finding(self.file, lineno, f"'{path}' is not a field of the draft"))
 
     def visit(self, node: nodes.Node, scope: dict[str, str]) -> None:
+        self.check_sandbox(node)
+        if isinstance(node, nodes.Macro):
+            self.macros.append(node.name)
+            for child in node.iter_child_nodes():
+                self.visit(child, dict(scope))
+            self.macros.pop()
+            return
         if isinstance(node, nodes.For):
             self.visit(node.iter, scope)
             inner = dict(scope)
@@ -142,20 +169,190 @@ class _Checker:
             self.visit(child, scope)
 
 
+    # -- what the sandbox refuses, found in the source ----------------------------------------------
+    def check_sandbox(self, node: nodes.Node) -> None:
+        limits = self.limits
+        if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+            self.check_file(node)
+        elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            self.add(node.lineno, f"attribute '{node.attr}' is not allowed in a template (names starting with _)")
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
+                and isinstance(node.arg.value, str) and node.arg.value.startswith("_"):
+            self.add(node.lineno, f"attribute '{node.arg.value}' is not allowed in a template (names starting with _)")
+        elif isinstance(node, nodes.Call):
+            self.check_call(node)
+        elif isinstance(node, nodes.Mul):
+            for number, other in ((_number(node.right), node.left), (_number(node.left), node.right)):
+                if number is None:
+                    continue
+                if isinstance(other, nodes.Const) and isinstance(other.value, str):
+                    size = len(other.value) * number
+                    if size > limits.text:
+                        self.add(node.lineno, f"makes a text of {_count(size)} characters; a template's texts may "
+                                              f"have at most {limits.text:,} (see docs/security.md)")
+                        return
+                elif _number(other) is None and number > limits.items:
+                    self.add(node.lineno, f"multiplies a text or list by {_count(number)}; a template's lists may "
+                                          f"have at most {limits.items:,} items and its texts at most "
+                                          f"{limits.text:,} characters (see docs/security.md)")
+                    return
+            self.check_digits(node)
+        elif isinstance(node, nodes.Pow):
+            self.check_digits(node)
+        elif isinstance(node, nodes.Filter):
+            for arg in (*node.args, *(kw.value for kw in node.kwargs)):
+                number = _number(arg)
+                if node.name in _SIZED_FILTERS and number is not None and number > limits.width:
+                    self.add(node.lineno, f"|{node.name}({_count(number)}): a template may use widths and counts "
+                                          f"of at most {limits.width:,} (see docs/security.md)")
+            if node.name == "format" and isinstance(node.node, nodes.Const) and isinstance(node.node.value, str):
+                self.check_format(node.lineno, node.node.value, printf=True)
+        elif isinstance(node, nodes.Mod) and isinstance(node.left, nodes.Const) and isinstance(node.left.value, str):
+            self.check_format(node.lineno, node.left.value, printf=True)
+
+    def check_digits(self, node: nodes.Node) -> None:
+        number = _number(node)
+        if number is not None and number > 10 ** self.limits.digits:
+            size = "too large to compute" if number == math.inf else f"of {len(str(number)):,} digits"
+            self.add(node.lineno, f"makes a number {size}; a template may use numbers of at most "
+                                  f"{self.limits.digits:,} digits (see docs/security.md)")
+        elif isinstance(node, nodes.Pow) and _number(node.left) is None:
+            exponent = _number(node.right)
+            if exponent is not None and exponent > 64:
+                self.add(node.lineno, f"raises to the power {_count(exponent)}; a template may use numbers of at "
+                                      f"most {self.limits.digits:,} digits (see docs/security.md)")
+
+    def check_call(self, node: nodes.Call) -> None:
+        limits = self.limits
+        args = [_number(a) for a in node.args]
+        if isinstance(node.node, nodes.Name) and node.node.name == "range" and args and None not in args:
+            size = _range_size(args)
+            if size > limits.range:
+                self.add(node.lineno, f"range() of {_count(size)} numbers; a template may use ranges of at most "
+                                      f"{limits.range:,} (see docs/security.md)")
+        if isinstance(node.node, nodes.Name) and node.node.name in self.macros:
+            self.add(node.lineno, f"macro '{node.node.name}' calls itself; a template may nest calls at most "
+                                  f"{limits.nesting} deep (see docs/security.md)")
+        if isinstance(node.node, nodes.Getattr):
+            method = node.node.attr
+            if method in ("ljust", "rjust", "center", "zfill", "expandtabs") and args and args[0] is not None \
+                    and args[0] > limits.width:
+                self.add(node.lineno, f".{method}({_count(args[0])}): a template may use widths of at most "
+                                      f"{limits.width:,} (see docs/security.md)")
+            target = node.node.node
+            if method in ("format", "format_map") and isinstance(target, nodes.Const) \
+                    and isinstance(target.value, str):
+                self.check_format(node.lineno, target.value, printf=False)
+
+    def check_format(self, lineno: int, text: str, *, printf: bool) -> None:
+        numbers = [m for spec in _PRINTF.findall(text) for m in spec] if printf else \
+            [m for spec in _FORMAT.findall(text) for m in re.findall(r"\d+|\*", spec)]
+        for number in numbers:
+            if number == "*":
+                self.add(lineno, "a '*' width in a % format is not allowed in a template")
+            elif number and int(number) > self.limits.width:
+                self.add(lineno, f"a width of {int(number):,} in a format; a template may use at most "
+                                 f"{self.limits.width:,} (see docs/security.md)")
+
+    def check_file(self, node: nodes.Include | nodes.Import | nodes.FromImport | nodes.Extends) -> None:
+        if self.loader is None:
+            return
+        verb = {nodes.Include: "includes", nodes.Import: "imports", nodes.FromImport: "imports",
+                nodes.Extends: "extends"}[type(node)]
+        names = node.template.value if isinstance(node.template, (nodes.Const,)) else None
+        if isinstance(node.template, (nodes.List, nodes.Tuple)):
+            names = [item.value for item in node.template.items if isinstance(item, nodes.Const)]
+        for name in [names] if isinstance(names, str) else names or []:
+            if not isinstance(name, str):
+                continue
+            try:
+                real = self.loader.resolve(name)
+            except TemplateAccessError as exc:
+                self.add(node.lineno, f"not allowed in a template: {exc}")
+            except jinja2.TemplateNotFound:
+                if not getattr(node, "ignore_missing", False):
+                    self.add(node.lineno, f"{verb} {name!r}, which is not in the template's folder "
+                                          f"{self.loader.folder}")
+            else:
+                if real == Path(self.file).resolve():
+                    self.add(node.lineno, f"{verb} itself ({name!r}): the render would never end; a template may "
+                                          f"nest includes at most {self.limits.nesting} deep (see docs/security.md)")
+
+
+#: Filters whose number arguments are widths or counts (bounded by ``Limits.width``).
+_SIZED_FILTERS = frozenset({"center", "indent", "wordwrap", "batch", "slice", "truncate", "tojson"})
+_PRINTF = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
+_FORMAT = re.compile(r"\{[^{}]*:([^{}]*)\}")
+
+
+def _number(node: nodes.Node) -> float | int | None:
+    """The whole number a constant expression makes (``10**9``), ``math.inf`` when it is too large
+    to compute, or ``None`` when it is not a constant number."""
+    if isinstance(node, nodes.Const):
+        value = node.value
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(node, nodes.Neg):
+        inner = _number(node.node)
+        return None if inner is None else -inner
+    if isinstance(node, (nodes.Add, nodes.Sub, nodes.Mul, nodes.Pow, nodes.FloorDiv)):
+        left, right = _number(node.left), _number(node.right)
+        if left is None or right is None:
+            return None
+        if math.inf in (left, right, -left, -right):
+            return math.inf
+        if isinstance(node, nodes.Pow):
+            if right < 0:
+                return None
+            if abs(left) > 1 and (right > 100_000 or abs(left).bit_length() * right > 100_000):
+                return math.inf
+            return left ** right
+        if isinstance(node, nodes.Mul) and left.bit_length() + right.bit_length() > 100_000:
+            return math.inf
+        if isinstance(node, nodes.FloorDiv):
+            return left // right if right else None
+        return left + right if isinstance(node, nodes.Add) else left - right if isinstance(node, nodes.Sub) \
+            else left * right
+    return None
+
+
+def _range_size(args: list[Any]) -> float | int:
+    if math.inf in args or -math.inf in args:
+        return math.inf
+    try:
+        return len(range(*args))
+    except (TypeError, ValueError, OverflowError):
+        return math.inf
+
+
+def _count(number: float | int) -> str:
+    """``300,000,000``; for a number too large to write, how many digits it has."""
+    if number == math.inf:
+        return "a number too large to compute"
+    if number > 10 ** 30:
+        return f"a {len(str(number)):,}-digit number"
+    return f"{number:,}"
+
+
 def lint_language_file(path: Path, env: DraftEnvironment) -> tuple[list[Finding], set[str], list]:
     findings: list[Finding] = []
-    source = path.read_text(encoding="utf-8")
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return [Finding(str(path), 1, f"not a UTF-8 text file (byte {exc.start})")], set(), []
+    except OSError as exc:
+        return [Finding(str(path), 0, f"cannot read the file ({exc.strerror or exc})")], set(), []
     try:
         tree = env.parse(source, path.name, str(path))
     except jinja2.TemplateSyntaxError as exc:
         return [Finding(str(path), exc.lineno or 0, f"template syntax error: {exc.message}")], set(), []
-    checker = _Checker(str(path))
+    loader = env.loader if isinstance(env.loader, FolderLoader) else None
+    checker = _Checker(str(path), loader, env.limits)
     checker.visit(tree, {})
     findings.extend(checker.findings)
     from jinja2 import meta
 
     set_names = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "store"}
-    for name in sorted(meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set_names):
+    for name in sorted(meta.find_undeclared_variables(tree) - CONTEXT_NAMES - GLOBAL_NAMES - set_names):
         line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), 0)
         findings.append(Finding(str(path), line, f"'{name}' is not available to templates"))
     found = directives(path)
@@ -178,7 +375,7 @@ def lint_version(folder: Path) -> list[Finding]:
         manifest = read_manifest(folder)
     except TemplateError as exc:
         return [Finding(str(folder / "manifest.toml"), _line_of(exc.message), exc.message.split(": ", 1)[-1])]
-    env = DraftEnvironment(jinja2.FileSystemLoader(str(folder)))
+    env = DraftEnvironment(FolderLoader(folder))
     findings: list[Finding] = []
     ids: dict[str, list] = {}
     used: dict[str, set[str]] = {}
@@ -192,6 +389,86 @@ def lint_version(folder: Path) -> list[Finding]:
         used[lang] = lang_used
         ids[lang] = lang_directives
     findings.extend(_cross_language(folder, ids, used))
+    findings.extend(_optional_clauses(folder, manifest.optional, ids))
+    if not any("template syntax error" in f.message for f in findings):
+        seen = {(f.file, f.line) for f in findings}  # a line already reported says it better
+        findings.extend(f for f in trial_render(folder, manifest) if (f.file, f.line) not in seen)
+    return findings
+
+
+def _optional_clauses(folder: Path, declared: dict[str, dict[str, str]], ids: dict[str, list]) -> list[Finding]:
+    """Each declared optional clause in every language file, guarded by the draft's choice; no
+    ``opt.`` clause that the manifest does not declare."""
+    findings: list[Finding] = []
+    for lang, found in ids.items():
+        path = folder / f"{lang}.j2"
+        source = path.read_text(encoding="utf-8")
+        present = {d.id for d in found if d.id}
+        for name in declared:
+            clause = optional_clause_id(name)
+            if clause not in present:
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' (clause id '{clause}') is missing"))
+            elif not re.search(rf"""["']{re.escape(name)}["']\s+(not\s+)?in\s+draft\.optional_clauses""", source):
+                findings.append(Finding(str(path), 1, f"optional clause '{name}' is not guarded by "
+                                                      f"'{{% if \"{name}\" in draft.optional_clauses %}}'"))
+        for directive in found:
+            parts = (directive.id or "").split(".")
+            if parts[0] == "opt" and len(parts) > 1 and parts[1] not in declared:
+                findings.append(Finding(str(path), directive.line, f"clause id '{directive.id}' is an optional "
+                                        f"clause '{parts[1]}' that manifest.toml does not declare ([optional.{parts[1]}])"))
+    return findings
+
+
+# -- the trial render ----------------------------------------------------------------------------
+
+_SAMPLES: dict[str, list[tuple[str, Draft]]] = {}
+
+
+def sample_drafts(kind: str) -> list[tuple[str, Draft]]:
+    """The drafts a template of ``kind`` is tried with: the shipped samples, and an empty draft."""
+    if kind not in _SAMPLES:
+        from ..model.files import load_draft
+
+        samples: list[tuple[str, Draft]] = []
+        for path in sorted(data_dir("seeds").glob("*.moud")):
+            try:
+                draft = load_draft(path)
+            except (DraftFileError, TemplateError):
+                continue
+            if draft.kind == kind:
+                samples.append((path.name, draft))
+        empty = Draft(kind=kind, parties=[Party(country="VN"), Party(country="LA")])
+        if empty.minutes is not None:
+            empty.minutes.delegations = [{"party": p.id} for p in empty.parties]  # type: ignore[list-item]
+            empty = Draft.model_validate(empty.model_dump())
+        samples.append(("an empty draft", empty))
+        _SAMPLES[kind] = samples
+    return _SAMPLES[kind]
+
+
+_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.DOTALL)
+
+
+def trial_render(folder: Path, manifest: Manifest) -> list[Finding]:
+    """Render every language file with each sample draft, under the sandbox's limits; the first
+    failure of each file is a finding with the file and line."""
+    version = TemplateVersion(manifest, folder, "lint")
+    forget_environment(folder)  # compiled afresh: the files may have changed since the last lint
+    findings: list[Finding] = []
+    try:
+        for lang in manifest.languages:
+            path = folder / f"{lang}.j2"
+            for sample, draft in sample_drafts(manifest.kind):
+                try:
+                    render_language(version, draft, lang, languages=list(manifest.languages))
+                except TemplateError as exc:
+                    match = _LOCATED.match(exc.message)
+                    file, line, message = (match["file"], int(match["line"]), match["message"]) if match else \
+                        (str(path), 0, exc.message.removeprefix(f"{path}: "))
+                    findings.append(Finding(file, line, f"{message} (trial render with {sample})"))
+                    break
+    finally:
+        forget_environment(folder)
     return findings
 
 

@@ -122,12 +122,14 @@ def test_atomic_save_keeps_old_file_when_folder_unwritable(tmp_path, monkeypatch
     # root writes anywhere, and Windows ignores a folder's read-only attribute: make creating the
     # temporary file fail as it would
     if os.name == "nt" or os.geteuid() == 0:
-        import tempfile
+        real_open = os.open
 
-        def refuse(*args, **kwargs):
-            raise PermissionError(13, "Permission denied")
+        def refuse(file, flags, *args, **kwargs):
+            if Path(file).parent == folder and flags & os.O_CREAT:
+                raise PermissionError(13, "Permission denied")
+            return real_open(file, flags, *args, **kwargs)
 
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     else:
         folder.chmod(0o500)
     try:

@@ -33,6 +33,8 @@ def test_defaults():
     ({"template": "mou 1.2"}, "template must be NAME@VERSION (e.g. mou@1.2) or NAME, not 'mou 1.2'"),
     ({"template": "mou@"}, "template must be NAME@VERSION"),
     ({"fonts": "Times New Roman"}, "fonts must be a Fonts value, not str"),
+    ({"originals": "each"}, "originals must be one of shared, alternat, not 'each'"),
+    ({"originals": "alternat", "layout": "separate"}, "use side-by-side or sequential, not separate"),
 ])
 def test_bad_options_are_refused_with_the_option_named(changes, message):
     with pytest.raises(UsageError) as caught:
@@ -61,15 +63,15 @@ def test_languages_default_to_the_draft():
 
 @pytest.mark.parametrize(("path", "fmt", "expected"), [
     ("out.docx", None, "docx"), ("OUT.HTML", None, "html"), ("a/b.txt", None, "txt"), ("noext", None, "docx"),
-    ("out.bin", "txt", "txt"),
+    ("out.bin", "txt", "txt"), ("out.PDF", None, "pdf"),
 ])
 def test_format_for(path, fmt, expected):
     assert format_for(path, fmt) == expected
 
 
 @pytest.mark.parametrize(("path", "fmt", "message"), [
-    ("out.pdf", None, "out.pdf: cannot tell the format from the extension; use .docx, .html or .txt"),
-    ("out.docx", "pdf", "format must be one of docx, html, txt, not 'pdf'"),
+    ("out.odt", None, "out.odt: cannot tell the format from the extension; use .docx, .pdf, .html or .txt"),
+    ("out.docx", "odt", "format must be one of docx, pdf, html, txt, not 'odt'"),
 ])
 def test_format_for_refuses(path, fmt, message):
     with pytest.raises(UsageError, match=message.replace(".", r"\.").replace("(", r"\(")):
@@ -105,6 +107,6 @@ def test_the_command_line_refuses_a_bad_layout_cleanly(tmp_path):
     result = run_cli("render", str(MINUTES), "-o", str(tmp_path / "x.docx"), "--layout", "sideways")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "layout must be one of side-by-side, sequential, separate, not 'sideways'" in result.stderr
-    result = run_cli("render", str(MINUTES), "-o", str(tmp_path / "x.docx"), "--format", "pdf")
-    assert result.returncode == 2 and "format must be one of docx, html, txt, not 'pdf'" in result.stderr
+    result = run_cli("render", str(MINUTES), "-o", str(tmp_path / "x.docx"), "--format", "odt")
+    assert result.returncode == 2 and "format must be one of docx, pdf, html, txt, not 'odt'" in result.stderr
     assert not (tmp_path / "x.docx").exists()

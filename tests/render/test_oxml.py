@@ -293,6 +293,67 @@ def test_body_splice(document, body, expected):
     assert head + body + tail == expected
 
 
+# -- clause bookmarks and the export record (issue 14) ------------------------------------------------
+
+P1 = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p>'
+P2 = "<w:p><w:r><w:t>B</w:t></w:r></w:p>"
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # the start after the first paragraph's properties, the end before the last paragraph's end
+    (P1, '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:bookmarkStart w:id="7" w:name="_Mou7"/>'
+         '<w:r><w:t>A</w:t></w:r><w:bookmarkEnd w:id="7"/></w:p>'),
+    (P2 + P1, '<w:p><w:bookmarkStart w:id="7" w:name="_Mou7"/><w:r><w:t>B</w:t></w:r></w:p>'
+              '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>A</w:t></w:r><w:bookmarkEnd w:id="7"/></w:p>'),
+])
+def test_bookmarked(paragraphs, expected):
+    assert x.bookmarked(paragraphs, 7, "_Mou7") == expected
+
+
+def test_bookmarked_twice_nests_and_takes_paragraphs_only():
+    twice = x.bookmarked(x.bookmarked(P2, 1, "_Mou1"), 2, "_Mou2")
+    assert twice == ('<w:p><w:bookmarkStart w:id="2" w:name="_Mou2"/><w:bookmarkStart w:id="1" w:name="_Mou1"/>'
+                     '<w:r><w:t>B</w:t></w:r><w:bookmarkEnd w:id="1"/><w:bookmarkEnd w:id="2"/></w:p>')
+    with pytest.raises(ValueError):
+        x.bookmarked("<w:tbl/>", 1, "_Mou1")
+
+
+def test_export_record_xml_escapes_everything_it_is_given():
+    xml = x.export_record_xml("urn:test", {"template": "mou@1.3", "party": 'a"&<'}, '{"k": "<&>"}',
+                              [("_Mou1", "art.1", "lo", "ລາວ & <ສອງ>\nແຖວ")])
+    assert xml.decode("utf-8") == (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<export xmlns="urn:test" template="mou@1.3" party="a&quot;&amp;&lt;">'
+        '<draft>{&quot;k&quot;: &quot;&lt;&amp;&gt;&quot;}</draft>'
+        '<marks><mark name="_Mou1" clause="art.1" lang="lo">ລາວ &amp; &lt;ສອງ&gt;\nແຖວ</mark></marks></export>')
+    assert etree.fromstring(xml).find("{urn:test}draft").text == '{"k": "<&>"}'
+
+
+def test_with_custom_xml_adds_the_next_item_its_properties_and_relationships():
+    parts = {
+        "[Content_Types].xml": b'<Types xmlns="t"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        "word/_rels/document.xml.rels": b'<Relationships xmlns="r"><Relationship Id="rId9" Type="x" '
+                                        b'Target="styles.xml"/></Relationships>',
+        "customXml/item1.xml": b"<b:Sources/>",
+    }
+    out = x.with_custom_xml(parts, b"<export/>", "urn:test", "{ID}")
+    assert out["customXml/item1.xml"] == b"<b:Sources/>" and out["customXml/item2.xml"] == b"<export/>"
+    assert out["customXml/itemProps2.xml"].decode() == (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{ID}" '
+        'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs>'
+        '<ds:schemaRef ds:uri="urn:test"/></ds:schemaRefs></ds:datastoreItem>')
+    assert out["customXml/_rels/item2.xml.rels"].decode().endswith(
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'customXmlProps" Target="itemProps2.xml"/></Relationships>')
+    assert out["[Content_Types].xml"].decode().endswith(
+        '<Override PartName="/customXml/itemProps2.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.customXmlProperties+xml"/></Types>')
+    assert out["word/_rels/document.xml.rels"].decode().endswith(
+        '<Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'customXml" Target="../customXml/item2.xml"/></Relationships>')
+    assert parts["customXml/item1.xml"] == b"<b:Sources/>" and "customXml/item2.xml" not in parts  # a copy
+
+
 # -- one corner ----------------------------------------------------------------------------------------
 
 def test_no_other_module_writes_wordprocessingml():

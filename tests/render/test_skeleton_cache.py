@@ -44,8 +44,10 @@ def test_the_stored_skeleton_is_the_built_one(fresh, _isolated_home, monkeypatch
 
     monkeypatch.setattr(docx_renderer, "_build_skeleton", refuse)
     assert docx_renderer._skeleton(FONTS, "vi", False) == built
+    assert set(built[3]) == {"[Content_Types].xml", "word/_rels/document.xml.rels"}
     package = docx_renderer.package_docx("<w:p/>", FONTS, "vi")
     assert _parts(package)["word/document.xml"] == built[1] + b"<w:p/>" + built[2]
+    assert _parts(package)["[Content_Types].xml"] == built[3]["[Content_Types].xml"]
 
 
 def test_each_page_and_fonts_has_its_own_skeleton(fresh, _isolated_home):
@@ -54,15 +56,15 @@ def test_each_page_and_fonts_has_its_own_skeleton(fresh, _isolated_home):
     lao = docx_renderer._skeleton(FONTS, "lo", False)
     other = docx_renderer._skeleton(Fonts(latin="Arial"), "vi", False)
     assert len(_stored(_isolated_home)) == 4
-    assert len({(tuple(sorted(_parts(s[0]).items())),) + s[1:] for s in (portrait, landscape, lao, other)}) == 4
-    assert landscape[3] > portrait[3]
+    assert len({(tuple(sorted(_parts(s[0]).items())),) + s[1:3] for s in (portrait, landscape, lao, other)}) == 4
+    assert landscape[4] > portrait[4]
 
 
 @pytest.mark.parametrize("damage", [b"", b"{}\n", b"not json", b'{"width": 9000, "sizes": [5, 5, 5]}\nshort'])
 def test_a_damaged_skeleton_is_built_again(fresh, _isolated_home, damage):
     def content(skeleton):  # what a rebuild keeps (the zip's time stamps are the time of building)
-        rest, head, tail, width = skeleton
-        return _parts(rest), head, tail, width
+        rest, head, tail, own, width = skeleton
+        return _parts(rest), head, tail, own, width
 
     built = docx_renderer._skeleton(FONTS, "vi", False)
     [stored] = _stored(_isolated_home)

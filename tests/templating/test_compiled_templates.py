@@ -16,6 +16,7 @@ from mou_drafter.render.options import RenderOptions
 from mou_drafter.render.text import render_text
 from mou_drafter.templating import engine
 from mou_drafter.templating.engine import CompiledTemplates, DraftEnvironment, build_document
+from mou_drafter.templating.sandbox import FolderLoader
 from tests.conftest import ROOT
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
@@ -27,7 +28,7 @@ def _plain(text: str) -> str:
 
 
 def _environment(folder, cache):
-    env = DraftEnvironment(jinja2.FileSystemLoader(str(folder)))
+    env = DraftEnvironment(FolderLoader(folder))
     env.bytecode_cache = CompiledTemplates(cache)
     return env
 

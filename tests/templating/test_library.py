@@ -46,8 +46,12 @@ def test_a_version_is_found_in_its_own_folder(tmp_path):
     library = TemplateLibrary([("test", tmp_path)])
     found = library.find("mou@5.0")  # the broken manifest of another version is not read
     assert (found.folder, found.source) == (good, "test")
-    with pytest.raises(TemplateError, match=r"6\.0.manifest\.toml"):
-        library.versions()
+    # the broken version is skipped and reported with its path; the others keep working (issue 12)
+    assert [t.ref for t in library.versions()] == ["mou@5.0"]
+    [problem] = library.problems()
+    assert problem.folder == tmp_path / "mou" / "6.0" and "6.0/manifest.toml: damaged manifest" in str(problem)
+    with pytest.raises(TemplateError, match=r"mou@6\.0 cannot be used: .*6\.0.manifest\.toml"):
+        library.find("mou@6.0")
 
 
 def test_the_folders_are_searched_in_order(tmp_path, released):
@@ -109,7 +113,7 @@ def test_default_library_is_the_built_in_and_user_folders_never_the_settings(tmp
 
 #: The newest approved built-in version of each kind: what new drafts are made with. Releasing a
 #: version changes this line and the table in docs/templates.md, nothing in mou_drafter/.
-NEWEST = {"mou": "mou@1.2", "minutes": "minutes@1.1"}
+NEWEST = {"mou": "mou@1.3", "minutes": "minutes@1.2"}
 
 
 def test_the_built_in_release():

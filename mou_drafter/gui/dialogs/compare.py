@@ -21,6 +21,14 @@ from ...model.draft import Draft
 from ..forms.fields import LANG_LABELS
 from ..i18n import _
 from ..workers import Worker
+from .template_problems import template_problems_label
+
+
+def html_labels() -> dict[str, str]:
+    """The words of the comparison view in the interface language."""
+    return {"changed": _("changed"), "added": _("added"), "removed": _("removed"), "moved": _("moved"),
+            "unchanged": _("unchanged"), "clause": _("Clause"), "deleted": _("deleted"), "inserted": _("inserted"),
+            "legend": _("Deleted text is struck through and marked −, inserted text underlined and marked +.")}
 
 
 class CompareDialog(QDialog):
@@ -74,6 +82,9 @@ class CompareDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.go(1))
         nav.addWidget(self.previous_button)
         nav.addWidget(self.next_button)
+        #: Template folders skipped (damaged manifest, ...): said, with the path, above the comparison.
+        self.template_problems = template_problems_label(self.library, "compare.template-problems")
+        layout.addWidget(self.template_problems)
         self.view = QTextBrowser()
         self.view.setObjectName("compare.view")
         layout.addWidget(self.view, 1)
@@ -130,11 +141,7 @@ class CompareDialog(QDialog):
         counts = comparison.counts()
         self.summary.setText(_("{old} → {new}: {changed} changed, {added} added, {removed} removed, {moved} moved")
                              .format(old=comparison.old_label, new=comparison.new_label, **counts))
-        labels = {"changed": _("changed"), "added": _("added"), "removed": _("removed"), "moved": _("moved"),
-                  "unchanged": _("unchanged"), "clause": _("Clause"), "deleted": _("deleted"),
-                  "inserted": _("inserted"),
-                  "legend": _("Deleted text is struck through and marked −, inserted text underlined and marked +.")}
-        self.view.setHtml(comparison_html(comparison, labels=labels))
+        self.view.setHtml(comparison_html(comparison, labels=html_labels()))
 
     def change_count(self) -> int:
         return len(self.comparison.changes()) if self.comparison else 0

@@ -1,12 +1,15 @@
-"""The export dialog: template and version, layout, languages, output path, zero-width spaces
-between Lao words. It starts from the last choices it is given and returns the export asked for
-(:meth:`ExportDialog.request`, through :meth:`Interaction.ask_export`); the controller keeps the
-choices in the settings. Before exporting it
+"""The export dialog: template and version, layout, languages, Word or PDF (PDF/A for archiving),
+one original per party, output path, zero-width spaces between Lao words. It starts from the last
+choices it is given and returns the export asked for (:meth:`ExportDialog.request`, through
+:meth:`Interaction.ask_export`); the controller keeps the choices in the settings. PDF is offered
+when LibreOffice (or Word on Windows) is found; otherwise the dialog says what to install. Before
+exporting it
 lists what the chosen languages lack (texts that would print as "……", English prevailing without
 English) and asks whether to export anyway."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,7 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...api import Issue, Layout, TemplateLibrary, default_library, export_problems
+from ...api import (
+    Issue,
+    Layout,
+    TemplateLibrary,
+    check_output_path,
+    default_library,
+    export_problems,
+    pdf_converter_name,
+)
 from ...errors import MouDrafterError
 from ...model.draft import Draft
 from ...settings import ExportSettings
@@ -37,6 +48,9 @@ from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
 from ..interaction import ExportRequest
+from .template_problems import template_problems_label
+
+log = logging.getLogger(__name__)
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
@@ -55,6 +69,8 @@ class ExportDialog(QDialog):
                  last: ExportSettings | None = None, library: TemplateLibrary | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
+        #: The draft's own file, which the export may not overwrite.
+        self.draft_path = draft_path
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
         self.jump_path = ""
         self.problems: list[Issue] = []
@@ -75,10 +91,15 @@ class ExportDialog(QDialog):
         if index < 0:  # the draft's template was retired: offer the newest approved version
             try:
                 index = self.template.findData(library.newest(draft.kind).ref)
-            except MouDrafterError:  # none approved: the first offered
+            except MouDrafterError as exc:  # none approved: the first offered
+                log.info("the export offers the first template: %s", exc)
                 index = 0
         self.template.setCurrentIndex(max(index, 0))
         form.addRow(_("Template"), self.template)
+        #: Template folders that cannot be used (damaged manifest, unreadable, ...): said, with the path.
+        self.template_problems = template_problems_label(library, "export.template-problems")
+        if not self.template_problems.isHidden():
+            form.addRow("", self.template_problems)
 
         self.layouts = QButtonGroup(self)
         box = QWidget()
@@ -107,10 +128,46 @@ class ExportDialog(QDialog):
             row.addWidget(check)
         form.addRow(_("Languages"), langs)
 
+        # Word or PDF; PDF/A; one original per party (issue 14)
+        self.converter = pdf_converter_name()
+        formats = QWidget()
+        format_row = QHBoxLayout(formats)
+        format_row.setContentsMargins(0, 0, 0, 0)
+        self.formats = QButtonGroup(self)
+        self.format_buttons: dict[str, QRadioButton] = {}
+        for key, label in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
+            radio = QRadioButton(label)
+            radio.setObjectName(f"format.{key}")
+            radio.setProperty("format", key)
+            self.formats.addButton(radio)
+            self.format_buttons[key] = radio
+            format_row.addWidget(radio)
+        self.pdf_a = QCheckBox(_("PDF/A for archiving"))
+        self.pdf_a.setObjectName("export.pdf-a")
+        self.pdf_a.setChecked(last.pdf_a)
+        format_row.addWidget(self.pdf_a)
+        format_row.addStretch(1)
+        form.addRow(_("Format"), formats)
+        self.pdf_note = QLabel(_("PDF needs LibreOffice (free, libreoffice.org) or Microsoft Word; neither was found "
+                                 "on this computer, so only Word documents can be exported.") if not self.converter
+                               else _("PDF made by {program}").format(program=self.converter))
+        self.pdf_note.setObjectName("export.pdf-note")
+        self.pdf_note.setWordWrap(True)
+        self.pdf_note.setStyleSheet("color: #555;")
+        form.addRow("", self.pdf_note)
+        self.format_buttons["pdf"].setEnabled(bool(self.converter))
+        wanted = last.format if (last.format == "docx" or self.converter) else "docx"
+        self.format_buttons[wanted].setChecked(True)
+        self.originals = QCheckBox(_("One original per party: in each, that party's language, name and signature "
+                                     "block come first (files named by party)"))
+        self.originals.setObjectName("export.originals")
+        self.originals.setChecked(last.originals == "alternat" and len(draft.parties) > 1)
+        form.addRow(_("Originals"), self.originals)
+
         folder = Path(last.folder) if last.folder and Path(last.folder).is_dir() else (
             draft_path.parent if draft_path else Path.home())
         stem = draft_path.stem if draft_path else ("bien-ban-ghi-nho" if draft.kind == "mou" else "bien-ban-hoi-nghi")
-        self.path = QLineEdit(str(folder / f"{stem}.docx"))
+        self.path = QLineEdit(str(folder / f"{stem}.{self.format_choice}"))
         self.path.setObjectName("export.path")
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)
@@ -125,6 +182,10 @@ class ExportDialog(QDialog):
         self.zwsp.setObjectName("export.zwsp")
         self.zwsp.setChecked(last.lao_zero_width_spaces)
         form.addRow("", self.zwsp)
+        self.formats.buttonToggled.connect(self._format_changed)
+        self.originals.toggled.connect(self._originals_changed)
+        self._format_changed()
+        self._originals_changed()
 
         self.problem_note = QLabel()
         self.problem_note.setObjectName("export.problem-note")
@@ -175,10 +236,27 @@ class ExportDialog(QDialog):
         self.reject()
 
     def _browse(self) -> None:
+        pdf = self.format_choice == "pdf"
         path, _filter = QFileDialog.getSaveFileName(self, _("Export to Word"), self.path.text(),
-                                                    _("Word documents (*.docx)"))
+                                                    _("PDF documents (*.pdf)") if pdf else _("Word documents (*.docx)"))
         if path:
-            self.path.setText(path if path.endswith(".docx") else path + ".docx")
+            suffix = f".{self.format_choice}"
+            self.path.setText(path if path.lower().endswith(suffix) else path + suffix)
+
+    def _format_changed(self, *_args) -> None:
+        """PDF/A only for PDF; the file's extension follows the format."""
+        self.pdf_a.setEnabled(self.format_choice == "pdf")
+        text = self.path.text()
+        target = Path(text)
+        if text and target.suffix.lower() in (".docx", ".pdf") and target.suffix.lower() != f".{self.format_choice}":
+            self.path.setText(str(target.with_suffix(f".{self.format_choice}")))
+
+    def _originals_changed(self, *_args) -> None:
+        """One original per party holds every language in one document: not one file per language."""
+        separate = next(b for b in self.layouts.buttons() if b.property("layout") == "separate")
+        separate.setEnabled(not self.originals.isChecked())
+        if self.originals.isChecked() and separate.isChecked():
+            next(b for b in self.layouts.buttons() if b.property("layout") == "side-by-side").setChecked(True)
 
     # -- the choices ------------------------------------------------------------------------
     @property
@@ -199,10 +277,25 @@ class ExportDialog(QDialog):
     def zero_width_spaces(self) -> bool:
         return self.zwsp.isChecked()
 
+    @property
+    def format_choice(self) -> str:
+        checked = self.formats.checkedButton()
+        return checked.property("format") if checked else "docx"
+
+    @property
+    def pdf_a_choice(self) -> bool:
+        return self.format_choice == "pdf" and self.pdf_a.isChecked()
+
+    @property
+    def originals_choice(self) -> str:
+        return "alternat" if self.originals.isChecked() else "shared"
+
     def choices(self) -> ExportSettings:
         """The choices made, to be offered next time."""
         return ExportSettings(layout=self.layout_choice, languages=self.languages,
-                              folder=str(Path(self.path.text()).parent), lao_zero_width_spaces=self.zero_width_spaces)
+                              folder=str(Path(self.path.text()).parent), lao_zero_width_spaces=self.zero_width_spaces,
+                              format=self.format_choice, pdf_a=self.pdf_a.isChecked(),
+                              originals=self.originals_choice)
 
     def request(self) -> ExportRequest:
         """The export asked for."""
@@ -215,5 +308,11 @@ class ExportDialog(QDialog):
             return
         if not self.path.text().strip():
             self.message.setText(_("Choose where to save the file."))
+            return
+        try:  # never over the draft itself (also through a link, or a .moud name)
+            check_output_path(Path(self.path.text().strip()), source=self.draft_path)
+        except MouDrafterError as exc:
+            self.message.setText(_("Choose another file: this one is the draft itself, or a draft file.")
+                                 + "\n" + str(exc))
             return
         self.accept()

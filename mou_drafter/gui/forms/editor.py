@@ -127,8 +127,10 @@ class SectionEditor(QWidget):
 
     # -- reacting to the draft ------------------------------------------------------------------
     def value_changed(self, path: str) -> None:
-        if path == "languages":  # every per-language input changes: rebuild the forms, after the
-            QTimer.singleShot(0, self._languages_changed)  # combo that changed them has returned
+        # every per-language input changes, or the optional clauses the template offers: rebuild
+        # the forms, after the widget that changed them has returned
+        if path in ("languages", "template"):
+            QTimer.singleShot(0, self._languages_changed)
             return
         self.registry.refresh(path)
         if path.startswith("parties[") and (".name." in path or ".short_name." in path):

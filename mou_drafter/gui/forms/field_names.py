@@ -19,6 +19,8 @@ ITEMS = {
     "points": lambda n: f"{_('Point')} {n}",
     "results": lambda n: f"{_('Result')} {n}",
     "basis": lambda n: f"{_('Basis')} {n}",
+    "overrides": lambda n: _("Wording edited in Word {n}").format(n=n),
+    "optional_clauses": lambda n: _("Optional clause {n}").format(n=n),
 }
 #: Names of fields; a few depend on what they belong to.
 FIELDS = {

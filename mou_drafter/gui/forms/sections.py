@@ -24,6 +24,7 @@ from ...model.draft import (
 )
 from ..i18n import _
 from .fields import Form, ListEditor, equivalent_amount, form_layout
+from .optional import optional_clauses_box
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def build_final(form: Form) -> QWidget:
         ("equal", _("All texts equally authentic")), ("en", _("English text prevails"))]))
     if form.doc.draft.kind == "mou":
         layout.addRow(_("Notice before termination (months)"), form.integer("signing.notice_months", 0, 60))
+    layout.addRow(_("Optional clauses"), optional_clauses_box(form))
     return page
 
 
@@ -215,6 +217,7 @@ def build_conference(form: Form) -> QWidget:
     layout.addRow(_("Signing date"), form.date("signing.date"))
     layout.addRow(_("Number of originals"), form.integer("signing.originals", 1, 50))
     layout.addRow(_("Document languages"), language_choice(form))
+    layout.addRow(_("Optional clauses"), optional_clauses_box(form))
     return page
 
 
@@ -274,7 +277,8 @@ def sections_for(kind: str) -> list[Section]:
         return [
             Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
                     build_parties),
-            Section("conference", lambda: _("Conference"), ("minutes.conference", "signing", "minutes", "languages"),
+            Section("conference", lambda: _("Conference"),
+                    ("minutes.conference", "signing", "minutes", "languages", "optional_clauses"),
                     build_conference),
             Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations),
             Section("results", lambda: _("Results reviewed"), ("minutes.results",), build_results),
@@ -289,7 +293,7 @@ def sections_for(kind: str) -> list[Section]:
         Section("areas", lambda: _("Cooperation areas"), ("areas",), build_areas),
         Section("obligations", lambda: _("Obligations"), ("obligations",), build_obligations),
         Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions),
-        Section("final", lambda: _("Final clauses"), ("signing", "languages"), build_final),
+        Section("final", lambda: _("Final clauses"), ("signing", "languages", "optional_clauses"), build_final),
     ]
 
 

@@ -44,7 +44,8 @@ def test_export_choices_are_returned_and_remembered_in_the_export_section(qtbot,
 
     saved = json.loads(settings_path().read_text(encoding="utf-8"))
     assert saved["export"] == {"layout": "sequential", "languages": ["lo"], "folder": str(tmp_path),
-                               "lao_zero_width_spaces": True}
+                               "lao_zero_width_spaces": True, "format": "docx", "pdf_a": False,
+                               "originals": "shared"}
     assert "lao_zero_width_spaces" not in saved["fonts"]  # not a font setting any more
     assert load_settings().export.lao_zero_width_spaces
 
