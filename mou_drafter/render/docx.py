@@ -749,7 +749,8 @@ def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
 
 #: The parts of the package made anew for every document; the skeleton's other parts are copied.
 _BODY_PART, _CORE_PART = "word/document.xml", "docProps/core.xml"
-#: The skeleton's parts an export record adds to (:func:`~mou_drafter.render.oxml.with_custom_xml`):
+#: The skeleton's parts an export record adds to (:func:`~mou_drafter.render.oxml.with_custom_xml`),
+#: with its custom XML parts (python-docx's template has one; the record's is numbered after it):
 #: kept apart, uncompressed, and written with every document.
 _RECORD_PARTS = ("[Content_Types].xml", "word/_rels/document.xml.rels")
 
@@ -786,7 +787,7 @@ def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[byte
     own: dict[str, bytes] = {}
     with zipfile.ZipFile(out) as source, zipfile.ZipFile(rest, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            if info.filename in _RECORD_PARTS:
+            if info.filename in _RECORD_PARTS or info.filename.startswith("customXml/"):
                 own[info.filename] = source.read(info)
             elif info.filename not in (_BODY_PART, _CORE_PART):
                 target.writestr(info, source.read(info))
@@ -797,7 +798,7 @@ def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[byte
 #: The files the skeleton is made from: ours (the page setup here, the XML in ``oxml``, the fonts
 #: in ``options``) and python-docx's (its version and its default template).
 _SKELETON_SOURCES = ("docx.py", "oxml.py", "options.py")
-_SKELETON_FORMAT = "2"
+_SKELETON_FORMAT = "3"
 
 
 def _skeleton_key(fonts: Fonts, main_lang: str, landscape: bool) -> str | None:
