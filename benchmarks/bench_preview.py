@@ -23,13 +23,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MOU_DRAFTER_HOME", tempfile.mkdtemp())
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from qt_wait import wait_for  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from mou_drafter.gui.main_window import MainWindow
@@ -45,12 +47,7 @@ def main() -> None:
     path = "minutes.results[0].vi" if doc.draft.kind == "minutes" else "areas[0].description.vi"
 
     def wait_preview() -> None:
-        loop = QEventLoop()
-        pane.worker.finished.connect(loop.quit)
-        QTimer.singleShot(10000, loop.quit)
-        loop.exec()
-        pane.worker.finished.disconnect(loop.quit)
-        app.processEvents()
+        wait_for(app, pane.worker.finished)
 
     pane.update_preview()
     wait_preview()

@@ -34,6 +34,8 @@ _API = {
     "lint_templates": "mou_drafter.api",
     "compare_versions": "mou_drafter.api",
     "write_comparison": "mou_drafter.api",
+    "term_list": "mou_drafter.api",
+    "fix_issue": "mou_drafter.api",
     "Draft": "mou_drafter.model.draft",
     "MouDrafterError": "mou_drafter.errors",
 }

@@ -1,7 +1,9 @@
 """The public operations, shared by the command line and the desktop app (no Qt here).
 
 Drafts (:func:`new_draft`, :func:`load_draft`, :func:`save_draft`, :func:`validate_draft`,
-:func:`export_problems`), exports (:func:`render_to_path`, :func:`render_to_bytes`,
+:func:`export_problems`), language integrity (:func:`term_list`, :func:`fix_issue`,
+:func:`edit_text`, :func:`confirm_translation`, :func:`detect_legacy_encoding`,
+:func:`thai_to_lao`; ``docs/language-checks.md``), exports (:func:`render_to_path`, :func:`render_to_bytes`,
 :func:`render_document`) with typed :class:`RenderOptions`, templates (:class:`TemplateLibrary`,
 :func:`list_templates`, :func:`upgrade_for`, :func:`lint_templates`) and comparisons of template
 versions (:func:`compare_versions`, :func:`comparison_html`, :func:`comparison_text`,
@@ -31,11 +33,18 @@ from typing import TYPE_CHECKING
 from .compare.align import Comparison
 from .document import Document
 from .errors import UsageError
+from .language.legacy import Detection
+from .language.legacy import detect as detect_legacy_encoding
+from .language.scripts import thai_to_lao
+from .language.terms import Term, TermList, TermListError, load_term_list
 from .model.atomic_write import remove_leftovers, same_file
 from .model.draft import DOCUMENT_TYPES, Draft, Party
 from .model.files import DRAFT_SUFFIX, UnsavedCopy, complete_leftovers, load_draft, save_draft
 from .model.files import json_schema as draft_schema
-from .model.validation import Issue, export_problems, has_errors, validate_draft
+from .model.paths import set_path
+from .model.translations import confirm_translation, edit_text, record_all, stale_languages
+from .model.validation import Issue, export_problems, has_errors
+from .model.validation import validate_draft as _validate_draft
 from .render.options import (
     FORMATS,
     LAYOUTS,
@@ -51,21 +60,89 @@ from .render.options import (
 from .templating.library import TemplateLibrary, TemplateProblem, TemplateVersion, default_library
 
 if TYPE_CHECKING:
+    import threading
+
     from .compare.edits import WordEdits
+    from .render.pages import (
+        Pages,
+        Word,  # noqa: F401 - for the app's type hints (api.Word)
+    )
     from .render.record import ExportRecord
     from .templating.lint import Finding
 
 __all__ = [
-    "FORMATS", "LAYOUTS", "ORIGINALS", "Comparison", "Document", "Fonts", "Format", "ImportedDocx", "Issue",
-    "Layout", "OptionalClause", "Originals", "RenderOptions", "TemplateLibrary", "TemplateProblem", "TemplateVersion",
-    "UnsavedCopy", "check_output_path", "compare_versions", "comparison_docx", "comparison_html",
-    "comparison_summary", "comparison_text", "complete_leftovers",
-    "default_library", "document_checks", "docx_edits", "draft_schema", "edits_comparison", "edits_report",
+    "Comparison",
+    "Detection",
+    "Document",
+    "FORMATS",
+    "Fonts",
+    "Format",
+    "ImportedDocx",
+    "Issue",
+    "LAYOUTS",
+    "Layout",
+    "ORIGINALS",
+    "OptionalClause",
+    "Originals",
+    "Preview",
+    "RenderOptions",
+    "TemplateLibrary",
+    "TemplateProblem",
+    "TemplateVersion",
+    "Term",
+    "TermList",
+    "TermListError",
+    "UnsavedCopy",
+    "check_output_path",
+    "compare_versions",
+    "comparison_docx",
+    "comparison_html",
+    "comparison_summary",
+    "comparison_text",
+    "complete_leftovers",
+    "confirm_translation",
+    "default_library",
+    "detect_legacy_encoding",
+    "document_checks",
+    "docx_edits",
+    "draft_schema",
+    "edit_text",
+    "edits_comparison",
+    "edits_report",
     "export_problems",
-    "format_amount", "format_for", "has_errors", "lint_templates", "list_templates", "load_draft", "new_draft",
-    "next_draft", "open_docx", "optional_clause_preview", "optional_clauses", "output_paths",
-    "pdf_converter_name", "remove_leftovers", "render_document", "render_documents", "render_to_bytes",
-    "render_to_path", "save_draft", "take_back", "template_problems", "upgrade_for", "validate_draft",
+    "fix_issue",
+    "format_amount",
+    "format_for",
+    "has_errors",
+    "issues_as_json",
+    "lint_templates",
+    "list_templates",
+    "load_draft",
+    "missing_page_tools",
+    "new_draft",
+    "next_draft",
+    "open_docx",
+    "optional_clause_preview",
+    "optional_clauses",
+    "output_paths",
+    "pdf_converter_name",
+    "preview",
+    "printed_values",
+    "record_all",
+    "remove_leftovers",
+    "render_document",
+    "render_documents",
+    "render_pages",
+    "render_to_bytes",
+    "render_to_path",
+    "save_draft",
+    "stale_languages",
+    "take_back",
+    "template_problems",
+    "term_list",
+    "thai_to_lao",
+    "upgrade_for",
+    "validate_draft",
     "write_comparison",
 ]
 
@@ -87,6 +164,62 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None, *,
         draft.minutes.delegations = [Delegation(party=p.id) for p in draft.parties]
         draft.minutes.conference.host = draft.parties[0].id
     return draft
+
+
+# -- checks -----------------------------------------------------------------------------------
+
+_TERM_CACHE: dict[tuple, TermList] = {}
+
+
+def term_list(library: TemplateLibrary | None = None) -> TermList:
+    """The approved term list of ``library``'s folders: the built-in ``terms.csv``, then those of
+    the user's and the shared template folder, later entries replacing earlier ones with the same
+    Vietnamese text. Read again when a file changes. Raises :class:`TermListError` (file and line)
+    for a file that cannot be read."""
+    roots = (library or default_library()).roots
+    files = []
+    for source, root in roots:
+        path = Path(root) / "terms.csv"
+        try:
+            files.append((source, str(path), path.stat().st_mtime_ns))
+        except OSError:
+            continue
+    key = tuple(files)
+    terms = _TERM_CACHE.get(key)
+    if terms is None:
+        terms = load_term_list(roots)
+        _TERM_CACHE.clear()
+        _TERM_CACHE[key] = terms
+    return terms
+
+
+def validate_draft(draft: Draft, *, library: TemplateLibrary | None = None, terms: TermList | None = None,
+                   language: bool = True) -> list[Issue]:
+    """Every finding of ``draft``: errors, then warnings, then information, each with its field
+    path (see :mod:`mou_drafter.model.validation` and ``docs/language-checks.md``). The term list
+    is ``terms``, or that of ``library`` (:func:`term_list`)."""
+    if language and terms is None:
+        terms = term_list(library)
+    return _validate_draft(draft, terms=terms, language=language)
+
+
+def fix_issue(draft: Draft, issue: Issue) -> bool:
+    """Apply the fix an issue carries (Thai letters to Lao, a legacy encoding to Unicode) to the
+    field at its path, recorded as an edit of that text; False when the issue has no fix."""
+    if issue.fix is None:
+        return False
+    try:
+        edit_text(draft, issue.path, issue.fix)
+    except ValueError:
+        set_path(draft, issue.path, issue.fix)
+    return True
+
+
+def issues_as_json(issues: list[Issue], ui_language: str = "en") -> list[dict[str, str]]:
+    """Findings as ``validate --json`` prints them: ``{"severity", "path", "code", "message"}``,
+    the message in ``ui_language``."""
+    return [{"severity": i.severity, "path": i.path, "code": i.code, "message": i.message(ui_language)}
+            for i in issues]
 
 
 def render_document(draft: Draft, options: RenderOptions | None = None, *, language: str | None = None,
@@ -137,7 +270,9 @@ def _carried(draft: Draft, options: RenderOptions, party: str) -> ExportRecord:
     if party:
         from .model.originals import languages_for
 
-        languages = languages_for(draft.party_by_id(party), languages)  # type: ignore[arg-type]
+        own = draft.party_by_id(party)
+        if own is not None:  # the caller's party ids are the draft's
+            languages = languages_for(own, languages)
     return ExportRecord(template="", layout=options.layout, languages=(), export_languages=tuple(languages),
                         draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
                         party=party, app_version=__version__)
@@ -174,8 +309,10 @@ def _render(draft: Draft, options: RenderOptions, fmt: Format, library: Template
         return out  # for "pdf", the DOCX files to print
     if fmt == "html":
         from .render.html import render_html
+        from .templating.formatting import currency_names
 
-        return {k: render_html(doc, options).encode("utf-8") for k, doc in docs.items()}
+        keep = currency_names()
+        return {k: render_html(doc, options, keep_together=keep).encode("utf-8") for k, doc in docs.items()}
     from .render.text import render_text
 
     return {k: render_text(doc, options).encode("utf-8") for k, doc in docs.items()}
@@ -236,6 +373,97 @@ def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOp
     for target in paths.values():
         check_output_path(target, source=source)
     return [atomic_write_bytes(paths[key], content) for key, content in data.items()]
+
+
+# -- pages, as printed ---------------------------------------------------------------------------
+
+
+def missing_page_tools() -> list[str]:
+    """What :func:`render_pages` needs and this computer lacks (``LibreOffice``, ``pdftoppm``,
+    ``pdftotext``); empty when pages can be made."""
+    from .render.pages import missing_tools
+
+    return missing_tools()
+
+
+def printed_values(draft: Draft, languages: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """What of ``draft`` the documents print, per language, as ``(field path, text)``: the texts the
+    clerk typed, and the dates and amounts as the documents write them."""
+    import datetime as dt
+
+    from pydantic import BaseModel
+
+    from .model.paths import texts_by_path
+    from .templating.formatting import format_amount as amount_text
+    from .templating.formatting import format_date, format_date_short
+
+    values: dict[str, list[tuple[str, str]]] = {lang: [] for lang in languages}
+    for path, text in texts_by_path(draft):
+        lang = path.rpartition(".")[2]
+        if lang in values:
+            values[lang].append((path, text))
+
+    def data(node: object, path: str) -> None:
+        if isinstance(node, dt.date):
+            for lang in languages:
+                values[lang] += [(path, format_date(node, lang, prefix=False)), (path, format_date_short(node, lang))]
+        elif isinstance(node, BaseModel):
+            if isinstance(getattr(node, "amount", None), Decimal) and isinstance(getattr(node, "currency", None), str):
+                # a contribution (an item of a list) has its amount field; an equivalent (Money) is one field
+                target = f"{path}.amount" if path.endswith("]") else path
+                for lang in languages:
+                    values[lang].append((target, amount_text(node.amount, node.currency, lang)))  # type: ignore[attr-defined]
+            for name in type(node).model_fields:
+                data(getattr(node, name), f"{path}.{name}" if path else name)
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                data(item, f"{path}[{index}]")
+
+    data(draft, "")
+    return values
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The live preview of a draft: its HTML, the clause ids in the order they are shown, and for
+    each printed field the clause that first prints it (what the preview scrolls to)."""
+
+    html: str
+    clauses: list[str]
+    fields: dict[str, str]
+
+
+def preview(draft: Draft, options: RenderOptions | None = None, *, library: TemplateLibrary | None = None) -> Preview:
+    """The draft as the app's live preview shows it (one document: side by side or one language
+    after another), with where each clause and field is."""
+    from .render.html import render_html
+    from .render.pages import field_clauses
+    from .templating.formatting import currency_names
+
+    options = options or RenderOptions()
+    document = render_document(draft, options, library=library)
+    html = render_html(document, options, keep_together=currency_names())
+    clauses = list(dict.fromkeys(block.id for lang in document.languages for block in document.texts[lang]))
+    return Preview(html, clauses, field_clauses(document, printed_values(draft, list(document.languages))))
+
+
+def render_pages(draft: Draft, folder: str | os.PathLike[str], options: RenderOptions | None = None, *,
+                 dpi: int = 0, library: TemplateLibrary | None = None, profile: str | os.PathLike[str] | None = None,
+                 cancel: threading.Event | None = None) -> Pages:
+    """The export ``options`` describe (side by side or one language after another: one document)
+    as printed, in ``folder``: converted by LibreOffice, one image per page (``dpi``), the printed
+    words traced to clause ids and field paths. Setting ``cancel`` stops it (``Cancelled``)."""
+    from .render.docx import render_docx
+    from .render.pages import DEFAULT_DPI
+    from .render.pages import render_pages as pages
+
+    options = options or RenderOptions()
+    if options.layout == "separate":
+        raise UsageError("pages are shown for one document: layout side-by-side or sequential, not separate")
+    document = render_document(draft, options, library=library)
+    docx = render_docx(document, options)[""]
+    return pages(docx, Path(folder), document, printed_values(draft, list(document.languages)),
+                 dpi=dpi or DEFAULT_DPI, profile=Path(profile) if profile else None, cancel=cancel)
 
 
 def format_amount(amount: Decimal | int | None, currency: str, lang: str) -> str:

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__
 from .document import LAYOUTS
@@ -20,7 +21,9 @@ from .errors import MouDrafterError, UsageError
 EXAMPLES = {
     "render": "example:\n  mou-drafter render seeds/minutes-dakglei-xanxay-dakcheung-2023.moud -o minutes.docx "
               "--layout side-by-side --languages vi,lo",
-    "validate": "example:\n  mou-drafter validate my-mou.moud",
+    "validate": "example:\n  mou-drafter validate my-mou.moud\n"
+                "  mou-drafter validate --json --ui-language vi my-mou.moud > findings.json",
+    "terms": "example:\n  mou-drafter terms",
     "new": "example:\n  mou-drafter new --kind minutes -o conference-2024.moud",
     "templates": "example:\n  mou-drafter templates",
     "schema": "example:\n  mou-drafter schema > draft.schema.json",
@@ -35,7 +38,7 @@ EXAMPLES = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse prints usage + message, exits 2
+    def error(self, message: str) -> NoReturn:  # argparse prints usage + message, exits 2
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -85,9 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="render even if the draft has validation errors or texts missing in an exported "
                         "language (they show as ……)")
 
-    p = command("validate", "check a draft and list errors and warnings with their field paths")
+    p = command("validate", "check a draft and list errors, warnings and information with their field paths")
     p.add_argument("draft", metavar="DRAFT")
     p.add_argument("--ui-language", choices=["en", "vi", "lo"], default="en", help="language of the messages")
+    p.add_argument("--json", action="store_true", help='print the findings as a JSON list of {"severity", "path", '
+                   '"code", "message"} (exit code as without --json)')
+
+    command("terms", "print the approved term list in use (vi, lo, en) and where each entry comes from")
 
     p = command("new", "create a new empty draft file, or next year's draft from an exported document")
     p.add_argument("--kind", choices=["mou", "minutes"])
@@ -170,15 +177,33 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .api import document_checks, has_errors, load_draft, validate_draft
+    from .api import document_checks, has_errors, issues_as_json, load_draft, validate_draft
     from .settings import template_library
 
     draft = load_draft(args.draft)
-    issues = validate_draft(draft) + document_checks(draft, library=template_library())
+    library = template_library()
+    issues = validate_draft(draft, library=library) + document_checks(draft, library=library)
+    if args.json:
+        print(json.dumps(issues_as_json(issues, args.ui_language), ensure_ascii=False, indent=2))
+        return 1 if has_errors(issues) else 0
     _print_issues(issues, args.ui_language)
-    errors = sum(1 for i in issues if i.severity == "error")
-    print(f"{args.draft}: {errors} error(s), {len(issues) - errors} warning(s)")
+    counts = {severity: sum(1 for i in issues if i.severity == severity) for severity in ("error", "warning", "info")}
+    print(f"{args.draft}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)")
     return 1 if has_errors(issues) else 0
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    from .api import term_list
+    from .settings import template_library
+
+    terms = term_list(template_library())
+    header = ("VI", "LO", "EN", "SOURCE")
+    rows = [(t.label("vi"), t.label("lo"), t.label("en"), f"{t.source} {t.file}:{t.line}") for t in terms]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+    print(f"{len(rows)} term(s)", file=sys.stderr)
+    return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -291,6 +316,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "new": cmd_new,
     "templates": cmd_templates,
+    "terms": cmd_terms,
     "schema": cmd_schema,
 }
 

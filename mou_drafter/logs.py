@@ -54,7 +54,7 @@ class _LogFile(RotatingFileHandler):
         super().__init__(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True)
         self.failed = False
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self):
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 

@@ -1,6 +1,7 @@
 """The settings file: fonts, the shared template folder, the interface language, the last export
-choices, recent drafts, the autosave interval. Kept in the user's config folder (platformdirs),
-outside the install folder so upgrades keep them. ``MOU_DRAFTER_HOME`` moves every per-user folder
+choices, recent drafts, the autosave interval, the window as it was left. Kept in the user's
+config folder (platformdirs), outside the install folder so upgrades keep them.
+``MOU_DRAFTER_HOME`` moves every per-user folder
 (config, data, autosave) under one directory — used by tests and portable installs.
 
 Only the command line, the self-test and the desktop app read this file; they turn what it says
@@ -19,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .document import LAYOUTS, Layout
 from .errors import ExportError
@@ -61,6 +70,21 @@ class ExportSettings(BaseModel):
         return [lang for lang in value if lang in ("vi", "lo", "en")]
 
 
+class WindowSettings(BaseModel):
+    """The app's window as the clerk left it, restored on the next start (the app's own: the
+    engine never reads it)."""
+
+    model_config = ConfigDict(extra="ignore")
+    #: Qt's saved geometry and state of the main window (size, position, the checks dock), base64.
+    geometry: str = ""
+    state: str = ""
+    #: Widths of the section list, the form and the preview.
+    splitter: list[int] = Field(default_factory=list)
+    checks_visible: bool = True
+    #: The section last shown of each draft file (its full path), for the recent drafts.
+    sections: dict[str, str] = Field(default_factory=dict)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
     fonts: Fonts = Field(default_factory=Fonts)
@@ -70,6 +94,7 @@ class Settings(BaseModel):
     recent: list[str] = Field(default_factory=list)
     #: Seconds between autosaves of a draft with unsaved changes.
     autosave_seconds: int = Field(default=30, ge=5, le=3600)
+    window: WindowSettings = Field(default_factory=WindowSettings)
 
     @model_validator(mode="before")
     @classmethod

@@ -96,7 +96,7 @@ def ten_party_mou() -> Draft:
             f"Trao {20 + 5 * i} suất học bổng cho học sinh có hoàn cảnh khó khăn của {parties[5 + i]['name']['vi']}",
             f"ມອບທຶນການສຶກສາ {20 + 5 * i} ທຶນ ໃຫ້ແກ່ນັກຮຽນທີ່ມີຄວາມຫຍຸ້ງຍາກ ຂອງ{parties[5 + i]['name']['lo']}",
             f"Award {20 + 5 * i} scholarships to impoverished students of {parties[5 + i]['name']['en']}")})
-    for i, p in enumerate(parties[5:]):
+    for p in parties[5:]:
         obligations.append({"party": p["id"], "due": None, "text": _t(
             "Tạo điều kiện cho các đội tìm kiếm, quy tập hài cốt hoạt động trên địa bàn tỉnh trong mùa khô",
             "ອຳນວຍຄວາມສະດວກໃຫ້ແກ່ທີມງານຊອກຄົ້ນ ແລະ ເກັບກູ້ຊາກສົບ ປະຕິບັດວຽກໃນເຂດແຂວງ ໃນລະດູແລ້ງ",

@@ -22,7 +22,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess, code: int, *needle
 def test_version_and_help_with_examples():
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("mou-drafter ")
-    for command in ("render", "validate", "new", "templates", "schema"):
+    for command in ("render", "validate", "new", "templates", "terms", "schema"):
         help_result = run_cli(command, "--help")
         assert help_result.returncode == 0
         assert "example:" in help_result.stdout and "mou-drafter " + command in help_result.stdout

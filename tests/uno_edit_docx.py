@@ -20,7 +20,8 @@ from uno_office import office, prop
 
 
 def main():
-    jobs = json.load(open(sys.argv[1], encoding="utf-8"))
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        jobs = json.load(handle)
     with office("moudrafteredit") as (desktop, _smgr, _context):
         for job in jobs:
             url = uno.systemPathToFileUrl(os.path.abspath(job["in"]))

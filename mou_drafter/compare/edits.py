@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import partial
 from typing import Literal
 
 from ..errors import TemplateError
@@ -102,7 +103,7 @@ def _hunks(spans: list[Span]) -> list[tuple[int, int, str, str]]:
     for span in spans:
         if span.kind == "equal":
             if current is not None:
-                out.append(tuple(current))  # type: ignore[arg-type]
+                out.append(tuple(current))
                 current = None
             position += len(span.text)
             continue
@@ -115,7 +116,7 @@ def _hunks(spans: list[Span]) -> list[tuple[int, int, str, str]]:
         else:
             current[3] += span.text
     if current is not None:
-        out.append(tuple(current))  # type: ignore[arg-type]
+        out.append(tuple(current))
     return out
 
 
@@ -177,8 +178,9 @@ def _render_draft(record: ExportRecord, draft: Draft) -> tuple[Draft, list[str],
     if not (record.party and draft.party_by_id(record.party) is not None):
         return draft, list(record.export_languages), {}
     rendered, languages = party_first(draft, record.party, list(record.export_languages))
-    renames = {f"parties[{i}]": f"parties[{draft.parties.index(draft.party_by_id(p.id))}]"  # type: ignore[arg-type]
-               for i, p in enumerate(rendered.parties)}
+    # the rendered draft holds the same parties, in another order
+    index = {party.id: i for i, party in enumerate(draft.parties)}
+    renames = {f"parties[{i}]": f"parties[{index[p.id]}]" for i, p in enumerate(rendered.parties)}
     if draft.minutes is not None and rendered.minutes is not None:
         originals = draft.minutes.delegations
         renames.update({f"minutes.delegations[{i}]": f"minutes.delegations[{next(k for k, o in enumerate(originals) if o == d)}]"
@@ -210,7 +212,7 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
         file_langs = [lang for lang in languages if lang in record.languages] if record.layout == "separate" \
             else languages
         try:
-            traced = traced_clauses(rendered, file_langs, Export(record.layout, tuple(export_langs)),  # type: ignore[arg-type]
+            traced = traced_clauses(rendered, file_langs, Export(record.layout, tuple(export_langs)),  # type: ignore[arg-type]  # layout: str read from the file
                                     template=record.template, library=library)
         except TemplateError:
             sorted_ok = False
@@ -227,7 +229,7 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
             number += 1
             clauses.append(edit)
             continue
-        edit.spans = word_spans(old, new, lambda text, lang=lang: tokenize(text, lang))
+        edit.spans = word_spans(old, new, partial(tokenize, lang=lang))
         positions = _position_map(old, trace.text) if trace else None
         for start, end, removed, inserted in _hunks(edit.spans):
             kind: ChangeKind = "unsorted" if not sorted_ok or trace is None else "template"
@@ -275,7 +277,7 @@ def take_back(edits: WordEdits, accept: Collection[int] | None = None, *,
     draft = edits.draft.model_copy(deep=True)
     notes: list[str] = []
     fields: dict[str, str] = {}
-    overrides = {(o.clause, o.lang): o for o in draft.overrides}
+    overrides: dict[tuple[str, str], ClauseOverride] = {(o.clause, o.lang): o for o in draft.overrides}
     for clause in edits.clauses:
         trace = clause.traced
         taken: list[Change] = []

@@ -31,7 +31,7 @@ def redline_docx(comparison: Comparison, fonts: Fonts | None = None, *, author: 
                  when: dt.datetime | None = None) -> bytes:
     fonts = fonts or Fonts()
     lang = comparison.language
-    revisions = x.Revisions(author, when or dt.datetime.now(dt.timezone.utc))
+    revisions = x.Revisions(author, when or dt.datetime.now(dt.UTC))
     style = x.RunStyle()
     body = [
         x.revision_paragraph(x.runs(f"{comparison.old_label} → {comparison.new_label}", "en" if lang == "lo" else lang,

@@ -24,7 +24,7 @@ def clauses_from_draft(template: TemplateVersion, draft: Draft, lang: str) -> li
 
     adjusted = draft.model_copy(update={"template": template.ref})
     # The clauses as they stand in the draft's document, whose closing clause names all its languages.
-    languages = list(draft.languages) if lang in draft.languages else [*draft.languages, lang]
+    languages: list[str] = list(draft.languages) if lang in draft.languages else [*draft.languages, lang]
     doc = build_document(adjusted, languages, template)
     return [Clause(b.id, "\n".join(block_lines(doc, b)), b.kind) for b in doc.texts[lang]]
 

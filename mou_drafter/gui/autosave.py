@@ -65,7 +65,7 @@ class Autosaver:
         killed before its copy replaced the last one leaves that copy as a temporary file: when it
         is complete and newer, it is put in place first (what the killed autosave was about to do),
         so the latest autosave is offered — also when it was the session's first."""
-        found = []
+        found: list[Autosave] = []
         if not self.folder.is_dir():
             return found
         for pid in self._ended_sessions():

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontInfo
 
 from .. import api
 from ..api import Format, Issue, RenderOptions, TemplateLibrary
@@ -97,8 +97,10 @@ class DraftController(QObject):
         self.library: TemplateLibrary = template_library(self.settings)
         #: The open draft, or None (the start page).
         self.doc: DraftDocument | None = None
-        #: The checks run on the draft, in order; their issues are shown together.
-        self.checks: list[Check] = [api.validate_draft, lambda draft: travel.template_checks(self.library, draft)]
+        #: The checks run on the draft, in order; their issues are shown together. The first is
+        #: the draft's validation with the approved term list of the template folders; the second
+        #: what only its template can tell (optional clauses, wording edited in Word).
+        self.checks: list[Check] = [self.validate, lambda draft: travel.template_checks(self.library, draft)]
         #: What the checks found in the open draft the last time they ran.
         self.issues: list[Issue] = []
         self.autosaver = Autosaver()
@@ -143,6 +145,7 @@ class DraftController(QObject):
             doc.changed_any.connect(self._edited)
             doc.modified_changed.connect(self._file_changed)
             doc.rejected.connect(lambda path, message: self.status_message.emit(f"{path}: {message}", 8000))
+            doc.notice.connect(lambda message: self.status_message.emit(message, 10000))
             doc.undo_stack.canUndoChanged.connect(self._undo_changed)
             doc.undo_stack.canRedoChanged.connect(self._undo_changed)
         self.document_changed.emit(doc)
@@ -386,16 +389,52 @@ class DraftController(QObject):
         self.validation_timer.start()
 
     def update_validation(self) -> list[Issue]:
-        """Run the checks now; their issues, errors first."""
+        """Run the checks now; their issues, errors first, then warnings, then information. The
+        language checks cache their findings by text, so after an edit this costs little more
+        than walking the draft (``benchmarks/bench_validation.py --gui``)."""
         self.validation_timer.stop()
         found = (
             [issue for check in self.checks for issue in check(self.doc.draft)]
             if self.doc is not None
             else []
         )
-        self.issues = sorted(found, key=lambda issue: issue.severity != "error")
+        order = {"error": 0, "warning": 1, "info": 2}
+        self.issues = sorted(found, key=lambda issue: order.get(issue.severity, 1))
         self.issues_changed.emit(self.issues)
         return self.issues
+
+    def terms(self) -> api.TermList:
+        """The approved term list of the template folders (built-in, user, shared). One that
+        cannot be read is said in the status bar, and the built-in list is used."""
+        try:
+            return api.term_list(self.library)
+        except MouDrafterError as exc:
+            self.status_message.emit(_("Term list not read: {error}").format(error=exc), 10000)
+            return api.term_list(api.TemplateLibrary(self.library.roots[:1]))
+
+    def validate(self, draft: Draft) -> list[Issue]:
+        """The draft's validation, language checks with the term list of the template folders."""
+        return api.validate_draft(draft, terms=self.terms())
+
+    def fix_issue(self, issue: Issue) -> bool:
+        """Apply the fix a check proposes to its field, as an undoable step; the checks run again."""
+        if self.doc is None or issue.fix is None:
+            return False
+        if not self.doc.set_value(issue.path, issue.fix, merge=False, label=_("Fix: {check}").format(check=issue.code)):
+            return False
+        from .forms.field_names import describe
+
+        self.status_message.emit(_("Fixed {field}; Undo brings the old text back.").format(field=describe(issue.path)),
+                                 8000)
+        self.update_validation()
+        return True
+
+    def confirm_translation(self, path: str) -> bool:
+        """The clerk confirms that the translation at ``path`` is still correct (undoable)."""
+        if self.doc is None or not self.doc.confirm_translation(path):
+            return False
+        self.update_validation()
+        return True
 
     # -- export ---------------------------------------------------------------------------------
     def missing_fonts(self) -> list[str]:
@@ -403,6 +442,30 @@ class DraftController(QObject):
         fonts = self.settings.fonts
         installed = set(QFontDatabase.families())
         return [name for name in (fonts.latin, fonts.lao) if name not in installed]
+
+    def missing_font_message(self) -> str:
+        """Each missing document font named with what it means here, and the question; "" if
+        none is missing."""
+        fonts = self.settings.fonts
+        missing = self.missing_fonts()
+        parts = []
+        if fonts.latin in missing:
+            substitute = QFontInfo(QFont(fonts.latin)).family()
+            parts.append(_("{font}, the font of the Vietnamese and English text, is not installed on this computer. "
+                           "The document still names it, and prints in it on a computer that has it; here Word shows "
+                           "that text in another font ({substitute}), so its lines and page breaks may differ.")
+                         .format(font=fonts.latin, substitute=substitute))
+        if fonts.lao in missing:
+            others = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.Lao) if f != fonts.lao]
+            if others:
+                parts.append(_("{font}, the font of the Lao text, is not installed on this computer. The document "
+                               "still names it, and prints in it on a computer that has it; here the Lao text shows "
+                               "in another Lao font ({substitute}).").format(font=fonts.lao, substitute=others[0]))
+            else:
+                parts.append(_("{font}, the font of the Lao text, is not installed on this computer, and no other "
+                               "Lao font is: here the Lao text shows as empty boxes. The document still names it, "
+                               "and prints in it on a computer that has it.").format(font=fonts.lao))
+        return "\n\n".join([*parts, _("Export anyway?")]) if parts else ""
 
     def export(self) -> int | None:
         """Ask for the export's choices, keep them for next time and start it; the job's id, or
@@ -425,15 +488,9 @@ class DraftController(QObject):
         are missing); the job's id, or None if the clerk chose not to. The outcome comes as
         ``export_finished`` or ``export_failed``."""
         assert self.doc is not None
-        missing = self.missing_fonts()
-        if missing:
-            text = _(
-                "These fonts are not installed on this computer: {fonts}. The document still names them; "
-                "on a computer without them, Word shows another font and Lao text may show as boxes. "
-                "Export anyway?"
-            ).format(fonts=", ".join(missing))
-            if not self.interaction.confirm(_("Fonts missing"), text):
-                return None
+        text = self.missing_font_message()
+        if text and not self.interaction.confirm(_("Fonts missing"), text):
+            return None
         snapshot = self.doc.draft.model_copy(deep=True)
         library, source = self.library, self.doc.path
         job = self.export_worker.submit(

@@ -2,9 +2,14 @@
 stack of commands that each hold old and new values and can undo themselves.
 
 Signals:
-    value_changed(str): a field at this path got a new value (through an edit, undo or redo).
+    value_changed(str): a field at this path got a new value (through an edit, undo or redo), or
+        its translation record changed (a confirmation).
     structure_changed(str): the list at this path was added to, removed from or reordered.
     modified_changed(bool): the draft differs from its file (or not).
+    notice(str): something the clerk should read in the status bar (a converted paste).
+
+A per-language text (``parties[0].name.lo``) is set through
+:class:`~mou_drafter.gui.translation_commands.TextEditCommand`, which keeps its translation record.
 """
 
 from __future__ import annotations
@@ -74,6 +79,7 @@ class DraftDocument(QObject):
     changed_any = Signal()
     modified_changed = Signal(bool)
     rejected = Signal(str, str)  # path, message: a value the model refused
+    notice = Signal(str)
 
     def __init__(self, draft: Draft, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +121,12 @@ class DraftDocument(QObject):
     def get(self, path: str) -> Any:
         return get_path(self.draft, path)
 
-    def set_value(self, path: str, value: Any) -> bool:
-        """Change a field through the undo stack; returns False if the model refuses the value."""
+    def set_value(self, path: str, value: Any, *, merge: bool = True, label: str = "") -> bool:
+        """Change a field through the undo stack; returns False if the model refuses the value.
+        ``merge=False``: a step of its own even right after typing in the same field (a paste,
+        a fix), with ``label`` as its name in the undo history."""
+        from .translation_commands import TextEditCommand, text_path
+
         old = get_path(self.draft, path)
         if old == value:
             return True
@@ -127,7 +137,21 @@ class DraftDocument(QObject):
             self.rejected.emit(path, message)
             return False
         set_path(self.draft, path, old)
-        self.undo_stack.push(SetValueCommand(self, path, old, value))
+        text = text_path(self, path)
+        if text is not None:
+            self.undo_stack.push(TextEditCommand(self, path, text[0], text[1], old, value, merge=merge, label=label))
+        else:
+            self.undo_stack.push(SetValueCommand(self, path, old, value))
+        return True
+
+    def confirm_translation(self, path: str) -> bool:
+        """Record that the text at ``path`` (one language) is still correct: an undoable step."""
+        from .translation_commands import ConfirmTranslationCommand, text_path
+
+        text = text_path(self, path)
+        if text is None:
+            return False
+        self.undo_stack.push(ConfirmTranslationCommand(self, path, text[0], text[1]))
         return True
 
     def replace_list(self, path: str, new: list, text: str) -> None:

@@ -58,7 +58,7 @@ def after_start(window: MainWindow) -> None:
         return
     controller.new_document("mou")
     controller.autosave_timer.setInterval(int(os.environ.get("MOU_DRAFTER_TEST_AUTOSAVE_MS", "100")))
-    controller.autosaved.connect(lambda _path: _say(f"autosaved {controller.doc.draft.title.vi}"))
+    controller.autosaved.connect(lambda _path: _say(f"autosaved {controller.doc.draft.title.vi if controller.doc else ''}"))
     count = [0]
 
     def edit() -> None:

@@ -59,6 +59,22 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated in ``context``: a source string with two meanings ("Title": a person's
+    job title, an area's name) has one context for each (``msgctxt`` in the catalogues)."""
+    return _translation.pgettext(context, message)
+
+
+#: The document languages, named in the interface language ("Tiếng Lào" in the Vietnamese interface).
+LANGUAGE_NAMES = {"vi": lambda: _("Vietnamese"), "lo": lambda: _("Lao"), "en": lambda: _("English")}
+
+
+def language_name(code: str) -> str:
+    """A document language's name in the interface language."""
+    name = LANGUAGE_NAMES.get(code)
+    return name() if name is not None else code
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["compile"]:
         for po in sorted(LOCALE_DIR.glob("*.po")):

@@ -1,19 +1,36 @@
 """The main window, a view of the :class:`~.controller.DraftController`: menus, the start page or
-the editor (sections, form, live preview), the checks dock, the status bar, and the dialogs a
-menu opens (settings, template comparison, about).
+the editor (sections, form, live preview), the checks dock, the approved terms dock (it follows
+the text being edited), the status bar, and the dialogs a menu opens (settings, template
+comparison, about).
 
 The window connects to the controller once, in its constructor, and follows its signals. A
 change of interface language builds the widgets again (their texts are translated as they are
-made) and shows the same draft at the same section; the connections stay as they were.
+made) and shows the same draft at the same section and scroll position; the connections stay as
+they were. The window's size and place, the splitter, whether the checks are shown and the last
+section of each draft file are kept in the settings file (its ``window`` section) and restored
+on the next start.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QProgressDialog, QSplitter, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QProgressDialog,
+    QScrollBar,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
 
 from .. import __version__
 from . import travel
@@ -21,16 +38,22 @@ from .checks_panel import ChecksPanel
 from .controller import DraftController
 from .draft_document import DraftDocument
 from .forms.editor import SectionEditor
+from .forms.fields import LANG_LABELS
 from .i18n import UI_LANGUAGES, _, current_language
 from .interaction import Interaction
+from .page_view import PageRenderer
+from .palette import is_dark
 from .preview import PreviewPane
+from .shortcuts import WindowShortcuts
 from .start_page import StartPage
+from .terms_panel import TermsPanel
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
     from ..api import Issue
+    from ..settings import Settings
     from .dialogs.compare import CompareDialog
     from .dialogs.settings import SettingsDialog
     from .dialogs.word_edits import WordEditsDialog
@@ -43,6 +66,8 @@ class MainWindow(QMainWindow):
     editor: SectionEditor
     preview_pane: PreviewPane
     checks: ChecksPanel
+    terms_panel: TermsPanel
+    terms_dock: QDockWidget
 
     def __init__(self, controller: DraftController | None = None) -> None:
         super().__init__()
@@ -58,14 +83,35 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         #: Shown while exports run.
         self.progress: QProgressDialog | None = None
+        #: Makes the print preview's pages; kept when the widgets are built again.
+        self.page_renderer = PageRenderer(self)
+        #: The section last shown of each draft file this session (saved on closing).
+        self.sections: dict[str, str] = dict(self.controller.settings.window.sections)
+        #: The draft file shown (to remember its section when another draft is opened).
+        self._shown_path: str = ""
+        #: Whether the clerk wants the checks shown (closing their strip hides them until asked).
+        self.checks_wanted = self.controller.settings.window.checks_visible
+        #: The approved terms beside the form: the clerk opens them (View ▸ Approved terms); they
+        #: stay shown for the next drafts of this session.
+        self.terms_wanted = False
+        self.checks_button: QToolButton | None = None
         #: The changes made in Word to the Word file just opened, while they are shown.
         self.word_edits_dialog: WordEditsDialog | None = None
+        #: Whether the palette the marks were chosen for is dark.
+        self._dark = is_dark()
         self.resize(1400, 860)
         #: A draft or an exported Word file dropped on the window opens.
         self.drop_opener = travel.DropOpener(self, self.controller)
         self._build()
+        self._restore_window()
         self._show(on_start=False)
         self._connect(self.controller)
+        #: Export (Ctrl+E) from a text field too: under the Linux keyboard schemes a field takes
+        #: Ctrl+E as "end of line".
+        self.shortcuts = WindowShortcuts(self, [QKeySequence("Ctrl+E")])
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     def _connect(self, controller: DraftController) -> None:
         """Follow the controller (once: the widgets built again later are reached through self)."""
@@ -97,17 +143,44 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(self.controller)
         self.stack.addWidget(self.start_page)
         self.editor = SectionEditor()
-        self.preview_pane = PreviewPane(self.controller)
+        self.editor.section_changed.connect(self._section_changed)
+        self.preview_pane = PreviewPane(self.controller, self.page_renderer)
+        self.preview_pane.jump_requested.connect(self.focus_path)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("editor")
+        self.splitter.setChildrenCollapsible(False)
         for widget in (self.editor.section_list, self.editor, self.preview_pane):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([220, 620, 560])
         self.stack.addWidget(self.splitter)
         self.checks = ChecksPanel(self)
         self.checks.jump_requested.connect(self.focus_path)
+        self.checks.fix_requested.connect(self.controller.fix_issue)
+        self.checks.confirm_requested.connect(self.controller.confirm_translation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
         self.checks.hide()
+        self.checks.closed.connect(self._checks_closed)
+        if self.checks_button is not None:
+            self.statusBar().removeWidget(self.checks_button)
+            self.checks_button.deleteLater()
+        self.checks_button = QToolButton()
+        self.checks_button.setObjectName("status.checks")
+        self.checks_button.setAutoRaise(True)
+        self.checks_button.setToolTip(_("Show or hide the checks"))
+        self.checks_button.clicked.connect(self.toggle_checks)
+        self.checks_button.hide()
+        self.statusBar().addPermanentWidget(self.checks_button)
+        self.terms_panel = TermsPanel()
+        self.terms_panel.inserter = self._insert_term
+        self.terms_dock = QDockWidget(_("Terms"), self)
+        self.terms_dock.setObjectName("terms-dock")
+        self.terms_dock.setWidget(self.terms_panel)
+        self.terms_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.terms_dock)
+        self.terms_dock.hide()
+        self.terms_dock.visibilityChanged.connect(self._terms_visibility)
         self._build_menus()
 
     def _show(self, *, on_start: bool, section: str | None = None) -> None:
@@ -186,7 +259,15 @@ class MainWindow(QMainWindow):
             lambda: self.editor.go(-1),
             QKeySequence("Ctrl+PgUp"),
         )
-        action(view_menu, "checks", _("Show checks"), lambda: self.checks.setVisible(True))
+        action(view_menu, "print-preview", _("Print preview"), self.show_pages, QKeySequence("Ctrl+Shift+P"))
+        checks = action(view_menu, "checks", _("Checks"), self.toggle_checks, QKeySequence("Ctrl+Shift+K"))
+        checks.setCheckable(True)
+        checks.setChecked(self.checks_wanted)
+        checks.setEnabled(self.controller.doc is not None)
+        terms = action(view_menu, "terms", _("Approved terms"), self.toggle_terms, QKeySequence("Ctrl+Shift+T"))
+        terms.setCheckable(True)
+        terms.setChecked(self.terms_wanted)
+        terms.setEnabled(self.controller.doc is not None)
         language_menu = view_menu.addMenu(_("Interface language"))
         for code, name in UI_LANGUAGES.items():
             act = QAction(name, language_menu, checkable=True)
@@ -203,14 +284,25 @@ class MainWindow(QMainWindow):
 
     # -- following the controller ---------------------------------------------------------------
     def _document_changed(self, doc: DraftDocument | None, keep: str | None = None) -> None:
+        self._remember_section()
+        self.menu_actions["checks"].setEnabled(doc is not None)
         if doc is None:
+            self._shown_path = ""
             self.show_start()
-            self.checks.hide()
+            self.checks.clear()  # nothing of the closed draft stays
+            self._show_checks(False)
+            self.preview_pane.close_document()
+            self.terms_dock.hide()
+            self.menu_actions["terms"].setEnabled(False)
             return
-        self.editor.set_document(doc, keep)
+        self._shown_path = str(doc.path.resolve()) if doc.path is not None else ""
+        self.editor.set_document(doc, keep or self.sections.get(self._shown_path))
         self.preview_pane.show_document()
         self.stack.setCurrentWidget(self.splitter)
-        self.checks.show()
+        self._show_checks(self.checks_wanted)
+        self.menu_actions["terms"].setEnabled(True)
+        self.terms_dock.setVisible(self.terms_wanted)
+        self.terms_panel.show_for("", None, None, None)
 
     def _file_changed(self, path: Path | None, modified: bool) -> None:
         name = path.name if path is not None else _("New draft")
@@ -223,6 +315,9 @@ class MainWindow(QMainWindow):
         self.editor.value_changed(path)
         if path == "languages":
             self.preview_pane.fill_languages()
+        panel = self.terms_panel
+        if panel.path and panel.path.rpartition(".")[0] == path.rpartition(".")[0]:
+            self.refresh_terms()  # another language of the text being edited changed
 
     def _structure_changed(self, path: str) -> None:
         self.editor.structure_changed(path)
@@ -235,13 +330,17 @@ class MainWindow(QMainWindow):
         self.menu_actions["redo"].setEnabled(can_redo)
 
     def _issues_changed(self, issues: list[Issue]) -> None:
-        self.checks.show_issues(issues)
+        if self.controller.doc is None:
+            self.checks.clear()
+        else:
+            self.checks.show_issues(issues)
         self.editor.show_issues(issues)
+        self._update_checks_button()
 
     def _export_started(self, _job: int) -> None:
         if self.progress is None:
             progress = QProgressDialog(_("Exporting…"), "", 0, 0, self)
-            progress.setCancelButton(None)  # type: ignore[arg-type]  # Qt: no cancel button
+            progress.setCancelButton(None)  # Qt: no cancel button
             progress.setWindowTitle(_("Export to Word"))
             progress.setMinimumDuration(300)
             self.progress = progress
@@ -268,15 +367,156 @@ class MainWindow(QMainWindow):
     def _ui_language_changed(self, _code: str) -> None:
         on_start = self.stack.currentWidget() is self.start_page
         section = self.editor.current_key
+        page = self.editor.current_page()
+        form_scroll = page.verticalScrollBar().value() if page is not None else 0
+        preview_scroll = self.preview_pane.browser.verticalScrollBar().value()
+        tab = self.preview_pane.tabs.currentIndex()
+        sizes = self.splitter.sizes()
+        self.preview_pane.detach()
         self.removeDockWidget(self.checks)
         self.checks.deleteLater()
+        self.removeDockWidget(self.terms_dock)
+        self.terms_dock.deleteLater()
         self._build()
+        self.splitter.setSizes(sizes)
+        self.preview_pane.keep_position(preview_scroll)
         self._show(on_start=on_start, section=section)
+        self.preview_pane.tabs.setCurrentIndex(tab)
+        page = self.editor.current_page()
+        if page is not None:
+            scroll_when_ready(page.verticalScrollBar(), form_scroll)
 
     # -- the view's own actions -----------------------------------------------------------------
     def focus_path(self, path: str) -> bool:
         """Show the section holding ``path`` and put the cursor in its field."""
         return self.editor.focus_path(path)
+
+    def show_pages(self) -> None:
+        """Open the print preview (View ▸ Print preview)."""
+        if self.controller.doc is not None:
+            self.preview_pane.show_pages()
+
+    # -- the checks strip -------------------------------------------------------------------
+    def toggle_checks(self) -> None:
+        """Show the checks, or hide them (the clerk's choice is kept)."""
+        self.checks_wanted = not self.checks.isVisible()
+        self._show_checks(self.checks_wanted)
+
+    def _show_checks(self, visible: bool) -> None:
+        visible = visible and self.controller.doc is not None
+        self.checks.setVisible(visible)
+        self.menu_actions["checks"].setChecked(visible)
+        self._update_checks_button()
+
+    def _checks_closed(self) -> None:
+        """The clerk closed the strip with its title bar's button: hidden until asked for."""
+        self.checks_wanted = False
+        self.menu_actions["checks"].setChecked(False)
+        self._update_checks_button()
+
+    def _update_checks_button(self) -> None:
+        if self.checks_button is None:
+            return
+        self.checks_button.setVisible(self.controller.doc is not None)
+        self.checks_button.setText(self.checks.summary())
+
+    # -- following the clerk ----------------------------------------------------------------
+    def _section_changed(self, key: str) -> None:
+        section = self.editor.current_section
+        if section is not None:
+            self.preview_pane.follow(section.clauses)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field got the cursor: the previews scroll to where it is printed, and the term side
+        list follows the per-language text."""
+        try:
+            if new is None or new.window() is not self or self.controller.doc is None:
+                return
+            path = new.objectName()
+            if not path or self.editor.registry.get(path) is not new:
+                return
+            section = self.editor.current_section
+            if section is not None:
+                self.preview_pane.follow(section.clauses, path)
+            if path.rpartition(".")[2] in LANG_LABELS:
+                self.refresh_terms(path)
+        except RuntimeError:  # the window is being destroyed
+            return
+
+    # -- the window as it was left ------------------------------------------------------------
+    def _restore_window(self) -> None:
+        saved = self.controller.settings.window
+        if saved.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(saved.geometry.encode("ascii")))
+        if saved.splitter and len(saved.splitter) == 3 and all(size > 0 for size in saved.splitter):
+            self.splitter.setSizes(saved.splitter)
+
+    def _remember_section(self) -> None:
+        if self._shown_path and self.editor.current_key:
+            self.sections[self._shown_path] = self.editor.current_key
+
+    def save_window(self) -> None:
+        """Keep the window's size and place, the splitter, the checks' visibility and the last
+        section of each recent draft in the settings file."""
+        self._remember_section()
+        recent = set(self.controller.settings.recent)
+        sections = {path: key for path, key in self.sections.items() if path in recent}
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        splitter = self.splitter.sizes() if self.splitter.isVisible() else self.controller.settings.window.splitter
+
+        def change(settings: Settings) -> None:
+            settings.window.geometry = geometry
+            settings.window.splitter = list(splitter)
+            settings.window.checks_visible = self.checks_wanted
+            settings.window.sections = sections
+
+        self.controller.update_settings(change)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        # The system switched between light and dark (a widget hears of it as PaletteChange;
+        # ApplicationPaletteChange never reaches changeEvent): the marks' and fields' colours
+        # are chosen for the palette, so the forms and marks are made again.
+        if event.type() == QEvent.Type.PaletteChange and is_dark() != self._dark:
+            self._dark = is_dark()
+            if self.controller.doc is not None:
+                self.editor.rebuild(self.editor.current_key)
+                self._issues_changed(self.controller.issues)
+
+    # -- the approved terms of the text being edited -------------------------------------------
+    def _terms_visibility(self, visible: bool) -> None:
+        """Closed with its title bar's button (or shown): the clerk's choice, while a draft is open."""
+        if self.controller.doc is not None and self.isVisible() and "terms" in self.menu_actions:
+            self.terms_wanted = visible
+            self.menu_actions["terms"].setChecked(visible)
+
+    def toggle_terms(self) -> None:
+        """Show the approved terms beside the form, or hide them."""
+        self.terms_wanted = not self.terms_dock.isVisible()
+        self.terms_dock.setVisible(self.terms_wanted and self.controller.doc is not None)
+        self.menu_actions["terms"].setChecked(self.terms_dock.isVisible())
+        if self.terms_wanted:
+            self.refresh_terms()
+
+    def refresh_terms(self, path: str | None = None) -> None:
+        """Show the approved terms for the text at ``path`` (default: the one shown)."""
+        path = path or self.terms_panel.path
+        doc = self.controller.doc
+        widget = self.editor.registry.get(path) if path else None
+        if doc is None or widget is None:
+            self.terms_panel.show_for("", None, None, None)
+            return
+        self.terms_panel.show_for(path, widget, doc.get(path.rpartition(".")[0]), self.controller.terms())
+
+    def _insert_term(self, path: str, value: str, position: int) -> None:
+        """Insert a term from the side list: an undo step of its own, the cursor after the term."""
+        from .forms.paste import place_cursor
+
+        doc = self.controller.doc
+        if doc is not None and doc.set_value(path, value, merge=False, label=_("Insert term")):
+            widget = self.editor.registry.get(path)
+            if widget is not None:
+                place_cursor(widget, position)  # type: ignore[arg-type]
 
     def show_start(self) -> None:
         self.start_page.show_recent(self.controller.settings.recent)
@@ -337,7 +577,33 @@ class MainWindow(QMainWindow):
         return QSize(1400, 860)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._remember_section()
         if self.controller.close_document():
+            self.page_renderer.forget()
+            self.save_window()
             event.accept()
         else:
             event.ignore()
+
+
+def scroll_when_ready(bar: QScrollBar, value: int, wait_ms: int = 2000) -> None:
+    """Scroll ``bar`` to ``value`` now, or as soon as its range allows (a page just built is laid
+    out later), waiting at most ``wait_ms``."""
+    if bar.maximum() >= value:
+        bar.setValue(value)
+        return
+    connected = [True]
+
+    def stop() -> None:
+        if connected[0]:
+            connected[0] = False
+            with contextlib.suppress(RuntimeError):  # the bar is gone
+                bar.rangeChanged.disconnect(ranged)
+
+    def ranged(_low: int, high: int) -> None:
+        if high >= value:
+            bar.setValue(value)
+            stop()
+
+    bar.rangeChanged.connect(ranged)
+    QTimer.singleShot(wait_ms, bar, stop)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 #: How long a second start waits for the running app (ms) before opening its own window.
 TIMEOUT_MS = 3000
@@ -44,7 +44,7 @@ def hand_over(paths: list[Path], name: str | None = None) -> bool:
         # process the user just started (this one), which may pass it on.
         import ctypes
 
-        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]  # ASFW_ANY
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
     message = json.dumps({"open": [str(p.resolve()) for p in paths]}, ensure_ascii=False) + "\n"
     socket.write(message.encode("utf-8"))
     socket.flush()
@@ -75,7 +75,7 @@ class InstanceServer(QObject):
         """Start listening; False if another app already listens (it then keeps the drafts)."""
         if self.server.listen(self.name):
             return True
-        if self.server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError and os.name != "nt":
+        if self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError and os.name != "nt":
             # A socket file left by an app that crashed: nobody answered hand_over, so remove it.
             probe = QLocalSocket()
             probe.connectToServer(self.name)

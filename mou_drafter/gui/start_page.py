@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -48,6 +49,19 @@ def sample_title(path: Path) -> str:
     return f"{_('MoU')}: {draft.title.get(lang) or draft.title.vi}"
 
 
+def fitting_list(name: str) -> QListWidget:
+    """A list whose entries wrap to its width (a sample's title is long): no sideways scrolling."""
+    widget = QListWidget()
+    widget.setObjectName(name)
+    widget.setWordWrap(True)
+    widget.setTextElideMode(Qt.TextElideMode.ElideNone)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setResizeMode(QListView.ResizeMode.Adjust)
+    widget.setUniformItemSizes(False)
+    widget.setSpacing(2)
+    return widget
+
+
 class StartPage(QWidget):
     def __init__(self, controller: DraftController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,9 +92,11 @@ class StartPage(QWidget):
         actions.addStretch(1)
         lists = QVBoxLayout()
         row.addLayout(lists, 2)
-        lists.addWidget(QLabel(f"<b>{_('Recent drafts')}</b>"))
-        self.recent = QListWidget()
-        self.recent.setObjectName("start.recent")
+        recent_label = QLabel(f"<b>{_('Recent drafts')}</b>")
+        lists.addWidget(recent_label)
+        self.recent = fitting_list("start.recent")
+        self.recent.setAccessibleName(_("Recent drafts"))
+        recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(
             lambda item: (
                 item.data(Qt.ItemDataRole.UserRole)
@@ -89,12 +105,15 @@ class StartPage(QWidget):
         )
         self.show_recent(controller.settings.recent)
         lists.addWidget(self.recent)
-        lists.addWidget(QLabel(f"<b>{_('Samples')}</b>"))
-        self.samples = QListWidget()
-        self.samples.setObjectName("start.samples")
+        samples_label = QLabel(f"<b>{_('Samples')}</b>")
+        lists.addWidget(samples_label)
+        self.samples = fitting_list("start.samples")
+        self.samples.setAccessibleName(_("Samples"))
+        samples_label.setBuddy(self.samples)
         for path in sorted(data_dir("seeds").glob("*.moud")):
-            item = QListWidgetItem(sample_title(path))
-            item.setToolTip(path.name)
+            name = sample_title(path)
+            item = QListWidgetItem(name)
+            item.setToolTip(f"{name}\n{path.name}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.samples.addItem(item)
         self.samples.itemActivated.connect(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDropEvent
@@ -171,13 +171,16 @@ class DropOpener(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and dropped_paths(event):  # type: ignore[arg-type]
-            event.acceptProposedAction()  # type: ignore[attr-defined]
+        if event.type() not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        drop = cast(QDropEvent, event)  # drag enter, drag move and drop events are QDropEvents
+        if drop.type() != QEvent.Type.Drop and dropped_paths(drop):
+            drop.acceptProposedAction()
             return True
-        if event.type() == QEvent.Type.Drop:
-            paths = dropped_paths(event)  # type: ignore[arg-type]
+        if drop.type() == QEvent.Type.Drop:
+            paths = dropped_paths(drop)
             if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+                drop.acceptProposedAction()
                 self.controller.open_path(paths[0])
                 return True
         return False

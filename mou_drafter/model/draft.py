@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 from .text import clean_text
 
@@ -37,12 +37,32 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
 
 
+#: A translation fingerprint: 8 hex digits (see :mod:`mou_drafter.language.fingerprints`).
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+#: A document language as a key of ``seen`` (a plain ``str`` to the type checker, as the
+#: fingerprint functions take it; checked like :data:`Language`).
+LanguageKey = Annotated[str, Field(pattern=r"^(vi|lo|en)$")]
+
+
 class LocalizedText(_Model):
-    """One text in each document language. A missing language is an empty string."""
+    """One text in each document language. A missing language is an empty string.
+
+    ``seen`` (format 4) records, per language, the fingerprints of the other languages' texts
+    when that language was last written or confirmed: ``{"lo": {"vi": "3f2a9c1d"}}``. A language
+    whose record no longer matches is flagged as a possibly stale translation. It is left out of
+    the file when empty (a text no tool has recorded has no flags)."""
 
     vi: str = Field(default="", max_length=MAX_TEXT_LENGTH)
     lo: str = Field(default="", max_length=MAX_TEXT_LENGTH)
     en: str = Field(default="", max_length=MAX_TEXT_LENGTH)
+    seen: dict[LanguageKey, dict[LanguageKey, Fingerprint]] = Field(default_factory=dict)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_record(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("seen"):
+            data.pop("seen", None)
+        return data
 
     @field_validator("vi", "lo", "en", mode="before")
     @classmethod
@@ -62,16 +82,9 @@ class LocalizedText(_Model):
         return not (self.get("vi") or self.get("lo") or self.get("en"))
 
 
-def _text() -> LocalizedText:
-    return LocalizedText()
-
-
-Text = Annotated[LocalizedText, Field(default_factory=_text)]
-
-
 class Person(_Model):
-    name: Text
-    title: Text
+    name: LocalizedText = Field(default_factory=LocalizedText)
+    title: LocalizedText = Field(default_factory=LocalizedText)
 
 
 class Representative(Person):
@@ -85,16 +98,16 @@ class Representative(Person):
     """
 
     #: Capacity line above the signing title, naming the body.
-    authority: Text
+    authority: LocalizedText = Field(default_factory=LocalizedText)
     #: Short title under the capacity line ("Chủ tịch", "ເຈົ້າເມືອງ"); empty: the full title.
-    signing_title: Text
+    signing_title: LocalizedText = Field(default_factory=LocalizedText)
 
 
 class Party(_Model):
     id: str = Field(default="", pattern=r"^[A-Za-z0-9_\-]*$", max_length=40)
-    name: Text
-    short_name: Text
-    locality: Text
+    name: LocalizedText = Field(default_factory=LocalizedText)
+    short_name: LocalizedText = Field(default_factory=LocalizedText)
+    locality: LocalizedText = Field(default_factory=LocalizedText)
     #: ISO 3166 alpha-2 code: VN or LA for the usual two sides.
     country: str = Field(default="VN", pattern=r"^[A-Z]{2}$")
     representative: Representative = Field(default_factory=Representative)
@@ -108,7 +121,7 @@ class Period(_Model):
 
 
 class Signing(_Model):
-    place: Text
+    place: LocalizedText = Field(default_factory=LocalizedText)
     date: dt.date | None = None
     originals: int = Field(default=2, ge=1, le=50)
     #: ``equal``: all texts equally authentic; ``en``: the English text prevails in case of divergence.
@@ -119,14 +132,14 @@ class Signing(_Model):
 
 class Area(_Model):
     id: str = Field(default="", pattern=r"^[A-Za-z0-9_\-]*$", max_length=40)
-    title: Text
-    description: Text
+    title: LocalizedText = Field(default_factory=LocalizedText)
+    description: LocalizedText = Field(default_factory=LocalizedText)
 
 
 class Obligation(_Model):
     #: A party id, or ``all`` for all parties jointly.
     party: str = "all"
-    text: Text
+    text: LocalizedText = Field(default_factory=LocalizedText)
     due: dt.date | None = None
 
 
@@ -140,7 +153,7 @@ class Contribution(_Model):
     currency: Currency = "VND"
     #: Optional equivalent in another currency, e.g. 585 000 000 VND (24 000 USD).
     equivalent: Money | None = None
-    purpose: Text
+    purpose: LocalizedText = Field(default_factory=LocalizedText)
     #: The giving party's id, or ``all`` for all parties together.
     party: str = ""
 
@@ -153,15 +166,15 @@ class Delegation(_Model):
 
 
 class AgreedGroup(_Model):
-    area: Text
+    area: LocalizedText = Field(default_factory=LocalizedText)
     points: list[LocalizedText] = Field(default_factory=list, max_length=500)
 
 
 class NextConference(_Model):
     host: str = ""
-    place: Text
+    place: LocalizedText = Field(default_factory=LocalizedText)
     #: Indicative time in words per language, e.g. "quý IV năm 2024"; or a year, or a date.
-    time: Text
+    time: LocalizedText = Field(default_factory=LocalizedText)
     year: int | None = Field(default=None, ge=1900, le=2200)
     date: dt.date | None = None
 
@@ -169,13 +182,13 @@ class NextConference(_Model):
 class Conference(_Model):
     ordinal: int | None = Field(default=None, ge=1, le=1000)
     #: The conference's name before the ordinal: "Hội nghị hợp tác", "ກອງປະຊຸມຮ່ວມມື", "cooperation conference".
-    title: Text
+    title: LocalizedText = Field(default_factory=LocalizedText)
     #: Words after the ordinal, usually naming the parties: "giữa huyện Đăk Glei, …", "ລະຫວ່າງ …",
     #: "between …" — so the text reads "Hội nghị hợp tác lần thứ 18 giữa …". May be empty.
-    between: Text
+    between: LocalizedText = Field(default_factory=LocalizedText)
     start: dt.date | None = None
     end: dt.date | None = None
-    venue: Text
+    venue: LocalizedText = Field(default_factory=LocalizedText)
     host: str = ""
 
 
@@ -217,13 +230,13 @@ class Draft(_Model):
     #: the newest approved version of their kind when made (:func:`mou_drafter.api.new_draft`).
     #: Empty: the newest approved version of the kind at render time.
     template: str = Field(default="", pattern=r"^([a-z0-9_\-]+@[0-9]+(\.[0-9]+)*)?$")
-    languages: list[Language] = Field(default_factory=lambda: ["vi", "lo"])
+    languages: list[Language] = Field(default_factory=lambda: list[Language](["vi", "lo"]))
     #: What the document is called ("BIÊN BẢN GHI NHỚ", "THỎA THUẬN HỢP TÁC", …); see
     #: :data:`DOCUMENT_TYPES`. Empty: the template's own title (the first type of the kind).
     document_type: DocumentType = ""
     #: Document number, e.g. "05/BBHN-UBND" (optional).
     number: str = Field(default="", max_length=100)
-    title: Text
+    title: LocalizedText = Field(default_factory=LocalizedText)
     #: Legal and political basis, one item per line ("Căn cứ ...").
     basis: list[LocalizedText] = Field(default_factory=list, max_length=100)
     parties: list[Party] = Field(default_factory=list, max_length=100)

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,11 +119,16 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-def _migrate_3_to_4_travel(data: dict[str, Any]) -> dict[str, Any]:
-    """Format 4 (issue 14) adds the optional clauses chosen (``optional_clauses``) and the
-    clauses whose wording was edited in Word (``overrides``). Both start empty: a format-3 draft
-    chose no optional clause (the released templates offer none) and had no edited wording, so
-    it prints as before."""
+def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4 adds, all empty in a migrated file (``docs/draft-format.md``):
+
+    - translation fingerprints on texts (``seen``, issue 13): a format-3 file has none, which
+      means no translation is flagged as out of date; the first edit of a text in the app
+      records them (nothing is written here: an absent ``seen`` is the empty record);
+    - the optional clauses chosen (``optional_clauses``) and the clauses whose wording was
+      edited in Word (``overrides``, issue 14): a format-3 draft chose no optional clause (the
+      released templates offer none) and had no edited wording, so it prints as before.
+    """
     migrated = dict(data)
     migrated.setdefault("optional_clauses", [])
     migrated.setdefault("overrides", [])
@@ -131,7 +137,7 @@ def _migrate_3_to_4_travel(data: dict[str, Any]) -> dict[str, Any]:
 
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4_travel,
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4,
 }
 
 
@@ -151,7 +157,7 @@ def migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     return data
 
 
-class _TwiceKeys(dict):  # type: ignore[type-arg]
+class _TwiceKeys(dict[str, Any]):
     """A JSON object in which a key was given twice (``twice`` names them)."""
 
     twice: list[str]
@@ -284,7 +290,24 @@ def draft_to_json(draft: Draft) -> str:
     # Put the identifying fields first so the file is easy to recognise in a text editor.
     ordered = {k: data.pop(k) for k in ("kind", "schema_version", "template", "languages")}
     ordered.update(data)
-    return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
+    # A text's translation record goes on one line after its texts, out of the reader's way.
+    records: list[str] = []
+
+    def compact(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {key: compact(value) for key, value in node.items()}
+            if isinstance(node.get("seen"), dict):
+                records.append(json.dumps(node["seen"], ensure_ascii=False, separators=(", ", ": ")))
+                out["seen"] = f"\x00{len(records) - 1}\x00"
+            return out
+        if isinstance(node, list):
+            return [compact(item) for item in node]
+        return node
+
+    text = json.dumps(compact(ordered), ensure_ascii=False, indent=2)
+    if records:
+        text = re.sub(r'"\\u0000(\d+)\\u0000"', lambda m: records[int(m.group(1))], text)
+    return text + "\n"
 
 
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> Path:

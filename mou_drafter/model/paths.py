@@ -4,6 +4,7 @@ commands, the validation panel and the tests share one notion of "a field"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
@@ -41,3 +42,24 @@ def field_prefix(path: str) -> str:
     if path.endswith(".representative"):
         return path + ".name.vi"
     return path
+
+
+def texts_by_path(root: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Every non-empty text the clerk typed under ``root`` (a draft or a part of one), as
+    ``(path, text)`` with the language as the path's last part: ``("parties[0].name.lo", "ເມືອງ…")``.
+    Used to find which field a printed paragraph shows."""
+    from pydantic import BaseModel
+
+    from .draft import LANGUAGES, LocalizedText
+
+    if isinstance(root, LocalizedText):
+        for lang in LANGUAGES:
+            text = root.get(lang)
+            if text:
+                yield f"{prefix}.{lang}", text
+    elif isinstance(root, BaseModel):
+        for name in type(root).model_fields:
+            yield from texts_by_path(getattr(root, name), f"{prefix}.{name}" if prefix else name)
+    elif isinstance(root, list):
+        for index, item in enumerate(root):
+            yield from texts_by_path(item, f"{prefix}[{index}]")

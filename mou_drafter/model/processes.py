@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import sys
 
 
 def process_alive(pid: int) -> bool:
@@ -15,10 +16,10 @@ def process_alive(pid: int) -> bool:
         return True
     if pid <= 0:
         return False
-    if os.name == "nt":
+    if sys.platform == "win32":  # (not os.name: mypy knows ctypes.WinDLL by the platform)
         import ctypes
 
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it exists

@@ -2,8 +2,15 @@
 ``python -m mou_drafter.render.font_metrics`` from Liberation Serif 2 (Times New Roman's metric twin)
 and Phetsarath OT (Debian fonts-lao). Do not edit by hand."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .font_metrics import FontData
+
 # fmt: off
-LATIN = {
+LATIN: FontData = {
     "units_per_em": 2048,
     "line_em": 1.1499,
     "fallback": 1933,
@@ -35,7 +42,7 @@ LATIN = {
     },
 }
 
-LAO = {
+LAO: FontData = {
     "units_per_em": 2048,
     "line_em": 1.5806,
     "fallback": 1933,

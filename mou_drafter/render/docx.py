@@ -41,12 +41,20 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..document import Block, Document, MergedCell, merge_tables
-from . import oxml as x
 from ..folders import cache_dir
+from . import oxml as x
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .options import Fonts, RenderOptions
-from .record import (MARK_PREFIX, RECORD_NS, ExportRecord, Mark, clause_texts, fingerprint, record_item_id,
-                     record_xml)
+from .record import (
+    MARK_PREFIX,
+    RECORD_NS,
+    ExportRecord,
+    Mark,
+    clause_texts,
+    fingerprint,
+    record_item_id,
+    record_xml,
+)
 
 #: Most signature blocks to a row (portrait; landscape pages take one more).
 SIGNERS_PER_ROW = 3
@@ -505,7 +513,7 @@ class _Writer:
 
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
-        out = []
+        out: list[str] = []
         for block in blocks:
             lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
             paras = "".join(x.paragraph(self.runs(line, block.lang, _BOLD),
@@ -882,7 +890,7 @@ def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *,
     rest, head, tail, own, _width = _skeleton(fonts, main_lang, landscape)
     if record is not None:
         own = x.with_custom_xml(own, record_xml(record), RECORD_NS, record_item_id(record.fingerprint))
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     out = io.BytesIO(rest)
     with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
         for name, data in own.items():

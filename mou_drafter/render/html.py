@@ -4,13 +4,18 @@ The page mirrors the DOCX layouts (``docs/document-layout.md``): ``side-by-side`
 national headers side by side, each line on one line, then a table with one column per language
 and one row per clause id, data tables across the page with each language in turn in every cell,
 and the signatures in rows of at most three; ``sequential`` and ``separate`` show the languages
-one after another. Every block carries ``data-clause`` and ``lang`` attributes, so the preview
-can scroll to a clause and Lao text is shown in a Lao font (never italic: Phetsarath OT has none).
+one after another. Every block carries ``data-clause`` and ``lang`` attributes and the anchor
+``<lang>.<clause id>``, so the preview can scroll to a clause, and Lao text is shown in a Lao font
+(never italic: Phetsarath OT has none). Amounts stay on one line ("585.000.000 đồng", "24.000 đô
+la Mỹ"): the renderer is told the currency names (``keep_together``) and joins them, and a number
+with its currency, with no-break spaces.
 """
 
 from __future__ import annotations
 
-from html import escape
+import contextvars
+import re
+from html import escape as _escape
 
 from ..document import Block, Document, merge_tables
 from .options import RenderOptions
@@ -44,14 +49,47 @@ h2.lang {{ font-family: sans-serif; font-size: 10pt; color: #555; border-bottom:
 """
 
 LANGUAGE_LABELS = {"vi": "Tiếng Việt", "lo": "ພາສາລາວ", "en": "English"}
+NBSP = "\u00a0"
+
+
+class _Keeper:
+    """Keeps amounts on one line: no-break spaces inside the currency names ("đô la Mỹ"), between a
+    number and the currency name after it ("585.000.000 đồng") and between a currency code and the
+    number after it ("VND 585,000,000")."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        names = sorted({p.replace(" ", NBSP) for p in phrases if p.strip()}, key=len, reverse=True)
+        self.inside = [(p, p.replace(" ", NBSP)) for p in phrases if " " in p.strip()]
+        alternatives = "|".join(re.escape(n) for n in names)
+        self.pattern = re.compile(rf"(\d) ({alternatives})|({alternatives}) (\d)") if names else None
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        for phrase, kept in self.inside:
+            text = text.replace(phrase, kept)
+        return self.pattern.sub(lambda m: NBSP.join(g for g in m.groups() if g is not None), text)
+
+
+_keeper: contextvars.ContextVar[_Keeper | None] = contextvars.ContextVar("keeper", default=None)
+
+
+def escape(text: str) -> str:
+    """``text`` escaped for HTML, its amounts kept on one line (see :class:`_Keeper`)."""
+    keeper = _keeper.get()
+    return _escape(keeper(text) if keeper is not None else text)
 
 
 def _lines(block: Block) -> str:
     return "<br>".join(escape(line) for line in block.text.split("\n"))
 
 
+def _anchor(block: Block) -> str:
+    return f'id="{_escape(block.lang)}.{_escape(block.id)}"'
+
+
 def block_html(doc: Document, block: Block) -> str:
-    attrs = f'class="{block.kind}" lang="{block.lang}" data-clause="{escape(block.id)}"'
+    attrs = f'class="{block.kind}" lang="{block.lang}" data-clause="{_escape(block.id)}" {_anchor(block)}'
     if block.kind == "national-header":
         lines = "".join(
             f'<div class="{"motto" if i % 2 else "country"}">{escape(line)}</div>' for i, line in enumerate(block.lines)
@@ -64,7 +102,7 @@ def block_html(doc: Document, block: Block) -> str:
         for row in block.rows:
             tag = "th" if row.header else "td"
             rows.append("<tr>" + "".join(f"<{tag}>{'<br>'.join(map(escape, c))}</{tag}>" for c in row.cells) + "</tr>")
-        table_attrs = f'class="data" lang="{block.lang}" data-clause="{escape(block.id)}"'
+        table_attrs = f'class="data" lang="{block.lang}" data-clause="{_escape(block.id)}" {_anchor(block)}'
         return f"<table {table_attrs}>{''.join(rows)}</table>"
     if block.kind == "signer":
         return _signatures([[block]])
@@ -104,16 +142,24 @@ def _merged_table(doc: Document, blocks: list[Block]) -> str:
         rows.append("<tr>" + "".join(
             f"<{tag}>" + "".join(f'<div lang="{lang}">{escape(text)}</div>' for text, lang in texts) + f"</{tag}>"
             for texts in cells) + "</tr>")
-    return f'<table class="data" data-clause="{escape(blocks[0].id)}">{"".join(rows)}</table>'
+    return f'<table class="data" data-clause="{_escape(blocks[0].id)}" {_anchor(blocks[0])}>{"".join(rows)}</table>'
 
 
 _HEAD_KINDS = ("national-header", "issuer", "place-date")
 
 
-def render_html(doc: Document, options: RenderOptions | None = None) -> str:
+def render_html(doc: Document, options: RenderOptions | None = None, *, keep_together: tuple[str, ...] = ()) -> str:
     """The languages of ``doc`` as one HTML page laid out as ``options`` say (``separate``, one
-    language after another: the API renders one page per file)."""
-    options = options or RenderOptions()
+    language after another: the API renders one page per file). ``keep_together``: the currency
+    names, kept on one line with their amounts."""
+    token = _keeper.set(_Keeper(keep_together))
+    try:
+        return _render_html(doc, options or RenderOptions())
+    finally:
+        _keeper.reset(token)
+
+
+def _render_html(doc: Document, options: RenderOptions) -> str:
     langs = list(doc.languages)
     layout = options.layout
     fonts = options.fonts

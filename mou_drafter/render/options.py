@@ -124,4 +124,4 @@ def check_format(fmt: str) -> Format:
     """``fmt`` if it is one of :data:`FORMATS`."""
     if fmt not in FORMATS:
         raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    return fmt  # type: ignore[return-value]  # checked against FORMATS just above
+    return fmt

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import count
@@ -227,7 +228,7 @@ class TableRow:
     margin: int | None = None
 
 
-def table(rows: list[list[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
+def table(rows: Sequence[Sequence[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
           cant_split: bool = False, cell_margin: int = 85) -> str:
     """A table with fixed grid column widths in twips. ``rows`` are lists of cell contents, one per
     grid column (split and header flags from ``cant_split`` and ``header_rows``), or
@@ -388,7 +389,7 @@ def around_body(document_xml: str) -> tuple[str, str]:
 
 def core_properties(title: str, language: str, description: str, when: dt.datetime) -> bytes:
     """``docProps/core.xml``: title, language tag and description, made by MoU Drafter at ``when``."""
-    stamp = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -399,7 +400,7 @@ def core_properties(title: str, language: str, description: str, when: dt.dateti
         f"<dc:language>{escape(language)}</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
-    ).encode("utf-8")
+    ).encode()
 
 
 # -- clause ids in the document: bookmarks --------------------------------------------------------
@@ -444,7 +445,7 @@ def export_record_xml(namespace: str, attributes: dict[str, str], draft_json: st
                         f"{_xml_text(text)}</mark>" for name, clause, lang, text in marks)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<export xmlns="{namespace}"{attrs}><draft>{_xml_text(draft_json)}</draft>'
-            f"<marks>{marks_xml}</marks></export>").encode("utf-8")
+            f"<marks>{marks_xml}</marks></export>").encode()
 
 
 def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_id: str) -> dict[str, bytes]:
@@ -459,11 +460,11 @@ def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_i
     out[f"customXml/itemProps{n}.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
         f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{_DATASTORE_NS}"><ds:schemaRefs>'
-        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
+        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>').encode()
     out[f"customXml/_rels/item{n}.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Relationships xmlns="{_RELS_NS}"><Relationship Id="rId1" Type="{_CUSTOM_XML_PROPS_REL}" '
-        f'Target="itemProps{n}.xml"/></Relationships>').encode("utf-8")
+        f'Target="itemProps{n}.xml"/></Relationships>').encode()
     types = out["[Content_Types].xml"].decode("utf-8")
     override = f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{_CUSTOM_XML_PROPS_TYPE}"/>'
     out["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")

@@ -20,16 +20,15 @@ import glob
 import importlib.util
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Protocol
 
 from ..errors import ExportError, NoPdfConverter
+from .processes import TIMEOUT_S, run, tail
 
-#: A conversion of a few files takes seconds; a LibreOffice that hangs is stopped after this.
-TIMEOUT_S = 300
 #: LibreOffice's PDF export as PDF/A-2b (JSON filter options, LibreOffice 7.4 and later).
 _PDF_A_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 NO_CONVERTER = ("PDF needs LibreOffice (free, https://www.libreoffice.org/download) or, on Windows, Microsoft "
@@ -75,21 +74,27 @@ class LibreOffice:
     def __init__(self, soffice: str) -> None:
         self.soffice = soffice
 
-    def convert(self, files: list[Path], folder: Path, *, pdf_a: bool = False) -> list[Path]:
-        with tempfile.TemporaryDirectory(prefix="mou-drafter-lo-") as profile:
-            command = [self.soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                       "--nologo", "--convert-to", _PDF_A_FILTER if pdf_a else "pdf", "--outdir", str(folder),
-                       *map(str, files)]
+    def convert(self, files: list[Path], folder: Path, *, pdf_a: bool = False, profile: Path | None = None,
+                cancel: threading.Event | None = None) -> list[Path]:
+        """``files`` as PDF in ``folder``, in one start of LibreOffice. ``profile``: the user profile
+        folder to use (the print preview keeps one for the session: a new profile costs seconds);
+        a temporary one without. With ``cancel`` set while it runs, LibreOffice is stopped with
+        its children and :class:`~.processes.Cancelled` raised (the print preview's renders)."""
+        log = folder / "soffice.log"
+        with tempfile.TemporaryDirectory(prefix="mou-drafter-lo-") as temporary:
+            user = (profile or Path(temporary)).resolve()
+            command = [self.soffice, f"-env:UserInstallation={user.as_uri()}", "--headless", "--norestore",
+                       "--nologo", "--nolockcheck", "--convert-to", _PDF_A_FILTER if pdf_a else "pdf",
+                       "--outdir", str(folder), *map(str, files)]
             try:
-                done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
-            except (OSError, subprocess.TimeoutExpired) as exc:
+                code = run(command, log, cancel, timeout=TIMEOUT_S)
+            except ExportError as exc:
                 raise ExportError(f"LibreOffice ({self.soffice}) could not make the PDF: {exc}") from None
         out = [folder / f"{f.stem}.pdf" for f in files]
         missing = [p.name for p in out if not p.is_file()]
         if missing:
-            tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
             raise ExportError(f"LibreOffice ({self.soffice}) made no {', '.join(missing)} "
-                              f"(exit code {done.returncode}): {' '.join(tail)}")
+                              f"(exit code {code}): {tail(log)}")
         return out
 
 
@@ -101,7 +106,7 @@ class MicrosoftWord:
     name = "Microsoft Word"
 
     def convert(self, files: list[Path], folder: Path, *, pdf_a: bool = False) -> list[Path]:  # pragma: no cover
-        import win32com.client  # type: ignore[import-not-found]  # optional, Windows only
+        import win32com.client  # optional, Windows only (no types: see [tool.mypy] in pyproject.toml)
 
         word = win32com.client.DispatchEx("Word.Application")
         word.Visible = False

@@ -185,6 +185,13 @@ class DraftEnvironment(BoundedSandbox):
 # -- the draft as templates see it --------------------------------------------------------------
 
 _TEXT_KEYS = frozenset(LANGUAGES)
+#: A text may also carry its translation record (``seen``, format 4), which templates never see.
+_TEXT_WITH_RECORD = _TEXT_KEYS | {"seen"}
+
+
+def is_text(data: dict[str, Any]) -> bool:
+    """Whether a dumped dict is one text: its languages, perhaps with its translation record."""
+    return data.keys() == _TEXT_KEYS or data.keys() == _TEXT_WITH_RECORD
 
 
 def localize(data: Any, lang: str) -> Any:
@@ -195,11 +202,11 @@ def localize(data: Any, lang: str) -> Any:
     templates can test optional fields with ``{% if %}``.
     """
     if isinstance(data, dict):
-        if data.keys() == _TEXT_KEYS:
+        if is_text(data):
             value = data[lang].strip()
             if value:
                 return value
-            return BLANK if any(v.strip() for v in data.values()) else ""
+            return BLANK if any(data[k].strip() for k in _TEXT_KEYS) else ""
         return {k: localize(v, lang) for k, v in data.items()}
     if isinstance(data, list):
         return [localize(v, lang) for v in data]
@@ -390,7 +397,8 @@ def _compile_key(env: jinja2.Environment) -> str:
                 env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
                 env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
                 env.keep_trailing_newline, repr(env.autoescape), getattr(env.finalize, "__qualname__", None),
-                env.optimized, sorted(env.extensions), env.is_async, sorted(env.intercepted_binops))
+                env.optimized, sorted(env.extensions), env.is_async,
+                sorted(getattr(env, "intercepted_binops", ())))  # (a sandbox's only)
     digest = hashlib.sha1(repr(settings).encode("utf-8"))
     here = os.path.dirname(os.path.abspath(__file__))
     try:

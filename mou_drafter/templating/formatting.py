@@ -28,6 +28,12 @@ CURRENCY_WORDS = {
 }
 
 
+def currency_names() -> tuple[str, ...]:
+    """Every way the documents name a currency (``đồng``, ``đô la Mỹ``, ``ກີບ``, ``USD``): what a
+    renderer keeps on one line with its amount."""
+    return (*CURRENCY_DIGITS, *(word for words in CURRENCY_WORDS.values() for word in words.values()))
+
+
 def _locale(lang: str) -> str:
     try:
         return LOCALES[lang]
@@ -85,10 +91,7 @@ def format_ordinal(value: int | None, lang: str) -> str:
         return "……"
     if lang != "en":
         return str(value)
-    if 10 <= value % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
 
 

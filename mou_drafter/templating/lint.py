@@ -8,6 +8,10 @@ Findings, one per line as ``file:line: message``:
 * unknown block kinds and blocks without an id;
 * clause ids, and the draft fields used as placeholders, present in one language and missing in
   another;
+* per clause: the data a clause prints (article numbers, amounts, dates, names — every
+  placeholder that reads the draft) in one language and not in the same clause of another
+  (:func:`clause_placeholders`). The template's own wording (``{% set sides = "hai Bên" … %}``,
+  macros) and formatting filters (``|date``, ``|upper``) do not count: they differ by language.
 * optional clauses: each one the manifest declares is in every language file (its clause
   ``opt.<name>``, shown only when the draft chooses it), and every ``opt.`` clause is declared;
 * what the sandbox refuses (``docs/security.md``), found in the source: includes, imports and
@@ -32,11 +36,11 @@ from jinja2 import nodes
 
 from ..errors import DraftFileError, TemplateError
 from ..folders import data_dir
-from ..model.draft import Draft, Party
+from ..model.draft import Delegation, Draft, Party
 from .engine import FILTERS, DraftEnvironment, forget_environment, render_language
 from .library import Manifest, TemplateVersion, optional_clause_id, read_manifest
 from .sandbox import FolderLoader, Limits, TemplateAccessError
-from .source import directives, is_known_kind
+from .source import directives, is_known_kind, source_clauses
 
 CONTEXT_NAMES = {"draft", "lang", "languages", "export", "party", "obligations_of", "totals"}
 #: What the environment offers every template besides the draft (``range`` is bounded).
@@ -300,6 +304,8 @@ def _number(node: nodes.Node) -> float | int | None:
             return None
         if math.inf in (left, right, -left, -right):
             return math.inf
+        if not (isinstance(left, int) and isinstance(right, int)):  # only math.inf is a float here
+            return None
         if isinstance(node, nodes.Pow):
             if right < 0:
                 return None
@@ -389,6 +395,7 @@ def lint_version(folder: Path) -> list[Finding]:
         used[lang] = lang_used
         ids[lang] = lang_directives
     findings.extend(_cross_language(folder, ids, used))
+    findings.extend(_clause_placeholders(folder, [lang for lang in manifest.languages if lang in used], env))
     findings.extend(_optional_clauses(folder, manifest.optional, ids))
     if not any("template syntax error" in f.message for f in findings):
         seen = {(f.file, f.line) for f in findings}  # a line already reported says it better
@@ -439,7 +446,7 @@ def sample_drafts(kind: str) -> list[tuple[str, Draft]]:
                 samples.append((path.name, draft))
         empty = Draft(kind=kind, parties=[Party(country="VN"), Party(country="LA")])
         if empty.minutes is not None:
-            empty.minutes.delegations = [{"party": p.id} for p in empty.parties]  # type: ignore[list-item]
+            empty.minutes.delegations = [Delegation(party=p.id) for p in empty.parties]
             empty = Draft.model_validate(empty.model_dump())
         samples.append(("an empty draft", empty))
         _SAMPLES[kind] = samples
@@ -469,6 +476,110 @@ def trial_render(folder: Path, manifest: Manifest) -> list[Finding]:
                     break
     finally:
         forget_environment(folder)
+    return findings
+
+
+# -- the same data in every language's clause ---------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{\{-?(.*?)-?\}\}")
+
+
+def _wording_names(tree: nodes.Template) -> set[str]:
+    """Names a template file sets to its own words (``{% set sides = "hai Bên" … %}``, a dict of
+    names, anything built from them) and its macros: they print wording, not draft data."""
+    names = {node.name for node in tree.find_all(nodes.Macro)}
+    assigns = [node for node in tree.find_all(nodes.Assign) if isinstance(node.target, nodes.Name)]
+    changed = True
+    while changed:
+        changed = False
+        for node in assigns:
+            name = node.target.name  # type: ignore[attr-defined]
+            if name in names:
+                continue
+            arguments = {id(a) for f in node.node.find_all((nodes.Filter, nodes.Test)) for a in f.args}
+            strings = any(isinstance(c.value, str) and id(c) not in arguments for c in node.node.find_all(nodes.Const))
+            uses = any(n.name in names for n in node.node.find_all(nodes.Name))
+            if strings or uses:
+                names.add(name)
+                changed = True
+    return names
+
+
+def _data_refs(expression: nodes.Node, wording: set[str]) -> set[str]:
+    """The draft data an expression prints: attribute chains from names that are not wording
+    (``p.representative.name``, ``conf.start``, ``loop.index``, ``party(d.party).name``)."""
+    refs: set[str] = set()
+
+    def chain(node: nodes.Node) -> str | None:
+        if isinstance(node, nodes.Name):
+            return None if node.name in wording else node.name
+        if isinstance(node, nodes.Getattr):
+            base = chain(node.node)
+            return f"{base}.{node.attr}" if base else None
+        if isinstance(node, nodes.Getitem):
+            base = chain(node.node)
+            key = node.arg.value if isinstance(node.arg, nodes.Const) else "…"
+            return f"{base}[{key}]" if base else None
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in CONTEXT_NAMES:
+            args = ", ".join(sorted(filter(None, (chain(a) for a in node.args))))
+            return f"{node.node.name}({args})"
+        return None
+
+    def visit(node: nodes.Node) -> None:
+        if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem, nodes.Call)):
+            ref = chain(node)
+            if ref:
+                refs.add(ref)
+                return
+        if isinstance(node, nodes.Call):  # a macro: its arguments are data, its name wording
+            for child in [*node.args, *(kw.value for kw in node.kwargs)]:
+                visit(child)
+            return
+        for inner in node.iter_child_nodes():
+            visit(inner)
+
+    visit(expression)
+    return refs
+
+
+def clause_placeholders(path: Path, env: DraftEnvironment) -> dict[str, tuple[int, set[str]]]:
+    """Per clause id of a template file: its line and the draft data its placeholders print."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        wording = _wording_names(env.parse(source))
+    except jinja2.TemplateSyntaxError:
+        return {}
+    out: dict[str, tuple[int, set[str]]] = {}
+    for clause in source_clauses(path):
+        refs: set[str] = set()
+        for text in _PLACEHOLDER.findall(clause.text):
+            try:
+                tree = env.parse("{{ " + text + " }}")
+            except jinja2.TemplateSyntaxError:
+                continue
+            for output in tree.find_all(nodes.Output):
+                for expression in output.nodes:
+                    refs |= _data_refs(expression, wording)
+        line, seen = out.get(clause.id, (clause.line, set()))
+        out[clause.id] = (line, seen | refs)
+    return out
+
+
+def _clause_placeholders(folder: Path, langs: list[str], env: DraftEnvironment) -> list[Finding]:
+    per_lang = {lang: clause_placeholders(folder / f"{lang}.j2", env) for lang in langs}
+    findings: list[Finding] = []
+    for lang in langs:
+        for other in langs:
+            if other == lang:
+                continue
+            for clause_id, (_line, refs) in per_lang[lang].items():
+                if clause_id not in per_lang[other]:
+                    continue  # reported as a missing clause id
+                other_line, other_refs = per_lang[other][clause_id]
+                for ref in sorted(refs - other_refs):
+                    findings.append(Finding(str(folder / f"{other}.j2"), other_line,
+                                            f"clause '{clause_id}': placeholder '{ref}' is in {lang}.j2 but not "
+                                            f"in {other}.j2"))
     return findings
 
 

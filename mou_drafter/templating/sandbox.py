@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path, PureWindowsPath
+from types import FrameType
 from typing import Any
 
 import jinja2
@@ -469,7 +470,7 @@ class _Steps:
 def _template_frames() -> int:
     """How many template files are being rendered inside one another on this thread's stack."""
     count = 0
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_name == "root" and "__jinja_template__" in frame.f_globals:
             count += 1
@@ -568,7 +569,8 @@ class BoundedSandbox(SandboxedEnvironment):
         self.filters[LOOP_STEPS] = self.loop_steps
         self.globals["range"] = self.bounded_range
         self.globals.pop("lipsum", None)  # paragraphs of lorem ipsum, as many as asked: not for documents
-        self.concat = self._concat  # every macro, block and file output is joined here
+        # jinja2 declares concat as a method ("".join); here each environment joins through its own
+        self.concat = self._concat  # type: ignore[method-assign]  # every macro, block and file output is joined here
 
     @contextlib.contextmanager
     def bounded(self) -> Iterator[Budget]:
@@ -676,9 +678,9 @@ class BoundedSandbox(SandboxedEnvironment):
         elif operator == "+":
             if isinstance(left, _TEXTS) and isinstance(right, _TEXTS) and len(left) + len(right) > limits.text:
                 raise _limit("text", len(left) + len(right), limits.text)
-            if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
-                if len(left) + len(right) > limits.items:
-                    raise _limit("list", len(left) + len(right), limits.items)
+            if (isinstance(left, (list, tuple)) and isinstance(right, (list, tuple))
+                    and len(left) + len(right) > limits.items):
+                raise _limit("list", len(left) + len(right), limits.items)
         elif operator == "%" and isinstance(left, str):
             _check_printf(left, right, limits)
         result = self.binop_table[operator](left, right)
@@ -703,7 +705,8 @@ class BoundedSandbox(SandboxedEnvironment):
             if is_format_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
+                mapping = args[0]
+                args, kwargs = (), mapping
             result = type(text)(formatter.vformat(text, args, kwargs))
             self.made(result)
             return result

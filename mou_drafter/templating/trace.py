@@ -33,7 +33,7 @@ from ..document import Block, Document
 from ..errors import TemplateError
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
-from .engine import DraftEnvironment, Export, _Parser, template_context
+from .engine import DraftEnvironment, Export, _Parser, is_text, template_context
 from .library import TemplateLibrary, TemplateVersion, default_library
 
 #: Marks the start of a printed value: followed by two characters giving its number.
@@ -170,8 +170,9 @@ def _environment(template: TemplateVersion) -> _TracingEnvironment:
 def traced_dump(data: Any, path: str = "") -> Any:
     """The draft's data (``model_dump()``) with each text of a language as a :class:`TracedText`."""
     if isinstance(data, dict):
-        if data.keys() == set(LANGUAGES):
-            return {lang: TracedText(value, f"{path}.{lang}") for lang, value in data.items()}
+        if is_text(data):  # its translation record (format 4) is kept as it is, never printed
+            return {key: TracedText(value, f"{path}.{key}") if key in LANGUAGES else value
+                    for key, value in data.items()}
         return {key: traced_dump(value, f"{path}.{key}" if path else key) for key, value in data.items()}
     if isinstance(data, list):
         return [traced_dump(value, f"{path}[{index}]") for index, value in enumerate(data)]

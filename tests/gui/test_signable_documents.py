@@ -90,13 +90,13 @@ def test_export_dialog_lists_missing_texts_and_asks(qtbot, window, tmp_path):
         box.setChecked(lang in ("vi", "lo"))
     problems = dialog.findChild(QListWidget, "export.problems")
     assert [problems.item(i).text() for i in range(problems.count())] == [
-        "✖ Bên thứ 2 › Tên › ພາສາລາວ: thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"]
+        "✖ Bên thứ 2 › Tên › Tiếng Lào: thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"]
     assert dialog.export_button.text() == "Vẫn xuất"
     assert dialog.problem_note.text() == ("Còn thiếu trong các ngôn ngữ đã chọn: 1. Các nội dung này sẽ in thành "
                                           "“……”. Vẫn xuất, hay hủy để nhập bổ sung?")
     dialog.language_boxes["en"].setChecked(True)
     assert problems.count() == 2
-    assert "Bên thứ 3 › Người đại diện › Chức vụ ký › English" in problems.item(1).text()
+    assert "Bên thứ 3 › Người đại diện › Chức vụ ký › Tiếng Anh" in problems.item(1).text()
     dialog.language_boxes["lo"].setChecked(False)
     dialog.language_boxes["en"].setChecked(False)
     assert problems.count() == 0 and dialog.export_button.text() == "Xuất" and not dialog.problem_note.isVisible()

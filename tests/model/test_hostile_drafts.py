@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import time
-from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings

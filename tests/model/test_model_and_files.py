@@ -59,7 +59,7 @@ def test_seed_round_trip(path: Path, tmp_path: Path):
     assert load_draft(out) == draft
     data = json.loads(out.read_text(encoding="utf-8"))
     assert list(data)[:4] == ["kind", "schema_version", "template", "languages"]
-    assert data["parties"][0]["name"].keys() == {"vi", "lo", "en"}
+    assert data["parties"][0]["name"].keys() == {"vi", "lo", "en", "seen"}  # the samples carry their records (format 4)
     assert oct(out.stat().st_mode & 0o777) != "0o600"
 
 
@@ -103,6 +103,36 @@ def test_version_1_is_migrated():
     assert draft.title.vi == "Về hợp tác"
     assert draft.parties[0].name.vi == "huyện A" and draft.parties[1].name.lo == "ເມືອງ B"
     assert draft.obligations[0].party == "p1" and draft.basis[0].vi == "Căn cứ X"
+
+
+def test_format_3_is_migrated_to_format_4_with_both_additions_empty():
+    """One migration 3 → 4 adds issue 13's translation records (none: nothing flagged) and issue
+    14's optional clauses and Word overrides (none: the draft prints as before)."""
+    from mou_drafter.model.files import MIGRATIONS
+
+    v3 = {"kind": "mou", "schema_version": 3, "template": "mou@1.2", "languages": ["vi", "lo"],
+          "title": {"vi": "Về hợp tác", "lo": "ວ່າດ້ວຍການຮ່ວມມື"}, "parties": [{"name": {"vi": "huyện A"}}]}
+    assert MIGRATIONS[3](dict(v3)) == {**v3, "schema_version": 4, "optional_clauses": [], "overrides": []}
+    draft = parse_draft(json.dumps(v3, ensure_ascii=False).encode())
+    assert draft.schema_version == SCHEMA_VERSION == 4
+    assert draft.optional_clauses == [] and draft.overrides == []
+    assert draft.title.seen == {} and draft.parties[0].name.seen == {}
+    assert not [i for i in validate_draft(draft) if i.code == "stale-translation"]
+    data = json.loads(draft_to_json(draft))
+    assert data["schema_version"] == 4 and "seen" not in data["title"]
+    assert data["optional_clauses"] == [] and data["overrides"] == []
+
+
+def test_format_4_keeps_records_optional_clauses_and_overrides_together(tmp_path):
+    draft = load_draft(SEEDS[0])
+    assert draft.parties[0].name.seen  # the samples carry their translation records
+    draft.optional_clauses = ["confidentiality"]
+    draft.overrides = [{"clause": "art.disputes.1", "lang": "vi", "before": "Hai Bên", "after": "Các Bên"}]
+    out = save_draft(draft, tmp_path / "both.moud")
+    again = load_draft(out)
+    assert again == draft
+    assert again.parties[0].name.seen == draft.parties[0].name.seen and again.optional_clauses == ["confidentiality"]
+    assert again.overrides[0].after == "Các Bên"
 
 
 def test_not_json_object_and_not_utf8(tmp_path):

@@ -4,12 +4,12 @@ when printed is checked in ``test_printed_pages.py``."""
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from docx.oxml.ns import qn
 
 from mou_drafter.api import RenderOptions, render_to_bytes
 from mou_drafter.model.files import load_draft
@@ -210,7 +210,7 @@ def test_even_breaks_are_the_narrowest_and_as_first_written(widths, space, count
 
     def widest(cuts):
         bounds = [0, *cuts, n]
-        return max(sum(widths[a:b]) + space * (b - a - 1) for a, b in zip(bounds, bounds[1:]))
+        return max(sum(widths[a:b]) + space * (b - a - 1) for a, b in pairwise(bounds))
 
     options = [list(c) for c in combinations(sorted(set(allowed) & set(range(1, n))), count - 1)
                if widest(c) <= room]

@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 import pytest
+from pydantic import ValidationError
 
 from mou_drafter.errors import UsageError
 from mou_drafter.model.files import load_draft
@@ -50,7 +51,7 @@ def test_options_are_immutable_and_checked_again_when_changed():
     assert options.with_changes(layout="separate").layout == "separate" and options.layout == "side-by-side"
     with pytest.raises(UsageError):
         options.with_changes(layout="sideways")
-    with pytest.raises(Exception):  # pydantic's frozen model
+    with pytest.raises(ValidationError, match="frozen"):  # pydantic's frozen model
         options.fonts.lao = "Saysettha OT"  # type: ignore[misc]
     assert hash(RenderOptions()) == hash(RenderOptions())  # usable as a cache key
 

@@ -26,7 +26,7 @@ LAO_LANG = '<w:lang w:val="lo-LA" w:eastAsia="lo-LA" w:bidi="lo-LA"/>'
 #: A Lao run at the body size (12 pt) and a Vietnamese one (13 pt).
 LO_RPR = f'<w:rPr><w:rFonts {PHET}/><w:sz w:val="24"/><w:szCs w:val="24"/>{LAO_LANG}</w:rPr>'
 VI_RPR = f'<w:rPr><w:rFonts {TNR}/><w:sz w:val="26"/><w:szCs w:val="26"/><w:lang w:val="vi-VN"/></w:rPr>'
-WHEN = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 MARK = 'w:author="MoU Drafter" w:date="2024-01-02T03:04:05Z"'
 
 

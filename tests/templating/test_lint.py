@@ -59,3 +59,29 @@ def test_manifest_errors_and_cli_exit_code(tmp_path):
     assert result.returncode == 1
     assert "manifest.toml" in result.stdout and "status must be one of draft, approved, retired" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_placeholder_moved_to_another_clause_is_reported_per_clause(tmp_path):
+    """The file uses the same draft fields in every language, but one clause prints the notice
+    period in Vietnamese and English and not in Lao (where it moved to the funding clause)."""
+    folder = broken_copy(tmp_path)
+    lo = folder / "lo.j2"
+    edit(lo, "{{ draft.signing.notice_months }}", "6")
+    text = lo.read_text(encoding="utf-8")
+    start = text.index("@para id=art.funding.1\n") + len("@para id=art.funding.1\n")
+    end = text.index("\n", start)
+    lo.write_text(text[:end] + " ({{ draft.signing.notice_months }})" + text[end:], encoding="utf-8")
+    findings = [str(f) for f in lint_path(folder)]
+    assert not any("is used in" in f for f in findings)  # the file-level check sees nothing wrong
+    duration = next(f for f in findings if "clause 'art.duration.1'" in f)
+    assert duration.startswith(f"{lo}:") and "placeholder 'draft.signing.notice_months' is in vi.j2 but not in lo.j2" \
+        in duration
+    assert any(f.startswith(str(folder / "vi.j2")) and "clause 'art.funding.1'" in f for f in findings)
+
+
+def test_wording_and_formatting_are_not_placeholders(tmp_path):
+    """Each language words "the two Parties" and formats dates its own way: not a finding."""
+    folder = broken_copy(tmp_path)
+    vi = folder / "vi.j2"
+    edit(vi, "{{ draft.signing.date|date }}", "{{ draft.signing.date|date_short|upper }}")
+    assert lint_path(folder) == []

@@ -5,7 +5,8 @@ choices it is given and returns the export asked for (:meth:`ExportDialog.reques
 when LibreOffice (or Word on Windows) is found; otherwise the dialog says what to install. Before
 exporting it
 lists what the chosen languages lack (texts that would print as "……", English prevailing without
-English) and asks whether to export anyway."""
+English) and what the language checks found in them (Thai letters in Lao text, legacy encodings,
+stale translations, numbers and names that differ), and asks whether to export anyway."""
 
 from __future__ import annotations
 
@@ -36,10 +37,13 @@ from ...api import (
     Issue,
     Layout,
     TemplateLibrary,
+    TemplateVersion,
+    TermList,
     check_output_path,
     default_library,
     export_problems,
     pdf_converter_name,
+    validate_draft,
 )
 from ...errors import MouDrafterError
 from ...model.draft import Draft
@@ -48,15 +52,38 @@ from ..forms.field_names import describe
 from ..forms.fields import LANG_LABELS
 from ..i18n import _, current_language
 from ..interaction import ExportRequest
+from ..palette import error_color
 from .template_problems import template_problems_label
 
 log = logging.getLogger(__name__)
+
+#: Findings of the language checks listed before an export (information is not).
+LANGUAGE_CODES = ("wrong-script", "legacy-encoding", "stale-translation", "number-mismatch", "name-mismatch")
 
 STATUS_LABELS = {
     "draft": lambda: _("draft"),
     "approved": lambda: _("approved"),
     "retired": lambda: _("retired"),
 }
+#: What each kind of template makes, as the clerk calls it.
+KIND_TITLES = {
+    "mou": lambda: _("Memorandum of understanding"),
+    "minutes": lambda: _("Conference minutes"),
+}
+
+
+def template_label(version: TemplateVersion) -> str:
+    """A template version as a clerk reads it: "Biên bản hội nghị — phiên bản 1.1 (đã duyệt,
+    02/12/2026)", not ``minutes@1.1``; a template of another name than its kind is named too."""
+    manifest = version.manifest
+    title = KIND_TITLES[manifest.kind]() if manifest.kind in KIND_TITLES else manifest.kind
+    if manifest.name != manifest.kind:
+        title = f"{title} “{manifest.name}”"
+    status = STATUS_LABELS.get(manifest.status, lambda: manifest.status)()
+    return _("{title} — version {version} ({status}, {date})").format(
+        title=title, version=manifest.version, status=status, date=manifest.date.strftime("%d/%m/%Y"))
+
+
 LAYOUT_LABELS = {
     "side-by-side": lambda: _("Side by side (one column per language)"),
     "sequential": lambda: _("One language after another"),
@@ -74,6 +101,10 @@ class ExportDialog(QDialog):
         #: A field the clerk double-clicked in the list of problems: the window jumps to it.
         self.jump_path = ""
         self.problems: list[Issue] = []
+        #: Language findings in the chosen languages, listed under the missing texts.
+        self.findings: list[Issue] = []
+        checked = validate_draft(draft, terms=TermList())  # terms give information only: not listed here
+        self._language_findings = [i for i in checked if i.code in LANGUAGE_CODES and i.severity != "info"]
         self.setWindowTitle(_("Export to Word"))
         self.setMinimumWidth(560)
         last = last or ExportSettings()
@@ -85,8 +116,9 @@ class ExportDialog(QDialog):
         library = library or default_library()
         offered = [v for v in library.versions() if v.manifest.kind == draft.kind and v.manifest.status != "retired"]
         for version in offered:
-            status = STATUS_LABELS.get(version.manifest.status, lambda s=version.manifest.status: s)()
-            self.template.addItem(f"{version.ref} ({status})", version.ref)
+            self.template.addItem(template_label(version), version.ref)
+            tip = "\n".join(filter(None, [version.manifest.description, version.ref]))
+            self.template.setItemData(self.template.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         index = self.template.findData(draft.template)
         if index < 0:  # the draft's template was retired: offer the newest approved version
             try:
@@ -135,8 +167,8 @@ class ExportDialog(QDialog):
         format_row.setContentsMargins(0, 0, 0, 0)
         self.formats = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
-        for key, label in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
-            radio = QRadioButton(label)
+        for key, text in (("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)"))):
+            radio = QRadioButton(text)
             radio.setObjectName(f"format.{key}")
             radio.setProperty("format", key)
             self.formats.addButton(radio)
@@ -197,7 +229,7 @@ class ExportDialog(QDialog):
         self.problem_list.itemDoubleClicked.connect(self._jump)
         layout.addWidget(self.problem_list)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {error_color().name()};")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -213,23 +245,28 @@ class ExportDialog(QDialog):
     def update_problems(self) -> None:
         """List the texts the chosen languages lack; with any, the button asks "Export anyway"."""
         self.problems = export_problems(self.draft, self.languages) if self.languages else []
+        self.findings = [i for i in self._language_findings if i.lang in self.languages]
         self.problem_list.clear()
         lang = current_language()
-        for issue in self.problems:
-            item = QListWidgetItem(f"✖ {describe(issue.path)}: {issue.message(lang)}")
+        for issue in self.problems + self.findings:
+            mark = "✖" if issue.severity == "error" else "●"
+            item = QListWidgetItem(f"{mark} {describe(issue.path)}: {issue.message(lang)}")
             item.setToolTip(issue.path)
             item.setData(Qt.ItemDataRole.UserRole, issue.path)
             self.problem_list.addItem(item)
-        self.problem_list.setVisible(bool(self.problems))
+        listed = bool(self.problems or self.findings)
+        self.problem_list.setVisible(listed)
+        notes = []
         if self.problems:
-            self.problem_note.setText(_("Missing in the chosen languages: {count}. These texts would print as "
-                                        "“……”. Export anyway, or cancel and fill them in?")
-                                      .format(count=len(self.problems)))
-            self.export_button.setText(_("Export anyway"))
-        else:
-            self.problem_note.setText("")
-            self.export_button.setText(_("Export"))
-        self.problem_note.setVisible(bool(self.problems))
+            notes.append(_("Missing in the chosen languages: {count}. These texts would print as "
+                           "“……”. Export anyway, or cancel and fill them in?").format(count=len(self.problems)))
+        if self.findings:
+            notes.append(_("Language checks: {count} findings in the chosen languages (wrong script, old "
+                           "encodings, translations to check, numbers or names that differ).")
+                         .format(count=len(self.findings)))
+        self.problem_note.setText("\n".join(notes))
+        self.export_button.setText(_("Export anyway") if listed else _("Export"))
+        self.problem_note.setVisible(listed)
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.jump_path = item.data(Qt.ItemDataRole.UserRole) or ""

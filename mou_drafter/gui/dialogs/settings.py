@@ -22,6 +22,24 @@ from ...api import Fonts
 from ...errors import MouDrafterError
 from ...settings import load_settings, save_settings
 from ..i18n import _
+from ..palette import error_color
+
+
+class PointSizeBox(QDoubleSpinBox):
+    """A font size in points as a clerk writes it: "13 pt", not "13,00" — whole points, in steps
+    of one; a half point (12,5), which Word also allows, is kept and shown as such."""
+
+    def __init__(self, value: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(1)
+        self.setRange(8, 20)
+        self.setSingleStep(1)
+        self.setSuffix(" pt")
+        self.setValue(value)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt API
+        whole = abs(value - round(value)) < 0.05
+        return self.locale().toString(float(round(value)) if whole else value, "f", 0 if whole else 1)
 
 
 class SettingsDialog(QDialog):
@@ -39,18 +57,14 @@ class SettingsDialog(QDialog):
         self.latin.setObjectName("settings.latin")
         self.latin.setEditable(True)
         self.latin.setCurrentText(fonts.latin)
-        self.latin_size = QDoubleSpinBox()
-        self.latin_size.setRange(8, 20)
-        self.latin_size.setSingleStep(0.5)
-        self.latin_size.setValue(fonts.latin_size)
+        self.latin_size = PointSizeBox(fonts.latin_size)
+        self.latin_size.setObjectName("settings.latin-size")
         self.lao = QFontComboBox()
         self.lao.setObjectName("settings.lao")
         self.lao.setEditable(True)
         self.lao.setCurrentText(fonts.lao)
-        self.lao_size = QDoubleSpinBox()
-        self.lao_size.setRange(8, 20)
-        self.lao_size.setSingleStep(0.5)
-        self.lao_size.setValue(fonts.lao_size)
+        self.lao_size = PointSizeBox(fonts.lao_size)
+        self.lao_size.setObjectName("settings.lao-size")
         layout.addRow(_("Vietnamese and English font"), self._pair(self.latin, self.latin_size))
         layout.addRow(_("Lao font"), self._pair(self.lao, self.lao_size))
 
@@ -66,7 +80,7 @@ class SettingsDialog(QDialog):
         self.autosave.setValue(self.settings.autosave_seconds)
         layout.addRow(_("Autosave every"), self.autosave)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {error_color().name()};")
         layout.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))

@@ -9,8 +9,7 @@ sections. Which widget shows which path is kept in :attr:`registry`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,8 +27,13 @@ from ...model.paths import field_prefix
 from ..checks_panel import STATUS_MARKS
 from ..draft_document import DraftDocument
 from ..i18n import _
+from ..palette import mark_color
+from .markers import set_issue
 from .registry import FieldRegistry
 from .sections import Section, section_for_path, sections_for
+
+#: Checks shown on the field itself (a red or orange frame with the message as its tooltip).
+FIELD_CODES = ("wrong-script", "legacy-encoding")
 
 #: Sections with party choices: rebuilt when the parties or their names change.
 PARTY_CHOICES = ("obligations", "contributions", "delegations", "conference", "next")
@@ -38,16 +42,25 @@ PARTY_NAMES_DELAY_MS = 800
 
 
 class SectionEditor(QWidget):
+    """Signals:
+    section_changed(str): the section shown is now this one (its key).
+    """
+
+    section_changed = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: DraftDocument | None = None
         self.sections: list[Section] = []
         self.issues: list[Issue] = []
+        #: Fields framed for a script or encoding finding: path → (severity, message).
+        self._marked: dict[str, tuple[str, str]] = {}
         #: Which widget shows which path; the forms and pages of the sections.
         self.registry = FieldRegistry()
         #: The sections, laid out by the window beside the editor.
         self.section_list = QListWidget()
         self.section_list.setObjectName("sections")
+        self.section_list.setAccessibleName(_("Sections"))
         self.section_list.setMinimumWidth(200)
         self.section_list.currentRowChanged.connect(self._section_selected)
         layout = QVBoxLayout(self)
@@ -157,19 +170,40 @@ class SectionEditor(QWidget):
 
     # -- checks ---------------------------------------------------------------------------------
     def show_issues(self, issues: list[Issue]) -> None:
-        """Mark each section complete, incomplete (warnings) or with errors."""
+        """Mark each section complete, incomplete (warnings) or with errors, and the fields with
+        a script or encoding finding."""
         self.issues = issues
+        self._mark_fields(issues)
         for row, section in enumerate(self.sections):
             state = self.section_state(section)
-            mark, color = STATUS_MARKS[state]
+            mark = STATUS_MARKS[state][0]
             item = self.section_list.item(row)
             if item is not None:
                 item.setText(f"{mark}  {section.title()}")
-                item.setForeground(QColor(color))
+                item.setForeground(mark_color(state))
                 item.setData(Qt.ItemDataRole.UserRole, state)
 
+    def _mark_fields(self, issues: list[Issue]) -> None:
+        """Frame the inputs of the fields with a script or encoding finding; only inputs whose
+        mark changes are touched (restyling every input of a large draft would be slow)."""
+        from ..i18n import current_language
+
+        lang = current_language()
+        marks: dict[str, tuple[str, str]] = {}
+        for issue in issues:
+            if issue.code in FIELD_CODES and issue.path not in marks:
+                marks[issue.path] = (issue.severity, issue.message(lang))
+        for path in set(self._marked) | set(marks):
+            widget = self.registry.get(path)
+            severity, message = marks.get(path, ("", ""))
+            if widget is not None and (widget.property("issue") or "", widget.property("issue_tip") or "") != (
+                    severity, message):
+                set_issue(widget, severity, message)
+        self._marked = marks
+
     def section_state(self, section: Section) -> str:
-        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section]
+        """``errors``, ``incomplete`` (warnings) or ``complete``; information does not count."""
+        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section and i.severity != "info"]
         if any(i.severity == "error" for i in own):
             return "errors"
         return "incomplete" if own else "complete"
@@ -182,6 +216,17 @@ class SectionEditor(QWidget):
         self.section_title.setText(f"<h2>{self.sections[row].title()}</h2>")
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self.sections) - 1)
+        self.section_changed.emit(self.sections[row].key)
+
+    @property
+    def current_section(self) -> Section | None:
+        row = self.section_list.currentRow()
+        return self.sections[row] if 0 <= row < len(self.sections) else None
+
+    def current_page(self) -> QScrollArea | None:
+        """The scroll area of the section shown."""
+        widget = self.form_stack.currentWidget()
+        return widget if isinstance(widget, QScrollArea) else None
 
     def go(self, step: int) -> None:
         row = self.section_list.currentRow() + step

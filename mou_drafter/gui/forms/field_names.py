@@ -1,11 +1,12 @@
 """Field paths (``parties[1].representative.name.lo``) as a clerk reads them in the checks panel
-("Party 2 › Representative › ພາສາລາວ")."""
+("Party 2 › Representative › Lao"), every part in the interface language ("Bên 2 › Người đại
+diện › Tiếng Lào" in the Vietnamese interface)."""
 
 from __future__ import annotations
 
+from ...model.draft import LANGUAGES
 from ...model.paths import split_path
-from ..i18n import _
-from .fields import LANG_LABELS
+from ..i18n import _, language_name, pgettext
 
 #: Names of list items, numbered from 1.
 ITEMS = {
@@ -24,7 +25,7 @@ ITEMS = {
 }
 #: Names of fields; a few depend on what they belong to.
 FIELDS = {
-    "name": lambda: _("Name"), "short_name": lambda: _("Short name"), "locality": lambda: _("Locality"),
+    "name": lambda: pgettext("name of a body", "Name"), "short_name": lambda: _("Short name"), "locality": lambda: _("Locality"),
     "representative": lambda: _("Representative"), "authority": lambda: _("Signing authority"),
     "country": lambda: _("Country"), "description": lambda: _("Description"), "purpose": lambda: _("Purpose"),
     "amount": lambda: _("Amount"), "party": lambda: _("Party"), "due": lambda: _("Due date"),
@@ -41,7 +42,7 @@ FIELDS = {
 SPECIAL = {
     "title": lambda: _("Subject"), "signing.place": lambda: _("Signing place"),
     "signing.date": lambda: _("Signing date"), "period.start": lambda: _("Start date"),
-    "period.end": lambda: _("End date"), "minutes.conference.title": lambda: _("Conference"),
+    "period.end": lambda: _("End date"), "minutes.conference.title": lambda: pgettext("name of a conference", "Conference"),
     "minutes.conference.start": lambda: _("From"), "minutes.conference.end": lambda: _("To"),
     "signing.prevailing": lambda: _("Authentic texts"),
 }
@@ -51,7 +52,7 @@ def describe(path: str) -> str:
     for prefix, label in SPECIAL.items():
         if path == prefix or path.startswith(prefix + "."):
             rest = path[len(prefix) + 1:]
-            return " › ".join([label(), *([LANG_LABELS[rest]] if rest in LANG_LABELS else [])])
+            return " › ".join([label(), *([language_name(rest)] if rest in LANGUAGES else [])])
     parts = split_path(path)
     out: list[str] = []
     previous: str | int | None = None
@@ -61,12 +62,14 @@ def describe(path: str) -> str:
                 out[-1] = ITEMS[previous](part + 1)
             previous = part
             continue
-        if part in LANG_LABELS:
-            out.append(LANG_LABELS[part])
+        if part in LANGUAGES:
+            out.append(language_name(part))
         elif part == "minutes":
             pass
-        elif part == "title":
-            out.append(_("Title"))
+        elif part == "title":  # an area's name, or a person's job title
+            out.append(pgettext("name of an area", "Title") if "areas" in parts else pgettext("job title", "Title"))
+        elif part == "name" and any(p in parts for p in ("representative", "head", "members")):
+            out.append(pgettext("name of a person", "Name"))
         elif part == "text":
             out.append(_("Text"))
         elif part in FIELDS:

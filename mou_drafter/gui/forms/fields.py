@@ -9,8 +9,8 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QMimeData, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,23 +23,31 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...api import format_amount
 from ...model.draft import LANGUAGES
+from ...model.translations import stale_languages
 from ..draft_document import DraftDocument
-from ..i18n import _
+from ..i18n import _, language_name
+from .field_names import describe
+from .markers import check_tip, missing_tip, set_marker
+from .paste import PasteAwareLineEdit, PasteAwarePlainTextEdit, legacy_paste, place_cursor
 
 if TYPE_CHECKING:
     from .registry import FieldRegistry
 
+#: The document languages in their own names (the language choices of the export dialog); in the
+#: interface language: :func:`~mou_drafter.gui.i18n.language_name`.
 LANG_LABELS = {"vi": "Tiếng Việt", "lo": "ພາສາລາວ", "en": "English"}
 NO_DATE = QDate(1900, 1, 1)
 #: Amounts as typed: digits, optionally a decimal point or comma and up to two decimals.
 AMOUNT_PATTERN = r"^[0-9]{0,18}([.,][0-9]{0,2})?$"
-MISSING_STYLE = "border: 2px solid #d9822b; background: #fff8ec;"
+#: The narrowest a per-language input gets (average characters): a party's short name fits.
+MIN_FIELD_CHARS = 16
 LAO_FONT_CANDIDATES = ("Phetsarath OT", "Phetsarath", "Saysettha OT", "Noto Sans Lao", "Noto Serif Lao",
                        "Lao UI", "DokChampa", "Leelawadee UI")
 
@@ -55,6 +63,79 @@ def lao_font(size: float = 0) -> QFont:
     if size:
         font.setPointSizeF(size)
     return font
+
+
+class GrowingTextEdit(PasteAwarePlainTextEdit):
+    """A text field that wraps its text and grows with it, from ``min_lines`` to ``max_lines``
+    (then it scrolls): for texts that are often long (names of bodies, titles, paragraphs).
+
+    With ``single_line`` it stands for a one-line field: Enter moves to the next field instead of
+    starting a new line, and line breaks pasted in become spaces. ``text()`` and ``setText()`` read
+    and set it as for a ``QLineEdit`` (the cursor goes to the end)."""
+
+    def __init__(self, min_lines: int = 1, max_lines: int = 6, *, single_line: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.min_lines, self.max_lines, self.single_line = min_lines, max_lines, single_line
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self.fit())
+        self.fit()
+
+    def lines(self) -> int:
+        """Lines the text takes at the field's width (a plain text layout counts in lines)."""
+        return max(1, round(self.document().documentLayout().documentSize().height()))
+
+    def line_height(self) -> float:
+        """The height of a line as laid out (a Lao line is taller than the font's own metrics say
+        when a fallback font draws some of it)."""
+        layout = self.document().documentLayout()
+        height, lines, block = 0.0, 0, self.document().begin()
+        while block.isValid():
+            height += layout.blockBoundingRect(block).height()
+            lines += max(1, block.lineCount())
+            block = block.next()
+        return max(float(self.fontMetrics().lineSpacing()), height / lines if lines else 0.0)
+
+    def fit(self) -> None:
+        lines = max(self.min_lines, min(self.max_lines, self.lines()))
+        margins = self.contentsMargins()
+        frame = self.document().documentMargin() * 2 + margins.top() + margins.bottom()
+        height = round(self.line_height() * lines + frame) + 2
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit()
+
+    def changeEvent(self, event: object) -> None:  # noqa: N802 - Qt API: a new font, new line heights
+        super().changeEvent(event)  # type: ignore[arg-type]
+        self.fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self.single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        if self.single_line and source.hasText():  # line breaks become spaces; the rest as pasted
+            flat = QMimeData()
+            for kind in source.formats():
+                flat.setData(kind, source.data(kind))
+            flat.setText(" ".join(source.text().split()))
+            source = flat
+        super().insertFromMimeData(source)  # legacy encodings converted (paste_handler)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - as QLineEdit
+        self.setPlainText(text)
+        self.moveCursor(self.textCursor().MoveOperation.End)
 
 
 class Form:
@@ -92,29 +173,38 @@ class Form:
                 refresher()
 
     # -- field kinds ----------------------------------------------------------------------------
-    def text(self, path: str, *, multiline: bool = False) -> QWidget:
-        """Inputs for a per-language text, side by side, with a marker on a missing translation."""
+    def text(self, path: str, *, multiline: bool = False, long: bool = False) -> QWidget:
+        """Inputs for a per-language text, side by side under the language headings, each with its
+        marker (a missing translation; a translation to check, with ✓ to confirm it) and
+        legacy-encoding conversion on paste. ``multiline``: paragraphs (a field that grows, Enter
+        starts a new line); ``long``: one line that is often long (wraps and grows, Enter moves on)."""
         box = QWidget()
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         editors: dict[str, QWidget] = {}
+        confirms: dict[str, QToolButton] = {}
 
         def mark_missing() -> None:
             value = self.doc.get(path)
             present = any(value.get(lang) for lang in self.languages)
+            stale = stale_languages(value, self.languages)
             for lang, editor in editors.items():
-                missing = present and not value.get(lang)
-                editor.setStyleSheet(MISSING_STYLE if missing else "")
-                editor.setToolTip(_("Translation missing") if missing else "")
+                if present and not value.get(lang):
+                    set_marker(editor, "missing", missing_tip(), value.get(lang))
+                elif lang in stale:
+                    set_marker(editor, "check", check_tip(", ".join(LANG_LABELS[o] for o in stale[lang])),
+                               value.get(lang))
+                else:
+                    set_marker(editor, "", "", value.get(lang))
+                confirms[lang].setVisible(lang in stale)
 
         for lang in self.languages:
             field_path = f"{path}.{lang}"
-            if multiline:
-                editor = QPlainTextEdit()
-                editor.setTabChangesFocus(True)
-                editor.setFixedHeight(70)
-                editor.setPlaceholderText(LANG_LABELS[lang])
+            editor: GrowingTextEdit | PasteAwareLineEdit
+            if multiline or long:
+                editor = GrowingTextEdit(3 if multiline else 1, 12 if multiline else 4, single_line=not multiline)
+                editor.setPlaceholderText(language_name(lang))
 
                 def on_change(e=editor, p=field_path) -> None:
                     self.doc.set_value(p, e.toPlainText())
@@ -125,12 +215,13 @@ class Form:
                 def refresh(e=editor, p=field_path) -> None:
                     if e.toPlainText() != self.doc.get(p):
                         e.blockSignals(True)
-                        e.setPlainText(self.doc.get(p))
+                        e.setText(self.doc.get(p))
                         e.blockSignals(False)
+                        e.fit()
                     mark_missing()
             else:
-                editor = QLineEdit()
-                editor.setPlaceholderText(LANG_LABELS[lang])
+                editor = PasteAwareLineEdit()
+                editor.setPlaceholderText(language_name(lang))
 
                 def on_edit(text: str, p=field_path) -> None:
                     self.doc.set_value(p, text)
@@ -142,16 +233,65 @@ class Form:
                     if e.text() != self.doc.get(p):
                         e.setText(self.doc.get(p))
                     mark_missing()
+            editor.paste_handler = self._paste_handler(field_path, editor)
             if lang == "lo":
                 editor.setFont(lao_font(editor.font().pointSizeF() + 1))
-            editor.setAccessibleName(f"{path} ({LANG_LABELS[lang]})")
+            editor.setMinimumWidth(editor.fontMetrics().averageCharWidth() * MIN_FIELD_CHARS)
+            editor.setAccessibleName(describe(field_path))
+            confirm = QToolButton()
+            confirm.setText("✓")
+            confirm.setObjectName(f"{field_path}.confirm")
+            confirm.setToolTip(_("Still correct: confirm this translation"))
+            confirm.setAccessibleName(_("Still correct: confirm this translation"))
+            confirm.clicked.connect(lambda _c=False, p=field_path: self.doc.confirm_translation(p))
+            confirm.setVisible(False)
             editors[lang] = editor
+            confirms[lang] = confirm
             self._register(field_path, editor, refresh)
-            refresh()
-            row.addWidget(editor)
+            cell = QHBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(editor, 1)
+            cell.addWidget(confirm, 0, Qt.AlignmentFlag.AlignTop)
+            row.addLayout(cell, 1)
+        for lang in editors:
+            self.refreshers[f"{path}.{lang}"]()
         if editors:
             self._show(path, next(iter(editors.values())))
         return box
+
+    def language_headings(self) -> QWidget:
+        """Headings over the per-language inputs, naming each column's language in the interface
+        language; laid out as :meth:`text` lays out its inputs, so they stand over their columns."""
+        box = QWidget()
+        box.setObjectName("language-headings")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for lang in self.languages:
+            label = QLabel(f"<b>{language_name(lang)}</b>")
+            label.setObjectName(f"heading.{lang}")
+            label.setMinimumWidth(label.fontMetrics().averageCharWidth() * MIN_FIELD_CHARS)
+            row.addWidget(label, 1)
+        return box
+
+    def _paste_handler(self, path: str, editor: QWidget):
+        """Converts Vietnamese pasted in a legacy encoding: the paste, then the conversion, each an
+        undo step of its own."""
+
+        def handle(before: str, start: int, end: int, pasted: str, capitals: bool | None) -> bool:
+            found = legacy_paste(pasted, capitals)
+            if found is None:
+                return False
+            converted, encoding = found
+            self.doc.set_value(path, before[:start] + pasted + before[end:], merge=False, label=_("Paste"))
+            self.doc.set_value(path, before[:start] + converted + before[end:], merge=False,
+                               label=_("Convert {encoding} to Unicode").format(encoding=encoding))
+            self.refresh(path)
+            place_cursor(editor, start + len(converted))  # type: ignore[arg-type]
+            self.doc.notice.emit(_("Pasted text converted from {encoding} to Unicode; Undo gives it back as "
+                                   "pasted.").format(encoding=encoding))
+            return True
+
+        return handle
 
     def date(self, path: str) -> QDateEdit:
         editor = QDateEdit()
@@ -248,7 +388,7 @@ class Form:
         def show() -> None:
             value = self.doc.get(amount_path)
             cur = self.doc.get(currency_path)
-            parts = [f"{LANG_LABELS[lang]}: {format_amount(value, cur, lang)}" for lang in self.languages]
+            parts = [f"{language_name(lang)}: {format_amount(value, cur, lang)}" for lang in self.languages]
             shown.setText(" · ".join(parts))
 
         def refresh() -> None:
@@ -342,22 +482,25 @@ class ListEditor(QWidget):
             group = QGroupBox(item_title(index))
             group.setObjectName(f"{path}[{index}]")
             inner = form_layout(group)
-            buttons = QHBoxLayout()
-            for label, tip, action, enabled in (
-                ("↑", _("Move up"), lambda _c=False, i=index: self.move(i, -1), index > 0),
-                ("↓", _("Move down"), lambda _c=False, i=index: self.move(i, 1), index < len(items) - 1),
-                ("✕", _("Remove"), lambda _c=False, i=index: self.remove(i), True),
+            buttons_box = QWidget()
+            buttons = QHBoxLayout(buttons_box)
+            buttons.setContentsMargins(0, 0, 0, 0)
+            title = item_title(index)
+            for label, key, tip, action, enabled in (
+                ("↑", "up", _("Move up"), lambda _c=False, i=index: self.move_item(i, -1), index > 0),
+                ("↓", "down", _("Move down"), lambda _c=False, i=index: self.move_item(i, 1), index < len(items) - 1),
+                ("✕", "remove", _("Remove"), lambda _c=False, i=index: self.remove(i), True),
             ):
                 button = QPushButton(label)
-                button.setToolTip(tip)
-                button.setAccessibleName(f"{tip} {index + 1}")
-                button.setObjectName(f"{path}[{index}].{ {'↑': 'up', '↓': 'down', '✕': 'remove'}[label]}")
+                button.setToolTip(f"{tip}: {title}")
+                button.setAccessibleName(f"{tip}: {title}")  # a screen reader says what, not "↑"
+                button.setObjectName(f"{path}[{index}].{key}")
                 button.setFixedWidth(36)
                 button.setEnabled(enabled)
                 button.clicked.connect(action)
                 buttons.addWidget(button)
             buttons.addStretch(1)
-            inner.addRow(buttons)
+            inner.addRow(buttons_box, form.language_headings())
             build_item(inner, f"{path}[{index}]", index)
             layout.addWidget(group)
         add = QPushButton(add_label)
@@ -376,7 +519,7 @@ class ListEditor(QWidget):
         del items[index]
         self.form.doc.replace_list(self.path, items, _("Remove item"))
 
-    def move(self, index: int, step: int) -> None:
+    def move_item(self, index: int, step: int) -> None:
         items = self._items()
         items[index], items[index + step] = items[index + step], items[index]
         self.form.doc.replace_list(self.path, items, _("Move item"))

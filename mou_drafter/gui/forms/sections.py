@@ -22,7 +22,8 @@ from ...model.draft import (
     Party,
     Person,
 )
-from ..i18n import _
+from ..i18n import _, language_name, pgettext
+from ..palette import note_color
 from .fields import Form, ListEditor, equivalent_amount, form_layout
 from .optional import optional_clauses_box
 
@@ -33,6 +34,9 @@ class Section:
     title: Callable[[], str]
     prefixes: tuple[str, ...]
     build: Callable[[Form], QWidget]
+    #: Where the section is printed: clause ids, or their beginnings (``area`` for ``area.3``), in
+    #: the order to look for them; the preview scrolls there while the section is edited.
+    clauses: tuple[str, ...] = ()
 
     def owns(self, path: str) -> bool:
         return any(path == p or path.startswith((p + ".", p + "[")) for p in self.prefixes)
@@ -47,10 +51,16 @@ def _page(intro: str) -> tuple[QWidget, QFormLayout]:
     outer.addStretch(1)
     if intro:
         note = QLabel(intro)
+        note.setObjectName("section-intro")
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(f"color: {note_color().name()};")
         layout.addRow(note)
     return page, layout
+
+
+def _headings(form: Form, layout: QFormLayout) -> None:
+    """Language headings over the page's own per-language inputs."""
+    layout.addRow("", form.language_headings())
 
 
 def _text_list(form: Form, layout: QFormLayout, path: str, title: str, add_label: str) -> None:
@@ -80,19 +90,20 @@ def document_type_choice(form: Form) -> QWidget:
 
 def build_parties(form: Form) -> QWidget:
     page, layout = _page(_("Name the document and each party in every document language."))
+    _headings(form, layout)
     layout.addRow(_("Document title"), document_type_choice(form))
     layout.addRow(_("Subject"), form.text("title", multiline=True))
     layout.addRow(_("Number"), _plain_number(form))
     _text_list(form, layout, "basis", _("Basis"), _("Add a basis (“Căn cứ …”)"))
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
-        inner.addRow(_("Name"), form.text(f"{p}.name"))
+        inner.addRow(pgettext("name of a body", "Name"), form.text(f"{p}.name", long=True))
         inner.addRow(_("Short name"), form.text(f"{p}.short_name"))
-        inner.addRow(_("Locality"), form.text(f"{p}.locality"))
+        inner.addRow(_("Locality"), form.text(f"{p}.locality", long=True))
         inner.addRow(_("Country"), form.choice(f"{p}.country", [("VN", _("Viet Nam")), ("LA", _("Laos"))]))
         inner.addRow(_("Representative"), form.text(f"{p}.representative.name"))
-        inner.addRow(_("Title"), form.text(f"{p}.representative.title"))
-        inner.addRow(_("Signing authority"), form.text(f"{p}.representative.authority"))
+        inner.addRow(pgettext("job title", "Title"), form.text(f"{p}.representative.title", long=True))
+        inner.addRow(_("Signing authority"), form.text(f"{p}.representative.authority", long=True))
         inner.addRow(_("Signing title"), form.text(f"{p}.representative.signing_title"))
 
     layout.addRow(ListEditor(form, "parties", lambda i: _("Party {n}").format(n=i + 1), build,
@@ -121,6 +132,7 @@ def _plain_number(form: Form) -> QWidget:
 
 def build_period(form: Form) -> QWidget:
     page, layout = _page(_("When the cooperation runs, and where and when the document is signed."))
+    _headings(form, layout)
     if form.doc.draft.kind == "mou":
         layout.addRow(_("Start date"), form.date("period.start"))
         layout.addRow(_("End date"), form.date("period.end"))
@@ -134,7 +146,7 @@ def build_areas(form: Form) -> QWidget:
     page, layout = _page(_("The areas the parties cooperate in."))
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
-        inner.addRow(_("Title"), form.text(f"{p}.title"))
+        inner.addRow(pgettext("name of an area", "Title"), form.text(f"{p}.title", long=True))
         inner.addRow(_("Description"), form.text(f"{p}.description", multiline=True))
 
     layout.addRow(ListEditor(form, "areas", lambda i: _("Area {n}").format(n=i + 1), build, Area,
@@ -175,11 +187,10 @@ LANGUAGE_SETS = [["vi", "lo"], ["vi", "lo", "en"], ["lo", "vi"], ["lo", "vi", "e
 
 def language_choice(form: Form) -> QWidget:
     """The document languages, in column order; changing them rebuilds the inputs."""
-    names = {"vi": _("Vietnamese"), "lo": _("Lao"), "en": _("English")}
-    options = [(",".join(s), " – ".join(names[code] for code in s)) for s in LANGUAGE_SETS]
+    options = [(",".join(s), " – ".join(language_name(code) for code in s)) for s in LANGUAGE_SETS]
     current = ",".join(form.doc.draft.languages)
     if current not in [o[0] for o in options]:
-        options.append((current, " – ".join(names[code] for code in form.doc.draft.languages)))
+        options.append((current, " – ".join(language_name(code) for code in form.doc.draft.languages)))
     from PySide6.QtWidgets import QComboBox
 
     combo = QComboBox()
@@ -205,13 +216,14 @@ def build_final(form: Form) -> QWidget:
 
 def build_conference(form: Form) -> QWidget:
     page, layout = _page(_("The conference these minutes record."))
+    _headings(form, layout)
     c = "minutes.conference"
     layout.addRow(_("Ordinal"), form.integer(f"{c}.ordinal", 1, 1000, optional=True))
-    layout.addRow(_("Conference"), form.text(f"{c}.title"))
-    layout.addRow(_("Between (after the ordinal)"), form.text(f"{c}.between"))
+    layout.addRow(pgettext("name of a conference", "Conference"), form.text(f"{c}.title", long=True))
+    layout.addRow(_("Between (after the ordinal)"), form.text(f"{c}.between", long=True))
     layout.addRow(_("From"), form.date(f"{c}.start"))
     layout.addRow(_("To"), form.date(f"{c}.end"))
-    layout.addRow(_("Venue"), form.text(f"{c}.venue"))
+    layout.addRow(_("Venue"), form.text(f"{c}.venue", long=True))
     layout.addRow(_("Host"), form.choice(f"{c}.host", [("", "—"), *form.party_options()]))
     layout.addRow(_("Signing place"), form.text("signing.place"))
     layout.addRow(_("Signing date"), form.date("signing.date"))
@@ -226,15 +238,15 @@ def build_delegations(form: Form) -> QWidget:
 
     def build_member(form_: Form) -> Callable[[QFormLayout, str, int], None]:
         def build(inner: QFormLayout, p: str, _index: int) -> None:
-            inner.addRow(_("Name"), form_.text(f"{p}.name"))
-            inner.addRow(_("Title"), form_.text(f"{p}.title"))
+            inner.addRow(pgettext("name of a person", "Name"), form_.text(f"{p}.name"))
+            inner.addRow(pgettext("job title", "Title"), form_.text(f"{p}.title", long=True))
         return build
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
         inner.addRow(_("Party"), form.choice(f"{p}.party", [("", "—"), *form.party_options()]))
         inner.addRow(_("Head of delegation"), form.text(f"{p}.head.name"))
-        inner.addRow(_("Title"), form.text(f"{p}.head.title"))
-        inner.addRow(_("Signing authority"), form.text(f"{p}.head.authority"))
+        inner.addRow(pgettext("job title", "Title"), form.text(f"{p}.head.title", long=True))
+        inner.addRow(_("Signing authority"), form.text(f"{p}.head.authority", long=True))
         inner.addRow(_("Signing title"), form.text(f"{p}.head.signing_title"))
         inner.addRow(ListEditor(form, f"{p}.members", lambda i: _("Member {n}").format(n=i + 1),
                                 build_member(form), Person, _("Add a member")))
@@ -254,7 +266,7 @@ def build_agreed(form: Form) -> QWidget:
     page, layout = _page(_("Agreed points, grouped by area."))
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
-        inner.addRow(_("Area"), form.text(f"{p}.area"))
+        inner.addRow(_("Area"), form.text(f"{p}.area", long=True))
         _text_list(form, inner, f"{p}.points", _("Point"), _("Add a point"))
 
     layout.addRow(ListEditor(form, "minutes.agreed", lambda i: _("Area {n}").format(n=i + 1), build,
@@ -264,6 +276,7 @@ def build_agreed(form: Form) -> QWidget:
 
 def build_next(form: Form) -> QWidget:
     page, layout = _page(_("Where and when the next conference is held."))
+    _headings(form, layout)
     n = "minutes.next_conference"
     layout.addRow(_("Host"), form.choice(f"{n}.host", [("", "—"), *form.party_options()]))
     layout.addRow(_("Place"), form.text(f"{n}.place"))
@@ -276,24 +289,31 @@ def sections_for(kind: str) -> list[Section]:
     if kind == "minutes":
         return [
             Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
-                    build_parties),
+                    build_parties, ("title", "subject", "number")),
             Section("conference", lambda: _("Conference"),
                     ("minutes.conference", "signing", "minutes", "languages", "optional_clauses"),
-                    build_conference),
-            Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations),
-            Section("results", lambda: _("Results reviewed"), ("minutes.results",), build_results),
-            Section("agreed", lambda: _("Agreed points"), ("minutes.agreed",), build_agreed),
-            Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions),
-            Section("next", lambda: _("Next conference"), ("minutes.next_conference",), build_next),
+                    build_conference, ("intro", "place-date")),
+            Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations,
+                    ("sec.participants", "delegation")),
+            Section("results", lambda: _("Results reviewed"), ("minutes.results",), build_results,
+                    ("sec.results", "result")),
+            Section("agreed", lambda: _("Agreed points"), ("minutes.agreed",), build_agreed, ("sec.agreed", "agreed")),
+            Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions,
+                    ("sec.contributions", "contributions")),
+            Section("next", lambda: _("Next conference"), ("minutes.next_conference",), build_next, ("sec.next", "next")),
         ]
     return [
         Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
-                    build_parties),
-        Section("period", lambda: _("Period and signing"), ("period", "signing.place", "signing.date"), build_period),
-        Section("areas", lambda: _("Cooperation areas"), ("areas",), build_areas),
-        Section("obligations", lambda: _("Obligations"), ("obligations",), build_obligations),
-        Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions),
-        Section("final", lambda: _("Final clauses"), ("signing", "languages", "optional_clauses"), build_final),
+                build_parties, ("title", "subtitle", "party")),
+        Section("period", lambda: _("Period and signing"), ("period", "signing.place", "signing.date"), build_period,
+                ("art.duration", "final")),
+        Section("areas", lambda: _("Cooperation areas"), ("areas",), build_areas, ("art.areas", "area")),
+        Section("obligations", lambda: _("Obligations"), ("obligations",), build_obligations,
+                ("art.obligations", "obligations")),
+        Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions,
+                ("art.funding", "contributions")),
+        Section("final", lambda: _("Final clauses"), ("signing", "languages", "optional_clauses"), build_final,
+                ("final", "opt")),
     ]
 
 
@@ -302,7 +322,7 @@ def section_for_path(sections: list[Section], path: str) -> Section | None:
     best: tuple[int, Section] | None = None
     for section in sections:
         for prefix in section.prefixes:
-            if path == prefix or path.startswith((prefix + ".", prefix + "[")):
-                if best is None or len(prefix) > best[0]:
-                    best = (len(prefix), section)
+            owns = path == prefix or path.startswith((prefix + ".", prefix + "["))
+            if owns and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), section)
     return best[1] if best else None

@@ -81,9 +81,8 @@ def test_a_failed_settings_save_is_said_in_the_status_bar(qtbot, window, tmp_pat
 
 
 def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot, window, tmp_path):
-    from tests.templating.test_library import add_version
-
     from mou_drafter.templating.library import TemplateLibrary
+    from tests.templating.test_library import add_version
 
     shared = tmp_path / "share"
     add_version(shared, "mou", "99.0", status="draft")
