@@ -5,8 +5,9 @@ the UI thread.
 
 The preview waits for a debounce (PREVIEW_DELAY_MS) after the last keystroke, then renders off
 the UI thread; this prints the work after the debounce (render + display) and the UI-thread time
-of one edit (model update, undo command, field refresh). Target: edit to preview under 100 ms of
-work; typing never blocks.
+of one edit (model update, undo command, field refresh). Target: edit to preview under 30 ms of
+work; typing never blocks. On a busy machine the CPU time of the process (all its threads) says
+the work better than the wall clock.
 """
 
 from __future__ import annotations
@@ -50,20 +51,22 @@ def main() -> None:
 
     pane.update_preview()
     wait_preview()
-    edit_ms, preview_ms = [], []
+    edit_ms, preview_ms, preview_cpu_ms = [], [], []
     for _ in range(args.runs):
         start = time.perf_counter()
         doc.set_value(path, doc.get(path) + "x")
         app.processEvents()
         edit_ms.append((time.perf_counter() - start) * 1000)
         pane.timer.stop()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         pane.update_preview()  # what the debounce timer calls
         wait_preview()
         preview_ms.append((time.perf_counter() - start) * 1000)
+        preview_cpu_ms.append((time.process_time() - start_cpu) * 1000)
     print(f"sample: {sample.name}; debounce {PREVIEW_DELAY_MS} ms")
     print(f"one keystroke on the UI thread: median {statistics.median(edit_ms):.1f} ms, max {max(edit_ms):.1f} ms")
-    print(f"edit to updated preview after the debounce: median {statistics.median(preview_ms):.0f} ms")
+    print(f"edit to updated preview after the debounce: median {statistics.median(preview_ms):.0f} ms "
+          f"(CPU time of the process, all threads: {statistics.median(preview_cpu_ms):.0f} ms)")
 
 
 if __name__ == "__main__":

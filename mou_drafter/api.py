@@ -21,8 +21,10 @@ is made.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -285,6 +287,16 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
     :class:`~mou_drafter.errors.NoPdfConverter` when neither is installed)."""
     options = options or RenderOptions()
     fmt = check_format(fmt)
+    with _no_cycle_collection():
+        out = _render(draft, options, fmt, library)
+    if fmt == "pdf":  # LibreOffice or Word prints it, with the collector back on
+        from .render.pdf import docx_to_pdf
+
+        return docx_to_pdf(out, pdf_a=options.pdf_a)
+    return out
+
+
+def _render(draft: Draft, options: RenderOptions, fmt: Format, library: TemplateLibrary | None) -> dict[str, bytes]:
     docs = render_documents(draft, options, library=library)
     if fmt in ("docx", "pdf"):
         from .render.docx import render_docx
@@ -294,11 +306,7 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
             party = key if options.originals == "alternat" else ""
             files = render_docx(doc, options, carry=_carried(draft, options, party))
             out.update({party: files[""]} if party else files)  # one file per original
-        if fmt == "pdf":
-            from .render.pdf import docx_to_pdf
-
-            return docx_to_pdf(out, pdf_a=options.pdf_a)
-        return out
+        return out  # for "pdf", the DOCX files to print
     if fmt == "html":
         from .render.html import render_html
         from .templating.formatting import currency_names
@@ -308,6 +316,27 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
     from .render.text import render_text
 
     return {k: render_text(doc, options).encode("utf-8") for k, doc in docs.items()}
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while a document is rendered, as Mercurial does while it
+    builds large containers (``util.nogc``). A render makes tens of thousands of containers (the
+    draft's data in each language, blocks, rows, run properties) that live until it ends, and
+    each collection of the oldest generation walks every object alive: it ran about once in eight
+    renders of a 50-party draft and once in four of a 100-party one, each time longer, so its cost
+    grew with the square of the draft (``benchmarks/bench_render.py``). Reference counting still
+    frees everything as usual (the render's objects are gone, with its frames, before the
+    collector is back on); the few hundred objects in cycles a render leaves (Jinja's) are
+    collected afterwards. Left alone when the application has switched it off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def output_paths(path: str | os.PathLike[str], keys: list[str]) -> dict[str, Path]:

@@ -1,5 +1,5 @@
 """Where MoU Drafter's files are: the data shipped with the app (built-in templates, samples) and
-the per-user folders (settings, data, the user's templates, autosaves), from platformdirs, or
+the per-user folders (settings, data, the user's templates, autosaves, the cache), from platformdirs, or
 all under one directory named by ``MOU_DRAFTER_HOME`` (tests, portable installs). Per-user
 folders live outside the install folder, so upgrades keep them.
 
@@ -57,6 +57,16 @@ def data_home() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
+
+
+def cache_dir() -> Path:
+    """The user's cache folder (templates compiled by Jinja): anything in it may be deleted."""
+    home = _home()
+    if home:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 def user_templates_dir() -> Path:

@@ -3,6 +3,7 @@ python-docx nor Qt; drafts, exports, templates, lint and comparisons are all rea
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -65,6 +66,32 @@ def test_exports_through_the_api(tmp_path):
     assert document.template == "mou@1.0" and document.languages == ["vi", "lo"]
     with pytest.raises(UsageError, match="format must be one of"):
         api.render_to_bytes(draft, fmt="odt")  # type: ignore[arg-type]
+
+
+def test_rendering_pauses_the_cycle_collector_and_restores_it(monkeypatch):
+    """The cycle collector is off while a document is rendered (its cost grew with the square of
+    the draft), back on afterwards, also after an error, and left off if it was off."""
+    draft = api.load_draft(MOU)
+    states = []
+    real = api.render_documents
+
+    def spy(*args, **kwargs):
+        states.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "render_documents", spy)
+    assert gc.isenabled()
+    api.render_to_bytes(draft, fmt="txt")
+    assert states == [False] and gc.isenabled()
+    with pytest.raises(TemplateError):
+        api.render_to_bytes(draft, api.RenderOptions(template="mou@7.0"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        api.render_to_bytes(draft, fmt="txt")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_templates_through_the_api(tmp_path, released):

@@ -25,19 +25,23 @@ signatures without leaving more than half a page empty.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.util
 import io
+import json
 import math
+import os
+import tempfile
+import time
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from docx import Document as new_docx
-from docx.enum.section import WD_ORIENT
-from docx.shared import Mm
-
 from ..document import Block, Document, MergedCell, merge_tables
+from ..folders import cache_dir
 from . import oxml as x
 from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
 from .options import Fonts, RenderOptions
@@ -74,34 +78,63 @@ _UNITS = {
 }
 
 
-def _even_breaks(widths: list[int], space: int, count: int, allowed, room: float) -> list[int]:
+def _even_breaks(widths: list[int], space: int, count: int, allowed: Iterable[int], room: float) -> list[int]:
     """Where to break words of ``widths`` into ``count`` lines, breaking only before the word
     indices in ``allowed``, so that the widest line is as narrow as it can be and at most
-    ``room``; ``[]`` if no such breaks exist. Dynamic programming over (lines, words): a
-    capacity line has a dozen words."""
+    ``room``; ``[]`` if no such breaks exist. Dynamic programming over (lines, words), keeping
+    for each line count and end the narrowest widest line and the break before the last line
+    (the earliest, where several give the same width)."""
     n = len(widths)
     starts = [0]
     for w in widths:
         starts.append(starts[-1] + w)
     allowed = set(allowed)
-
-    def span(a: int, b: int) -> float:
-        return starts[b] - starts[a] + space * (b - a - 1)
-
-    # best[k][j]: (widest line, breaks) setting words[:j] in k lines
-    best: list[dict[int, tuple[float, list[int]]]] = [{0: (0.0, [])}]
+    inner_ends = [j for j in range(1, n) if j in allowed]
+    # widest[j]: narrowest widest line setting words[:j] in k lines; back[k][j]: the break before
+    # its last line
+    widest: dict[int, float] = {0: 0.0}
+    back: list[dict[int, int]] = []
     for k in range(1, count + 1):
-        row: dict[int, tuple[float, list[int]]] = {}
-        ends = [n] if k == count else [j for j in range(1, n) if j in allowed]
-        for j in ends:
-            for i, (widest, breaks) in best[k - 1].items():
-                if i >= j or (i and i not in allowed):
-                    continue
-                candidate = max(widest, span(i, j))
-                if candidate <= room and (j not in row or candidate < row[j][0]):
-                    row[j] = (candidate, [*breaks, i] if i else breaks)
-        best.append(row)
-    return best[count][n][1] if n in best[count] else []
+        previous = sorted(widest)
+        row: dict[int, float] = {}
+        pointers: dict[int, int] = {}
+        for j in [n] if k == count else inner_ends:
+            best, best_i = math.inf, -1
+            # the latest break first: a later break makes a narrower last line
+            for i in reversed(previous[:bisect_left(previous, j)]):
+                line = starts[j] - starts[i] + space * (j - i - 1)
+                if line > room or line > best:
+                    break  # earlier breaks make the last line wider still: none can be better
+                candidate = widest[i] if widest[i] > line else line
+                if candidate <= best:  # <=: the earliest of equal breaks
+                    best, best_i = candidate, i
+            if best_i >= 0:
+                row[j], pointers[j] = best, best_i
+        widest = row
+        back.append(pointers)
+    if n not in widest:
+        return []
+    breaks, j = [], n
+    for pointers in reversed(back):
+        j = pointers[j]
+        if j:
+            breaks.append(j)
+    return breaks[::-1]
+
+
+def _greedy_fill(widths: list[int], space: int, room: float) -> tuple[int, int]:
+    """The number of lines and the widest line of words of ``widths`` set as many to a line as
+    fit ``room`` (a word wider than ``room`` on a line of its own): the fewest lines there can
+    be, and a width no even breaking into that many lines exceeds."""
+    count, used, widest = 1, -space, 0
+    for w in widths:
+        if used + space + w > room and used >= 0:
+            count, used, widest = count + 1, w, max(widest, used)
+        else:
+            used += space + w
+    return count, max(widest, used)
+
+
 #: Space between language columns in the side-by-side layout (twips; 283 = 5 mm).
 _GUTTER = 283
 #: Left and right cell margin of data and header tables (twips; 85 = 1.5 mm).
@@ -133,6 +166,19 @@ _STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
     "para": (x.RunStyle(), _P_BODY),
 }
 _TABLE_PT = 12
+
+
+@lru_cache(maxsize=64)
+def _kept(para: x.ParaStyle) -> x.ParaStyle:
+    """``para`` kept with the next paragraph."""
+    return replace(para, keep_next=True)
+
+
+@lru_cache(maxsize=64)
+def _flush_left(para: x.ParaStyle) -> x.ParaStyle:
+    """``para`` flush left, for Lao: justifying could only stretch the few phrase-ending spaces
+    (``docs/lao-runs.md``)."""
+    return replace(para, align="left")
 
 
 def _cell_text(block: Block, row: int, col: int) -> str:
@@ -231,17 +277,12 @@ class _Writer:
                 continue
             widths = [self.width(w, lang, style) for w in words]
             space = self.width(" ", lang, style)
-            # as few lines as a greedy fill needs
-            count, used = 1, -space
-            for w in widths:
-                if used + space + w > room and used >= 0:
-                    count, used = count + 1, w
-                else:
-                    used += space + w
+            # as few lines as a greedy fill needs; its widest line bounds the even breaks
+            count, filled = _greedy_fill(widths, space, room)
             units = _UNITS.get(lang, ())
             anchors = [i for i, word in enumerate(words) if i and word.lower().startswith(units)]
             cuts = _even_breaks(widths, space, count, anchors, room) or _even_breaks(
-                widths, space, count, range(1, len(words)), float("inf"))
+                widths, space, count, range(1, len(words)), filled)
             bounds = [0, *cuts, len(words)]
             out.append(" \n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)))
         return "\n".join(out)
@@ -279,7 +320,7 @@ class _Writer:
             return self.signatures(self.signature_rows([[block]], width), width)
         style, para = self._styles(block)
         if keep_next:
-            para = replace(para, keep_next=True)
+            para = _kept(para)
         if kind == "article":
             heading = self.doc.article_heading(block)
             return self.marked(x.paragraph(self.runs(heading, block.lang, style), para), block, heading)
@@ -287,7 +328,7 @@ class _Writer:
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         if block.lang == "lo" and para.align == "both":
-            para = replace(para, align="left")
+            para = _flush_left(para)
         return self.marked(x.paragraph(self.runs(block.text, block.lang, run), para), block, block.text)
 
     # -- the head: national header, issuing body and number, place and date ------------------
@@ -552,7 +593,9 @@ class _Writer:
         return (closing_height + self.signature_row_height(rows[0], width)) * 20 <= self.page_height * MAX_EMPTY_PAGE
 
     # -- layouts ---------------------------------------------------------------------------
-    def sequential(self, languages: Iterable[str]) -> str:
+    # The layouts return the body in pieces, in order, for package_docx to write one by one: a
+    # large body is then never joined into one string.
+    def sequential(self, languages: Iterable[str]) -> list[str]:
         out = []
         for n, lang in enumerate(languages):
             if n:
@@ -574,7 +617,7 @@ class _Writer:
                 if block.kind == "table":
                     out.append(x.spacer(6))
             out.append(self.signatures(signers, self.text_width))
-        return "".join(out)
+        return out
 
     def _lead_in(self, rows: list[dict[str, Block]]) -> list[dict[str, Block]]:
         """The rows before a data table that go with it across the page: the last row (the
@@ -600,7 +643,7 @@ class _Writer:
         return [[self.block(cells[lang], width, keep_last and index == last) if lang in cells else ""
                  for lang in languages] for index, cells in enumerate(content)]
 
-    def side_by_side(self, languages: list[str]) -> str:
+    def side_by_side(self, languages: list[str]) -> list[str]:
         column = self.text_width // len(languages)
         cell_width = column - _GUTTER
         aligned = self.doc.aligned_rows(languages)
@@ -636,7 +679,7 @@ class _Writer:
             segments.append(("rows", []))
         for index, (kind, content) in enumerate(segments):
             if kind == "table":
-                out.append(self.data_table(content, self.text_width) + x.spacer(6))
+                out += [self.data_table(content, self.text_width), x.spacer(6)]
                 continue
             if kind == "lead":
                 out.extend(self.block(cells[lang], self.text_width, keep_next=True)
@@ -657,9 +700,9 @@ class _Writer:
                 out.append(x.table(table_rows, grid.widths, borders=False, cell_margin=_GUTTER // 2))
             else:
                 rows = self.language_rows(content, languages, cell_width)
-                out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2)
-                           + x.spacer(6))
-        return "".join(out)
+                out.append(x.table(rows, [column] * len(languages), borders=False, cell_margin=_GUTTER // 2))
+                out.append(x.spacer(6))
+        return out
 
 
 class _Grid:
@@ -690,6 +733,9 @@ class _Grid:
 
 def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
     """Page size, margins, defaults and page numbers; returns the text width in twips."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
     x.set_document_defaults(docx_doc.styles.element, fonts, main_lang)
 
     section = docx_doc.sections[0]
@@ -709,51 +755,159 @@ def _setup(docx_doc, fonts: Fonts, main_lang: str, landscape: bool) -> int:
     return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
 
 
+#: The parts of the package made anew for every document; the skeleton's other parts are copied.
+_BODY_PART, _CORE_PART = "word/document.xml", "docProps/core.xml"
+#: The skeleton's parts an export record adds to (:func:`~mou_drafter.render.oxml.with_custom_xml`),
+#: with its custom XML parts (python-docx's template has one; the record's is numbered after it):
+#: kept apart, uncompressed, and written with every document.
+_RECORD_PARTS = ("[Content_Types].xml", "word/_rels/document.xml.rels")
+
+
 @lru_cache(maxsize=16)
-def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, int]:
+def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
     """The package around the body, made once per fonts, language and orientation:
-    python-docx's default template with our styles, page setup and page-number header."""
+    python-docx's default template with our styles, page setup and page-number header. Returns
+    a zip of every part but ``word/document.xml``, the core properties and the parts an export
+    record adds to, compressed once (the styles alone are 800 kB); ``word/document.xml`` before
+    and after the body, encoded; the parts an export record adds to (``_RECORD_PARTS``); and the
+    text width in twips.
+
+    Kept in the user's cache folder too (:func:`_stored_skeleton`): a new process (``mou-drafter
+    render``) then neither imports python-docx nor builds and compresses the skeleton again."""
+    key = _skeleton_key(fonts, main_lang, landscape)
+    stored = _stored_skeleton(key) if key else None
+    if stored is not None:
+        return stored
+    built = _build_skeleton(fonts, main_lang, landscape)
+    if key:
+        _store_skeleton(key, built)
+    return built
+
+
+def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
+    from docx import Document as new_docx
+
     docx_doc = new_docx()
     text_width = _setup(docx_doc, fonts, main_lang, landscape)
     out = io.BytesIO()
     docx_doc.save(out)
-    return out.getvalue(), text_width
+    rest = io.BytesIO()
+    own: dict[str, bytes] = {}
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(rest, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in _RECORD_PARTS or info.filename.startswith("customXml/"):
+                own[info.filename] = source.read(info)
+            elif info.filename not in (_BODY_PART, _CORE_PART):
+                target.writestr(info, source.read(info))
+        head, tail = x.around_body(source.read(_BODY_PART).decode("utf-8"))
+    return rest.getvalue(), head.encode("utf-8"), tail.encode("utf-8"), own, text_width
 
 
-def package_docx(body_xml: str, fonts: Fonts, main_lang: str, *, landscape: bool = False,
+#: The files the skeleton is made from: ours (the page setup here, the XML in ``oxml``, the fonts
+#: in ``options``) and python-docx's (its version and its default template).
+_SKELETON_SOURCES = ("docx.py", "oxml.py", "options.py")
+_SKELETON_FORMAT = "3"
+
+
+def _skeleton_key(fonts: Fonts, main_lang: str, landscape: bool) -> str | None:
+    """A digest of everything the skeleton is made from, naming its file in the cache; ``None``
+    where a source cannot be read (a frozen app without its ``.py`` files): no cache then."""
+    digest = hashlib.sha1(repr((_SKELETON_FORMAT, fonts, main_lang, landscape)).encode("utf-8"))
+    try:
+        spec = importlib.util.find_spec("docx")  # finds python-docx without importing it
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        docx_dir = list(spec.submodule_search_locations)[0]
+        here = os.path.dirname(os.path.abspath(__file__))
+        paths = [os.path.join(here, name) for name in _SKELETON_SOURCES]
+        paths += [os.path.join(docx_dir, "__init__.py"), os.path.join(docx_dir, "templates", "default.docx")]
+        for path in paths:
+            with open(path, "rb") as file:
+                digest.update(file.read())
+    except (OSError, ImportError, ValueError):
+        return None
+    return digest.hexdigest()
+
+
+def _skeleton_path(key: str) -> str:
+    return os.path.join(cache_dir(), "skeletons", f"{key}.bin")
+
+
+def _stored_skeleton(key: str) -> tuple[bytes, bytes, bytes, dict[str, bytes], int] | None:
+    """The skeleton stored under ``key``: a line of JSON (the text width, the sizes of the three
+    pieces, the names and sizes of the parts a record adds to), then the pieces and those parts;
+    ``None`` if there is none or it is unreadable."""
+    try:
+        with open(_skeleton_path(key), "rb") as file:
+            data = file.read()
+        header, _, pieces = data.partition(b"\n")
+        meta = json.loads(header)
+        sizes, width, names = meta["sizes"], meta["width"], meta["own"]
+        if len(sizes) != 3 + len(names) or sum(sizes) != len(pieces) or not isinstance(width, int):
+            return None
+        starts = [sum(sizes[:i]) for i in range(len(sizes))]
+        rest, head, tail, *parts = (pieces[a:a + n] for a, n in zip(starts, sizes, strict=True))
+        own = dict(zip(names, parts, strict=True))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return rest, head, tail, own, width
+
+
+def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, dict[str, bytes], int]) -> None:
+    """Write the skeleton for later processes (to a temporary file renamed into place, so another
+    process never reads half of it); a cache that cannot be written only costs the building."""
+    rest, head, tail, own, width = skeleton
+    pieces = [rest, head, tail, *own.values()]
+    header = json.dumps({"width": width, "own": list(own), "sizes": [len(p) for p in pieces]}).encode("ascii")
+    path = _skeleton_path(key)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(header + b"\n" + b"".join(pieces))
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *, landscape: bool = False,
                  title: str = "", description: str = "", record: ExportRecord | None = None) -> bytes:
-    """A DOCX package: the cached skeleton's parts, with ``body_xml`` spliced into
-    ``word/document.xml`` before ``w:sectPr`` and fresh core properties; with ``record``, the
-    export record as a custom XML part (:mod:`mou_drafter.render.record`).
+    """A DOCX package: the cached skeleton's parts, with ``body_xml`` (a string, or pieces of
+    one in order) as the body of ``word/document.xml``, before ``w:sectPr``
+    (:func:`~mou_drafter.render.oxml.around_body`), and fresh core properties, added to the zip of
+    the skeleton's other parts (copied as they were compressed); with ``record``, the export
+    record as a custom XML part (:mod:`mou_drafter.render.record`).
 
-    Building the body as one string and splicing it costs a fraction of parsing it into
-    python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``).
+    Building the body as strings and writing them out costs a fraction of parsing it into
+    python-docx's element classes and serialising it again (see ``benchmarks/bench_render.py``);
+    the pieces are encoded and compressed one by one, so a large body is never copied whole into
+    one string with the rest of the part (each copy of a few megabytes costs fresh memory pages).
     """
-    skeleton, _width = _skeleton(fonts, main_lang, landscape)
+    rest, head, tail, own, _width = _skeleton(fonts, main_lang, landscape)
+    if record is not None:
+        own = x.with_custom_xml(own, record_xml(record), RECORD_NS, record_item_id(record.fingerprint))
     now = dt.datetime.now(dt.UTC)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        infos = source.infolist()
-        added: dict[str, bytes] = {}
-        if record is not None:
-            names = ("[Content_Types].xml", "word/_rels/document.xml.rels")
-            parts = {info.filename: source.read(info) for info in infos
-                     if info.filename in names or info.filename.startswith("customXml/")}
-            added = x.with_custom_xml(parts, record_xml(record), RECORD_NS, record_item_id(record.fingerprint))
-        for info in infos:
-            data = added.pop(info.filename, None) or source.read(info)
-            if info.filename == "word/document.xml":
-                data = x.splice_body(data.decode("utf-8"), body_xml).encode("utf-8")
-            elif info.filename == "docProps/core.xml":
-                data = x.core_properties(title, x.LANG_TAGS[main_lang], description, now)
-            target.writestr(info, data)
-        for name, data in added.items():
+    out = io.BytesIO(rest)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
+        for name, data in own.items():
             target.writestr(name, data)
+        entry = zipfile.ZipInfo(_BODY_PART, date_time=time.localtime()[:6])
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        with target.open(entry, "w") as part:
+            part.write(head)
+            for piece in [body_xml] if isinstance(body_xml, str) else body_xml:
+                part.write(piece.encode("utf-8"))
+            part.write(tail)
+        target.writestr(_CORE_PART, x.core_properties(title, x.LANG_TAGS[main_lang], description, now))
     return out.getvalue()
 
 
 def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
-    return _skeleton(fonts, main_lang, landscape)[1]
+    return _skeleton(fonts, main_lang, landscape)[4]
 
 
 def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions,
@@ -763,13 +917,13 @@ def _docx_bytes(doc: Document, layout: str, languages: list[str], options: Rende
     main_lang = "vi" if "vi" in languages else languages[0]
     writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
                      zwsp=options.lao_zero_width_spaces)
-    body_xml = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
+    body = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
     record = None
     if carry is not None:
         marks = tuple(writer.marks)
         record = replace(carry, template=doc.template, layout=options.layout, languages=tuple(languages),
                          marks=marks, fingerprint=fingerprint(clause_texts(marks, {m.name: m.text for m in marks})))
-    return package_docx(body_xml, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
+    return package_docx(body, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
                         description=f"template {doc.template}", record=record)
 
 

@@ -35,7 +35,11 @@ LANG_TAGS = {"vi": "vi-VN", "en": "en-US", "lo": "lo-LA"}
 
 _LAO = re.compile("[\u0e80-\u0eff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_STRONG = re.compile("[\u0e80-\u0eff]+|[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+")
+#: Letters of the other script with what follows them up to the next letter of the block's own
+#: script: in Lao text, a Latin letter (or combining mark) and the neutral characters after it up
+#: to the next Lao letter; in Latin text, a Lao letter and what follows up to the next Latin one.
+_LATIN_IN_LAO = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f][^\u0e80-\u0eff]*")
+_LAO_IN_LATIN = re.compile("[\u0e80-\u0eff][^A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]*")
 
 
 def script_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
@@ -45,21 +49,22 @@ def script_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
     if base_lang == "lo":
         if not _LATIN_LETTER.search(text):
             return [(text, "lo")]
-    elif not _LAO.search(text):
-        return [(text, base_lang)]
-    latin_lang = base_lang if base_lang != "lo" else "vi"
+        other, other_lang = _LATIN_IN_LAO, "vi"
+    else:
+        if not _LAO.search(text):
+            return [(text, base_lang)]
+        other, other_lang = _LAO_IN_LATIN, "lo"
+    # one match per stretch of the other script: the block's own script fills the gaps
     segments: list[tuple[str, str]] = []
-    current_lang = base_lang
     start = 0
-    for match in _STRONG.finditer(text):
-        lang = "lo" if _LAO.match(match.group()) else latin_lang
-        if lang != current_lang:
-            if match.start() > start:
-                segments.append((text[start:match.start()], current_lang))
-            start = match.start()
-            current_lang = lang
-    segments.append((text[start:], current_lang))
-    return [s for s in segments if s[0]]
+    for match in other.finditer(text):
+        if match.start() > start:
+            segments.append((text[start:match.start()], base_lang))
+        segments.append((match.group(), other_lang))
+        start = match.end()
+    if start < len(text):
+        segments.append((text[start:], base_lang))
+    return segments
 
 
 @dataclass(frozen=True)
@@ -117,30 +122,39 @@ def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: floa
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (what ``xml.sax.saxutils.escape`` does, without its
+    loop over extra entities: this runs for every run of every document)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _text_xml(text: str, tag: str = "w:t") -> str:
     """The text of a run: ``w:t`` (``w:delText`` in a deletion), a ``w:br`` for each line break."""
-    pieces = text.split("\n")
-    out = []
-    for i, piece in enumerate(pieces):
-        if i:
-            out.append("<w:br/>")
-        if piece:
-            out.append(f'<{tag} xml:space="preserve">{escape(piece)}</{tag}>')
-    return "".join(out)
+    if "\n" not in text:
+        return f'<{tag} xml:space="preserve">{_escape(text)}</{tag}>' if text else ""
+    return "<w:br/>".join(f'<{tag} xml:space="preserve">{_escape(piece)}</{tag}>' if piece else ""
+                          for piece in text.split("\n"))
 
 
 def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zwsp: bool = False) -> str:
     """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts.
     With ``zwsp``, U+200B between the words of Lao runs (the export option for programs that
     cannot break Lao lines)."""
+    properties = _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
     out = []
     for segment, seg_lang in script_segments(text, lang):
         if seg_lang == "lo" and zwsp:
             from ..words.tokens import lao_with_word_breaks
 
             segment = lao_with_word_breaks(segment)
-        out.append(f"<w:r>{rpr(seg_lang, fonts, style)}{_text_xml(segment)}</w:r>")
+        out.append(f"<w:r>{properties[seg_lang]}{_text_xml(segment)}</w:r>")
     return "".join(out)
+
+
+@lru_cache(maxsize=128)
+def _run_properties(style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float) -> dict[str, str]:
+    """:func:`rpr` of one style for every language, looked up once per text rather than per run."""
+    return {lang: _rpr(lang, style, latin, lao_font, latin_size, lao_size) for lang in LANG_TAGS}
 
 
 @dataclass(frozen=True)
@@ -159,6 +173,7 @@ def twips_cm(cm: float) -> int:
     return int(round(cm * 567))
 
 
+@lru_cache(maxsize=256)
 def ppr(style: ParaStyle) -> str:
     parts = []
     if style.keep_next:
@@ -362,13 +377,14 @@ def put_page_number(paragraph: Any, fonts: Fonts, lang: str) -> None:
 # -- parts we write ourselves: the body, the core properties ---------------------------------------
 
 
-def splice_body(document_xml: str, body_xml: str) -> str:
-    """``word/document.xml`` with ``body_xml`` as the content of ``w:body``, before its
-    ``w:sectPr`` (whatever stood there before is dropped). Splicing the body as a string costs a
-    fraction of parsing it into python-docx's element classes (see ``benchmarks/bench_render.py``)."""
+def around_body(document_xml: str) -> tuple[str, str]:
+    """``word/document.xml`` up to the start of ``w:body`` and from its ``w:sectPr`` on: the body
+    goes between them (whatever stood there before is dropped). Writing the body as strings
+    between the two costs a fraction of parsing it into python-docx's element classes (see
+    ``benchmarks/bench_render.py``), and a large body is never joined into one string with the rest."""
     start = document_xml.index("<w:body>") + len("<w:body>")
     marker = document_xml.index("<w:sectPr", start)
-    return document_xml[:start] + body_xml + document_xml[marker:]
+    return document_xml[:start], document_xml[marker:]
 
 
 def core_properties(title: str, language: str, description: str, when: dt.datetime) -> bytes:

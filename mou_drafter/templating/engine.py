@@ -18,7 +18,9 @@ split a table cell or be evaluated: it is data. Sentinels are removed when the b
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import re
 import traceback
 from collections.abc import Callable
@@ -26,9 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 
 from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
 from ..errors import TemplateError
+from ..folders import cache_dir
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
@@ -38,6 +42,9 @@ from .sandbox import BoundedSandbox, FolderLoader, TemplateAccessError, Template
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
 _ATTR_VALUE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+#: The usual directive, ``kind id=value``, read in one match (any other form is split into parts).
+_KIND_AND_ID = re.compile(r"([a-z-]+) id=([A-Za-z0-9_.\-]+)")
+_NEWLINE = "\n"
 
 
 def _strip_sentinels(text: str) -> str:
@@ -48,7 +55,7 @@ def _strip_sentinels(text: str) -> str:
 def _finalize(value: Any) -> str:
     if value is None:
         return ""
-    return f"{VALUE_START}{str(value).replace(chr(10), VALUE_NEWLINE)}{VALUE_END}"
+    return f"{VALUE_START}{str(value).replace(_NEWLINE, VALUE_NEWLINE)}{VALUE_END}"
 
 
 def _lang(ctx: Any) -> str:
@@ -131,6 +138,15 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+#: Every attribute of a plain dict (methods and dunders): a template name that is one of them is
+#: looked up by the sandbox as an attribute first.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+#: The values a loop offers (``loop.index``, ``loop.last``, …), which the sandbox allows; not its
+#: methods (``loop.cycle``), which go through the sandbox's checks.
+_LOOP_VALUES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0",
+                          "previtem", "nextitem"})
+
+
 class DraftEnvironment(BoundedSandbox):
     """The one strict, sandboxed environment used for rendering and for lint; what a template may
     read and make is bounded (:mod:`mou_drafter.templating.sandbox`, ``docs/security.md``)."""
@@ -147,6 +163,23 @@ class DraftEnvironment(BoundedSandbox):
             finalize=_finalize,
             auto_reload=False,
         )
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute``, as the sandbox has it, faster for the draft's data. The sandbox tries
+        the attribute first and, when that fails, the item; for a plain ``dict`` and a name that
+        is no attribute of ``dict``, the attribute always fails (raising and catching an
+        exception per lookup, tens of thousands in a large draft), so the item is looked up
+        straight away. An item is what the sandbox would return, unchecked, either way. A loop's
+        values (``loop.index``) are read straight away too; every other lookup, and a missing
+        key, goes through the sandbox's own checks."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        elif type(obj) is LoopContext and attribute in _LOOP_VALUES:
+            return getattr(obj, attribute)  # a number, a flag or an item of the loop: safe
+        return super().getattr(obj, attribute)
 
 
 # -- the draft as templates see it --------------------------------------------------------------
@@ -248,7 +281,9 @@ class _Parser:
         cell: list[str] | None = None
         article = 0
         for line_no, raw in enumerate(output.split("\n"), start=1):
-            if raw.startswith("@"):
+            if not raw:
+                continue  # most blank lines are empty (a template's own tags leave them)
+            if raw[0] == "@":
                 kind, attrs = self._directive(raw, line_no)
                 if kind in TABLE_PARTS:
                     if current is None or current.kind != "table":
@@ -275,8 +310,6 @@ class _Parser:
                 blocks.append(current)
                 cell = None
                 continue
-            if not raw.strip():
-                continue
             text = _strip_sentinels(raw).strip()
             if not text:
                 continue
@@ -291,7 +324,11 @@ class _Parser:
         return blocks
 
     def _directive(self, raw: str, line_no: int) -> tuple[str, dict[str, str]]:
-        parts = _strip_sentinels(raw[1:]).split()
+        directive = _strip_sentinels(raw[1:])
+        usual = _KIND_AND_ID.fullmatch(directive)
+        if usual and usual[1] in BLOCK_KINDS:
+            return usual[1], {"id": usual[2]}
+        parts = directive.split()
         if not parts:
             raise self.error(line_no, "empty directive '@'")
         kind = parts[0]
@@ -323,14 +360,69 @@ def _template_location(exc: BaseException, folder: object = None) -> str:
     return location
 
 
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by Jinja kept in the user's cache folder (:func:`~mou_drafter.folders.cache_dir`),
+    so a new process (``mou-drafter render``, the app) does not parse and compile them again:
+    compiling the two templates of a bilingual export was about a third of a whole
+    ``mou-drafter render``. Jinja files each compiled template under its name and path and reloads
+    it only while the checksum of the source matches (an edited template is compiled again); the
+    folder is named after everything else the compiled code depends on (:func:`_compile_key`).
+    A cache that cannot be read or written (read-only profile, full disk) only costs the compiling."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        super().__init__(str(directory))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # unreadable or damaged
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _compile_key(env: jinja2.Environment) -> str:
+    """What the code Jinja compiles depends on besides the template's source: Jinja's version,
+    the environment's class, code generator and settings, and our code that generates or runs it
+    (this module and :mod:`~mou_drafter.templating.sandbox`, read as source; in a frozen app
+    without sources, the app's version)."""
+    settings = (jinja2.__version__, f"{type(env).__module__}.{type(env).__qualname__}",
+                f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
+                env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                env.keep_trailing_newline, repr(env.autoescape), getattr(env.finalize, "__qualname__", None),
+                env.optimized, sorted(env.extensions), env.is_async,
+                sorted(getattr(env, "intercepted_binops", ())))  # (a sandbox's only)
+    digest = hashlib.sha1(repr(settings).encode("utf-8"))
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        for name in ("engine.py", "sandbox.py"):
+            with open(os.path.join(here, name), "rb") as file:
+                digest.update(file.read())
+    except OSError:
+        from .. import __version__
+
+        digest.update(__version__.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
 _ENV_CACHE: dict[str, DraftEnvironment] = {}
 
 
 def environment_for(template: TemplateVersion) -> DraftEnvironment:
+    """The environment of one template version, made once per process; its templates compiled
+    once per user (:class:`CompiledTemplates`)."""
     key = str(template.folder)
     env = _ENV_CACHE.get(key)
     if env is None:
         env = DraftEnvironment(FolderLoader(template.folder))
+        env.bytecode_cache = CompiledTemplates(cache_dir() / "templates" / _compile_key(env))
         _ENV_CACHE[key] = env
     return env
 

@@ -4,8 +4,12 @@ when printed is checked in ``test_printed_pages.py``."""
 
 from __future__ import annotations
 
+from itertools import combinations, pairwise
+
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mou_drafter.api import RenderOptions, render_to_bytes
 from mou_drafter.model.files import load_draft
@@ -170,3 +174,61 @@ def test_capacity_lines_break_before_the_name_of_the_unit():
                 break
             before.append(element.text or "")
         assert "".join(before) == first, (first + second, before)
+
+
+def _even_breaks_first_written(widths, space, count, allowed, room):
+    """``_even_breaks`` as first written (lists of breaks per state, every earlier end tried):
+    the fast version must choose the same breaks, ties included, so documents do not change."""
+    n = len(widths)
+    starts = [0]
+    for w in widths:
+        starts.append(starts[-1] + w)
+    allowed = set(allowed)
+    best = [{0: (0.0, [])}]
+    for k in range(1, count + 1):
+        row = {}
+        for j in [n] if k == count else [j for j in range(1, n) if j in allowed]:
+            for i, (widest, breaks) in best[k - 1].items():
+                if i >= j or (i and i not in allowed):
+                    continue
+                candidate = max(widest, starts[j] - starts[i] + space * (j - i - 1))
+                if candidate <= room and (j not in row or candidate < row[j][0]):
+                    row[j] = (candidate, [*breaks, i] if i else breaks)
+        best.append(row)
+    return best[count][n][1] if n in best[count] else []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=12), st.integers(0, 8), st.integers(1, 5),
+       st.sets(st.integers(1, 11)), st.one_of(st.integers(10, 300), st.just(float("inf"))))
+def test_even_breaks_are_the_narrowest_and_as_first_written(widths, space, count, allowed, room):
+    from mou_drafter.render.docx import _even_breaks
+
+    breaks = _even_breaks(widths, space, count, allowed, room)
+    assert breaks == _even_breaks_first_written(widths, space, count, allowed, room)
+    n = len(widths)
+
+    def widest(cuts):
+        bounds = [0, *cuts, n]
+        return max(sum(widths[a:b]) + space * (b - a - 1) for a, b in pairwise(bounds))
+
+    options = [list(c) for c in combinations(sorted(set(allowed) & set(range(1, n))), count - 1)
+               if widest(c) <= room]
+    if not options:
+        assert breaks == []
+    else:
+        assert sorted(set(breaks)) == breaks and len(breaks) == count - 1 and set(breaks) <= allowed
+        assert widest(breaks) == min(widest(c) for c in options)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 60), min_size=2, max_size=14), st.integers(0, 8), st.integers(20, 200))
+def test_the_greedy_fills_widest_line_bounds_the_even_breaks(widths, space, room):
+    """``balanced`` bounds the search by the widest line of a greedy fill: the breaks are those of
+    an unbounded search."""
+    from mou_drafter.render.docx import _even_breaks, _greedy_fill
+
+    count, filled = _greedy_fill(widths, space, room)
+    everywhere = range(1, len(widths))
+    assert _even_breaks(widths, space, count, everywhere, filled) == _even_breaks(
+        widths, space, count, everywhere, float("inf"))

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from mou_drafter.render import oxml as x
@@ -86,6 +88,34 @@ def test_run_properties_name_the_configured_fonts_escaped():
 ])
 def test_runs(text, lang, expected):
     assert x.runs(text, lang, FONTS) == expected
+
+
+_STRONG = re.compile("[\u0e80-\u0eff]+|[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+")
+
+
+def _segments_word_by_word(text: str, base_lang: str) -> list[tuple[str, str]]:
+    """The definition of script segments, word by word: a new run starts at each letter (or
+    stretch of letters) of the other script; neutral characters stay with the run before them.
+    Text without a letter of the other script (combining marks aside) is one run."""
+    if not re.search("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]" if base_lang == "lo" else "[\u0e80-\u0eff]", text):
+        return [(text, base_lang)]
+    latin_lang = base_lang if base_lang != "lo" else "vi"
+    segments, current, start = [], base_lang, 0
+    for match in _STRONG.finditer(text):
+        lang = "lo" if "\u0e80" <= match.group()[0] <= "\u0eff" else latin_lang
+        if lang != current:
+            segments.append((text[start:match.start()], current))
+            start, current = match.start(), lang
+    segments.append((text[start:], current))
+    return [s for s in segments if s[0]] or [("", base_lang)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("aăđ ÀỹZ\u0301\u0300ເມືອງ່ ້ 05/-.\n<&")), max_size=30),
+       st.sampled_from(["vi", "lo", "en"]))
+def test_script_segments_follow_the_word_by_word_definition(text, lang):
+    assert x.script_segments(text, lang) == _segments_word_by_word(text, lang)
+    assert "".join(s for s, _lang in x.script_segments(text, lang)) == text
 
 
 def test_zero_width_spaces_between_lao_words_only_when_asked():
@@ -259,7 +289,8 @@ def test_core_properties():
      "<w:document><w:body><w:tbl/><w:p>Y</w:p><w:sectPr/></w:body></w:document>"),
 ])
 def test_body_splice(document, body, expected):
-    assert x.splice_body(document, body) == expected
+    head, tail = x.around_body(document)
+    assert head + body + tail == expected
 
 
 # -- clause bookmarks and the export record (issue 14) ------------------------------------------------

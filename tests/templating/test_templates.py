@@ -114,3 +114,45 @@ def test_empty_draft_renders_with_blanks():
     for kind in ("mou", "minutes"):
         doc = build_document(Draft(kind=kind, parties=[{}, {}]), ["vi", "lo", "en"])
         assert all(doc.texts[lang] for lang in ("vi", "lo", "en"))
+
+
+@pytest.mark.parametrize("name", ["title", "items", "keys", "get", "_private", "__class__", "__init__", "missing"])
+def test_attribute_lookups_on_the_draft_data_are_the_sandboxes(name):
+    """The engine looks keys of the draft's dicts up directly (speed); what a template gets, or
+    the error it raises, is what Jinja's sandbox alone gives, for keys, dict methods and dunders."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from mou_drafter.templating.engine import DraftEnvironment, _finalize
+
+    data = {"title": "Hà Nội", "items": "a key named like a dict method", "_private": 1}
+    source = f"{{{{ d.{name} }}}}|{{{{ d.{name} is defined }}}}"
+
+    def render(env):
+        try:
+            return env.from_string(source).render(d=data)
+        except Exception as exc:  # the same error, with the same message
+            return f"{type(exc).__name__}: {exc}"
+
+    sandbox = SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)
+    assert render(DraftEnvironment()) == render(sandbox)
+
+
+@pytest.mark.parametrize("name", ["index", "index0", "revindex", "first", "last", "length", "depth", "depth0",
+                                  "previtem", "nextitem", "cycle", "changed", "_iterable", "__class__", "missing"])
+def test_loop_attributes_are_the_sandboxes(name):
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from mou_drafter.templating.engine import DraftEnvironment, _finalize
+
+    source = f"{{% for x in items %}}{{{{ loop.{name} }}}},{{% endfor %}}"
+
+    def render(env):
+        try:
+            return env.from_string(source).render(items=["a", "b", "c"])
+        except Exception as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    sandbox = SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)
+    assert render(DraftEnvironment()) == render(sandbox)
