@@ -38,13 +38,15 @@ def main() -> None:
     sample = max((ROOT / "seeds").glob("*.moud"), key=lambda p: p.stat().st_size)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "x.docx"
-        commands = {"cli": [sys.executable, "-m", "mou_drafter", "render", str(sample), "-o", str(out)],
-                    "base": [sys.executable, "-c", BASELINE, str(Path(tmp) / "b.docx")]}
+        commands = {
+            "cli": [sys.executable, "-m", "mou_drafter", "render", str(sample), "-o", str(out)],
+            "base": [sys.executable, "-c", BASELINE, str(Path(tmp) / "b.docx")],
+        }
         for command in commands.values():
             timed_s(command)  # warm the file cache
         times: dict[str, list[float]] = {name: [] for name in commands}
         for run in range(args.runs):
-            for name in (["cli", "base"] if run % 2 == 0 else ["base", "cli"]):
+            for name in ["cli", "base"] if run % 2 == 0 else ["base", "cli"]:
                 times[name].append(timed_s(commands[name]))
     cli, base = statistics.median(times["cli"]), statistics.median(times["base"])
     ratios = [a / b for a, b in zip(times["cli"], times["base"], strict=True)]

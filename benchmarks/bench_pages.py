@@ -95,7 +95,9 @@ def main() -> None:
 
     # 3. keystrokes while renders run
     pane.pages_timer.setInterval(0)
-    field = window.editor.registry["minutes.conference.title.vi" if doc.draft.kind == "minutes" else "title.vi"]
+    field = window.editor.registry[
+        "minutes.conference.title.vi" if doc.draft.kind == "minutes" else "title.vi"
+    ]
     window.focus_path(field.objectName())
     app.processEvents()
 
@@ -105,7 +107,9 @@ def main() -> None:
         for index in range(count):
             ch = "abcdefghij"[index % 10]
             start = time.perf_counter()
-            QTest.sendKeyEvent(QTest.KeyAction.Click, field, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, field, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+            )
             app.processEvents()
             typed.append((time.perf_counter() - start) * 1000)
             running.append(renderer.busy)
@@ -121,14 +125,22 @@ def main() -> None:
     renderer.wait()
     busy = [t for t, r in zip(typed, running, strict=True) if r]
     print(f"sample: {sample.name}, {pages} pages, layout side by side, vi+lo")
-    print(f"open print preview to first page shown: {cold:.2f} s (first render of the session); "
-          f"after an edit: {warm:.2f} s; undo back to cached pages: {cached * 1000:.0f} ms")
-    print(f"UI-thread stalls while rendering: longest gaps of a 5 ms timer {', '.join(f'{g} ms' for g in stalls)}")
-    print(f"keystroke latency without a page render (live preview shown): median {statistics.median(baseline):.1f} ms, "
-          f"95th percentile {sorted(baseline)[int(len(baseline) * 0.95) - 1]:.1f} ms, max {max(baseline):.1f} ms")
-    print(f"keystroke latency with renders running ({len(busy)} of {len(typed)} keystrokes during a render): "
-          f"median {statistics.median(busy or typed):.1f} ms, 95th percentile "
-          f"{sorted(busy or typed)[int(len(busy or typed) * 0.95) - 1]:.1f} ms, max {max(busy or typed):.1f} ms")
+    print(
+        f"open print preview to first page shown: {cold:.2f} s (first render of the session); "
+        f"after an edit: {warm:.2f} s; undo back to cached pages: {cached * 1000:.0f} ms"
+    )
+    print(
+        f"UI-thread stalls while rendering: longest gaps of a 5 ms timer {', '.join(f'{g} ms' for g in stalls)}"
+    )
+    print(
+        f"keystroke latency without a page render (live preview shown): median {statistics.median(baseline):.1f} ms, "
+        f"95th percentile {sorted(baseline)[int(len(baseline) * 0.95) - 1]:.1f} ms, max {max(baseline):.1f} ms"
+    )
+    print(
+        f"keystroke latency with renders running ({len(busy)} of {len(typed)} keystrokes during a render): "
+        f"median {statistics.median(busy or typed):.1f} ms, 95th percentile "
+        f"{sorted(busy or typed)[int(len(busy or typed) * 0.95) - 1]:.1f} ms, max {max(busy or typed):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -64,9 +64,13 @@ def main() -> None:
         preview_ms.append((time.perf_counter() - start) * 1000)
         preview_cpu_ms.append((time.process_time() - start_cpu) * 1000)
     print(f"sample: {sample.name}; debounce {PREVIEW_DELAY_MS} ms")
-    print(f"one keystroke on the UI thread: median {statistics.median(edit_ms):.1f} ms, max {max(edit_ms):.1f} ms")
-    print(f"edit to updated preview after the debounce: median {statistics.median(preview_ms):.0f} ms "
-          f"(CPU time of the process, all threads: {statistics.median(preview_cpu_ms):.0f} ms)")
+    print(
+        f"one keystroke on the UI thread: median {statistics.median(edit_ms):.1f} ms, max {max(edit_ms):.1f} ms"
+    )
+    print(
+        f"edit to updated preview after the debounce: median {statistics.median(preview_ms):.0f} ms "
+        f"(CPU time of the process, all threads: {statistics.median(preview_cpu_ms):.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

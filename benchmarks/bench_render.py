@@ -106,7 +106,7 @@ def interleaved(funcs: dict[str, Callable[[], object]], runs: int) -> dict[str, 
     times: dict[str, list[float]] = {name: [] for name in funcs}
     names = list(funcs)
     for run in range(runs):
-        for name in names[run % len(names):] + names[:run % len(names)]:
+        for name in names[run % len(names) :] + names[: run % len(names)]:
             times[name].append(timed(funcs[name]))
     return times
 
@@ -131,15 +131,22 @@ def main() -> None:
         print("docxtpl not installed (pip install -e '.[bench]'): skipping its column")
 
     name, sample = largest_sample()
-    cases = [(f"sample {name}", sample), ("generated 50/200/500", generated()),
-             ("generated 100/400/1000", generated(100, 400, 1000))]
+    cases = [
+        (f"sample {name}", sample),
+        ("generated 50/200/500", generated()),
+        ("generated 100/400/1000", generated(100, 400, 1000)),
+    ]
     engine_times: dict[str, list[float]] = {}
-    print(f"{args.clock} clock; medians in ms (lowest-highest of the runs); ratios: median of the per-run ratios "
-          "(lowest-highest)")
+    print(
+        f"{args.clock} clock; medians in ms (lowest-highest of the runs); ratios: median of the per-run ratios "
+        "(lowest-highest)"
+    )
     for label, draft in cases:
         runs = args.runs if label.startswith("sample") else max(5, args.runs // 2)
-        funcs: dict[str, Callable[[], object]] = {"engine": lambda d=draft: engine(d),
-                                                  "python-docx": lambda d=draft: bare_python_docx(d)}
+        funcs: dict[str, Callable[[], object]] = {
+            "engine": lambda d=draft: engine(d),
+            "python-docx": lambda d=draft: bare_python_docx(d),
+        }
         if template is not None:
             funcs["docxtpl"] = lambda d=draft: with_docxtpl(d, template)
         times = interleaved(funcs, runs)
@@ -152,8 +159,10 @@ def main() -> None:
             print(f"  engine/docxtpl {spread(ratios, 2)}")
     doubled, single = engine_times["generated 100/400/1000"], engine_times["generated 50/200/500"]
     growth = [a / b for a, b in zip(doubled, single, strict=False)]
-    print(f"doubling the generated draft: engine x{statistics.median(doubled) / statistics.median(single):.2f} "
-          f"(ratio of medians; per-run pairs {spread(growth, 2)}; target: at most 2.05)")
+    print(
+        f"doubling the generated draft: engine x{statistics.median(doubled) / statistics.median(single):.2f} "
+        f"(ratio of medians; per-run pairs {spread(growth, 2)}; target: at most 2.05)"
+    )
 
 
 if __name__ == "__main__":

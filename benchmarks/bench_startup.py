@@ -56,14 +56,16 @@ def main() -> None:
         times: dict[str, list[float]] = {name: [] for name in commands}
         names = list(commands)
         for run in range(args.runs):
-            for name in names[run % 2:] + names[:run % 2]:
+            for name in names[run % 2 :] + names[: run % 2]:
                 times[name].append(timed_ms(commands[name], env))
     for name, values in times.items():
         print(f"{name} runs (ms):", " ".join(f"{t:.0f}" for t in values))
     ratios = [a / b for a, b in zip(times["app"], times["bare"], strict=True)]
-    print(f"app shown {statistics.median(times['app']):.0f} ms; bare PySide6 QMainWindow shown "
-          f"{statistics.median(times['bare']):.0f} ms; ratio {statistics.median(ratios):.2f} "
-          f"({min(ratios):.2f}-{max(ratios):.2f}; target: at most 3)")
+    print(
+        f"app shown {statistics.median(times['app']):.0f} ms; bare PySide6 QMainWindow shown "
+        f"{statistics.median(times['bare']):.0f} ms; ratio {statistics.median(ratios):.2f} "
+        f"({min(ratios):.2f}-{max(ratios):.2f}; target: at most 3)"
+    )
 
 
 if __name__ == "__main__":

@@ -73,11 +73,14 @@ def main() -> None:
             document = api.render_document(draft, OPTIONS)
             carry = api._carried(draft, OPTIONS, "")
             plain = median(lambda document=document: render_docx(document, OPTIONS), args.runs)
-            carried = median(lambda document=document, carry=carry: render_docx(document, OPTIONS, carry=carry),
-                             args.runs)
+            carried = median(
+                lambda document=document, carry=carry: render_docx(document, OPTIONS, carry=carry), args.runs
+            )
             data = render_to_bytes(draft, OPTIONS)[""]
-            print(f"DOCX writing (document model to file): {carried * 1000:.0f} ms with the export record, "
-                  f"{plain * 1000:.0f} ms without; file {len(data) // 1024} KB")
+            print(
+                f"DOCX writing (document model to file): {carried * 1000:.0f} ms with the export record, "
+                f"{plain * 1000:.0f} ms without; file {len(data) // 1024} KB"
+            )
             path = folder / "exported.docx"
             path.write_bytes(data)
             restore = median(lambda path=path: api.open_docx(path), args.runs)
@@ -87,17 +90,23 @@ def main() -> None:
             edited.write_bytes(one_word_changed(data, word, word + "x"))
             changed = median(lambda edited=edited: api.docx_edits(api.open_docx(edited)), args.runs)
             report = api.docx_edits(api.open_docx(edited))
-            print(f"import: draft restored {restore * 1000:.1f} ms; checked unchanged {unchanged * 1000:.1f} ms; "
-                  f"one word changed, reported and sorted {changed * 1000:.0f} ms "
-                  f"({len(report.changes())} change(s), kinds {sorted({c.kind for c in report.changes()})})")
+            print(
+                f"import: draft restored {restore * 1000:.1f} ms; checked unchanged {unchanged * 1000:.1f} ms; "
+                f"one word changed, reported and sorted {changed * 1000:.0f} ms "
+                f"({len(report.changes())} change(s), kinds {sorted({c.kind for c in report.changes()})})"
+            )
         if api.pdf_converter_name() is None:
             print("PDF: no converter (LibreOffice or Word) found")
             return
         print(f"== PDF through {api.pdf_converter_name()}, {name}")
         one = median(lambda: render_to_bytes(sample, OPTIONS, fmt="pdf"), args.pdf_runs)
-        three = median(lambda: render_to_bytes(sample, RenderOptions(originals="alternat", pdf_a=True), fmt="pdf"),
-                       args.pdf_runs)
-        print(f"PDF export: one file {one:.1f} s; three originals as PDF/A-2b in one conversion {three:.1f} s")
+        three = median(
+            lambda: render_to_bytes(sample, RenderOptions(originals="alternat", pdf_a=True), fmt="pdf"),
+            args.pdf_runs,
+        )
+        print(
+            f"PDF export: one file {one:.1f} s; three originals as PDF/A-2b in one conversion {three:.1f} s"
+        )
 
 
 if __name__ == "__main__":

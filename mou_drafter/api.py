@@ -147,8 +147,9 @@ __all__ = [
 ]
 
 
-def new_draft(kind: str = "mou", languages: list[str] | None = None, *,
-              library: TemplateLibrary | None = None) -> Draft:
+def new_draft(
+    kind: str = "mou", languages: list[str] | None = None, *, library: TemplateLibrary | None = None
+) -> Draft:
     """An empty draft of ``kind`` with a Vietnamese and a Lao party to fill in, pinned to the
     newest approved template version of its kind in ``library``."""
     if kind not in ("mou", "minutes"):
@@ -156,8 +157,13 @@ def new_draft(kind: str = "mou", languages: list[str] | None = None, *,
     if languages is not None:
         RenderOptions(languages=tuple(languages))  # the same check as an export's languages
     template = (library or default_library()).newest(kind).ref
-    draft = Draft(kind=kind, template=template, languages=languages or ["vi", "lo"],
-                  document_type=DOCUMENT_TYPES[kind][0], parties=[Party(country="VN"), Party(country="LA")])
+    draft = Draft(
+        kind=kind,
+        template=template,
+        languages=languages or ["vi", "lo"],
+        document_type=DOCUMENT_TYPES[kind][0],
+        parties=[Party(country="VN"), Party(country="LA")],
+    )
     if kind == "minutes" and draft.minutes is not None:
         from .model.draft import Delegation
 
@@ -193,8 +199,13 @@ def term_list(library: TemplateLibrary | None = None) -> TermList:
     return terms
 
 
-def validate_draft(draft: Draft, *, library: TemplateLibrary | None = None, terms: TermList | None = None,
-                   language: bool = True) -> list[Issue]:
+def validate_draft(
+    draft: Draft,
+    *,
+    library: TemplateLibrary | None = None,
+    terms: TermList | None = None,
+    language: bool = True,
+) -> list[Issue]:
     """Every finding of ``draft``: errors, then warnings, then information, each with its field
     path (see :mod:`mou_drafter.model.validation` and ``docs/language-checks.md``). The term list
     is ``terms``, or that of ``library`` (:func:`term_list`)."""
@@ -218,12 +229,20 @@ def fix_issue(draft: Draft, issue: Issue) -> bool:
 def issues_as_json(issues: list[Issue], ui_language: str = "en") -> list[dict[str, str]]:
     """Findings as ``validate --json`` prints them: ``{"severity", "path", "code", "message"}``,
     the message in ``ui_language``."""
-    return [{"severity": i.severity, "path": i.path, "code": i.code, "message": i.message(ui_language)}
-            for i in issues]
+    return [
+        {"severity": i.severity, "path": i.path, "code": i.code, "message": i.message(ui_language)}
+        for i in issues
+    ]
 
 
-def render_document(draft: Draft, options: RenderOptions | None = None, *, language: str | None = None,
-                    template: TemplateVersion | None = None, library: TemplateLibrary | None = None) -> Document:
+def render_document(
+    draft: Draft,
+    options: RenderOptions | None = None,
+    *,
+    language: str | None = None,
+    template: TemplateVersion | None = None,
+    library: TemplateLibrary | None = None,
+) -> Document:
     """The document model of ``draft`` for the export ``options`` describe, rendered through the
     draft's template (or ``options.template``, or ``template``): all exported languages in one
     document, or with ``language``, the one file of that language (the ``separate`` layout). The
@@ -233,12 +252,18 @@ def render_document(draft: Draft, options: RenderOptions | None = None, *, langu
     options = options or RenderOptions()
     langs = options.languages_of(draft)
     export = Export(options.layout, tuple(langs))
-    return build_document(draft, [language] if language else langs, template or options.template or None, export,
-                          library=library)
+    return build_document(
+        draft,
+        [language] if language else langs,
+        template or options.template or None,
+        export,
+        library=library,
+    )
 
 
-def render_documents(draft: Draft, options: RenderOptions | None = None, *,
-                     library: TemplateLibrary | None = None) -> dict[str, Document]:
+def render_documents(
+    draft: Draft, options: RenderOptions | None = None, *, library: TemplateLibrary | None = None
+) -> dict[str, Document]:
     """The documents of one export: ``{"": doc}``, or ``{lang: doc}`` for ``separate`` — one file per
     language, each rendered on its own so its closing clause speaks of that file — or, with one
     original per party (``originals="alternat"``), ``{party id: doc}``, each with that party first."""
@@ -250,12 +275,15 @@ def render_documents(draft: Draft, options: RenderOptions | None = None, *,
         out = {}
         for party in draft.parties:
             arranged, languages = party_first(draft, party.id, options.languages_of(draft))
-            out[party.id] = render_document(arranged, options.with_changes(languages=tuple(languages)),
-                                            library=library)
+            out[party.id] = render_document(
+                arranged, options.with_changes(languages=tuple(languages)), library=library
+            )
         return out
     if options.layout == "separate":
-        return {lang: render_document(draft, options, language=lang, library=library)
-                for lang in options.languages_of(draft)}
+        return {
+            lang: render_document(draft, options, language=lang, library=library)
+            for lang in options.languages_of(draft)
+        }
     return {"": render_document(draft, options, library=library)}
 
 
@@ -273,13 +301,24 @@ def _carried(draft: Draft, options: RenderOptions, party: str) -> ExportRecord:
         own = draft.party_by_id(party)
         if own is not None:  # the caller's party ids are the draft's
             languages = languages_for(own, languages)
-    return ExportRecord(template="", layout=options.layout, languages=(), export_languages=tuple(languages),
-                        draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
-                        party=party, app_version=__version__)
+    return ExportRecord(
+        template="",
+        layout=options.layout,
+        languages=(),
+        export_languages=tuple(languages),
+        draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
+        party=party,
+        app_version=__version__,
+    )
 
 
-def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: Format = "docx",
-                    library: TemplateLibrary | None = None) -> dict[str, bytes]:
+def render_to_bytes(
+    draft: Draft,
+    options: RenderOptions | None = None,
+    *,
+    fmt: Format = "docx",
+    library: TemplateLibrary | None = None,
+) -> dict[str, bytes]:
     """Render to bytes in ``fmt``: ``{"": data}``, or ``{lang: data}`` for the ``separate`` layout,
     or ``{party id: data}`` for one original per party. Templates are looked up in ``library``
     (default: :func:`default_library`). Every DOCX carries the draft it was made from (see
@@ -296,7 +335,9 @@ def render_to_bytes(draft: Draft, options: RenderOptions | None = None, *, fmt: 
     return out
 
 
-def _render(draft: Draft, options: RenderOptions, fmt: Format, library: TemplateLibrary | None) -> dict[str, bytes]:
+def _render(
+    draft: Draft, options: RenderOptions, fmt: Format, library: TemplateLibrary | None
+) -> dict[str, bytes]:
     docs = render_documents(draft, options, library=library)
     if fmt in ("docx", "pdf"):
         from .render.docx import render_docx
@@ -351,17 +392,27 @@ def check_output_path(path: str | os.PathLike[str], *, source: str | os.PathLike
     the draft file ``source`` itself (also through a link or another name for it)."""
     target = Path(path)
     if source is not None and same_file(target, source):
-        raise UsageError(f"{target}: that is the draft file being exported ({source}); choose another name for "
-                         "the output. The draft was not changed.")
+        raise UsageError(
+            f"{target}: that is the draft file being exported ({source}); choose another name for "
+            "the output. The draft was not changed."
+        )
     if target.suffix.lower() == DRAFT_SUFFIX:
-        raise UsageError(f"{target}: an export must not be written over a draft file ({DRAFT_SUFFIX}); choose a name "
-                         "ending in .docx, .html or .txt")
+        raise UsageError(
+            f"{target}: an export must not be written over a draft file ({DRAFT_SUFFIX}); choose a name "
+            "ending in .docx, .html or .txt"
+        )
     return target
 
 
-def render_to_path(draft: Draft, path: str | os.PathLike[str], options: RenderOptions | None = None, *,
-                   fmt: Format | None = None, library: TemplateLibrary | None = None,
-                   source: str | os.PathLike[str] | None = None) -> list[Path]:
+def render_to_path(
+    draft: Draft,
+    path: str | os.PathLike[str],
+    options: RenderOptions | None = None,
+    *,
+    fmt: Format | None = None,
+    library: TemplateLibrary | None = None,
+    source: str | os.PathLike[str] | None = None,
+) -> list[Path]:
     """Render and write atomically; returns the files written. ``fmt`` defaults to the suffix.
     ``source``: the draft's file, which an output may not overwrite (:func:`check_output_path`)."""
     from .model.atomic_write import atomic_write_bytes
@@ -406,9 +457,14 @@ def printed_values(draft: Draft, languages: list[str]) -> dict[str, list[tuple[s
     def data(node: object, path: str) -> None:
         if isinstance(node, dt.date):
             for lang in languages:
-                values[lang] += [(path, format_date(node, lang, prefix=False)), (path, format_date_short(node, lang))]
+                values[lang] += [
+                    (path, format_date(node, lang, prefix=False)),
+                    (path, format_date_short(node, lang)),
+                ]
         elif isinstance(node, BaseModel):
-            if isinstance(getattr(node, "amount", None), Decimal) and isinstance(getattr(node, "currency", None), str):
+            if isinstance(getattr(node, "amount", None), Decimal) and isinstance(
+                getattr(node, "currency", None), str
+            ):
                 # a contribution (an item of a list) has its amount field; an equivalent (Money) is one field
                 target = f"{path}.amount" if path.endswith("]") else path
                 for lang in languages:
@@ -433,7 +489,9 @@ class Preview:
     fields: dict[str, str]
 
 
-def preview(draft: Draft, options: RenderOptions | None = None, *, library: TemplateLibrary | None = None) -> Preview:
+def preview(
+    draft: Draft, options: RenderOptions | None = None, *, library: TemplateLibrary | None = None
+) -> Preview:
     """The draft as the app's live preview shows it (one document: side by side or one language
     after another), with where each clause and field is."""
     from .render.html import render_html
@@ -447,9 +505,16 @@ def preview(draft: Draft, options: RenderOptions | None = None, *, library: Temp
     return Preview(html, clauses, field_clauses(document, printed_values(draft, list(document.languages))))
 
 
-def render_pages(draft: Draft, folder: str | os.PathLike[str], options: RenderOptions | None = None, *,
-                 dpi: int = 0, library: TemplateLibrary | None = None, profile: str | os.PathLike[str] | None = None,
-                 cancel: threading.Event | None = None) -> Pages:
+def render_pages(
+    draft: Draft,
+    folder: str | os.PathLike[str],
+    options: RenderOptions | None = None,
+    *,
+    dpi: int = 0,
+    library: TemplateLibrary | None = None,
+    profile: str | os.PathLike[str] | None = None,
+    cancel: threading.Event | None = None,
+) -> Pages:
     """The export ``options`` describe (side by side or one language after another: one document)
     as printed, in ``folder``: converted by LibreOffice, one image per page (``dpi``), the printed
     words traced to clause ids and field paths. Setting ``cancel`` stops it (``Cancelled``)."""
@@ -462,8 +527,15 @@ def render_pages(draft: Draft, folder: str | os.PathLike[str], options: RenderOp
         raise UsageError("pages are shown for one document: layout side-by-side or sequential, not separate")
     document = render_document(draft, options, library=library)
     docx = render_docx(document, options)[""]
-    return pages(docx, Path(folder), document, printed_values(draft, list(document.languages)),
-                 dpi=dpi or DEFAULT_DPI, profile=Path(profile) if profile else None, cancel=cancel)
+    return pages(
+        docx,
+        Path(folder),
+        document,
+        printed_values(draft, list(document.languages)),
+        dpi=dpi or DEFAULT_DPI,
+        profile=Path(profile) if profile else None,
+        cancel=cancel,
+    )
 
 
 def format_amount(amount: Decimal | int | None, currency: str, lang: str) -> str:
@@ -493,8 +565,9 @@ def upgrade_for(draft: Draft, library: TemplateLibrary | None = None) -> Templat
     return (library or default_library()).upgrade_for(draft.template)
 
 
-def lint_templates(path: str | os.PathLike[str] | None = None, *,
-                   library: TemplateLibrary | None = None) -> list[Finding]:
+def lint_templates(
+    path: str | os.PathLike[str] | None = None, *, library: TemplateLibrary | None = None
+) -> list[Finding]:
     """Lint a template version folder, a folder of templates, or (without ``path``) every folder
     of ``library``: one finding per problem, ``file:line: message``."""
     from .templating.lint import lint_path
@@ -512,15 +585,18 @@ def lint_templates(path: str | os.PathLike[str] | None = None, *,
     # a shared folder not found, a version hidden by the same one in an earlier folder
     for problem in library.problems():
         if not problem.message.startswith(str(problem.folder / "manifest.toml")):
-            findings.append(Finding(str(problem.folder), 0, problem.message.removeprefix(f"{problem.folder}: ")))
+            findings.append(
+                Finding(str(problem.folder), 0, problem.message.removeprefix(f"{problem.folder}: "))
+            )
     return findings
 
 
 # -- comparing template versions ---------------------------------------------------------------
 
 
-def compare_versions(old: str, new: str, language: str, draft: Draft | None = None, *,
-                     library: TemplateLibrary | None = None) -> Comparison:
+def compare_versions(
+    old: str, new: str, language: str, draft: Draft | None = None, *, library: TemplateLibrary | None = None
+) -> Comparison:
     """Compare ``name@old`` with ``name@new`` in ``language`` clause by clause and word by word:
     rendered with ``draft``'s data, or, without a draft, as template text with its placeholders."""
     from .compare.sources import compare_versions as compare
@@ -556,8 +632,13 @@ def comparison_docx(comparison: Comparison, fonts: Fonts | None = None) -> bytes
     return redline_docx(comparison, fonts)
 
 
-def write_comparison(comparison: Comparison, path: str | os.PathLike[str], *, fonts: Fonts | None = None,
-                     source: str | os.PathLike[str] | None = None) -> Path:
+def write_comparison(
+    comparison: Comparison,
+    path: str | os.PathLike[str],
+    *,
+    fonts: Fonts | None = None,
+    source: str | os.PathLike[str] | None = None,
+) -> Path:
     """Write the comparison atomically as ``.html``, ``.txt`` or ``.docx`` (by the extension);
     never over the draft file ``source`` it was rendered with."""
     from .model.atomic_write import atomic_write_bytes
@@ -609,7 +690,8 @@ def open_docx(path: str | os.PathLike[str]) -> ImportedDocx:
         raise NoDraftInDocument(
             f"{source}: this Word document holds no MoU Drafter draft, so it cannot be opened as one: it was "
             "not exported by MoU Drafter (or by an older version, which did not store the draft in it). Open "
-            "the draft (.moud) it was made from, or start a new draft and copy the text across.")
+            "the draft (.moud) it was made from, or start a new draft and copy the text across."
+        )
     draft = parse_draft(record.draft_json.encode("utf-8"), f"{source} (the draft stored in it)")
     return ImportedDocx(source, draft, record, data)
 
@@ -620,8 +702,13 @@ def docx_edits(imported: ImportedDocx, *, library: TemplateLibrary | None = None
     computed text (dates, numbers: change them in the form) or a removed clause."""
     from .compare.edits import word_edits
 
-    return word_edits(imported.data, imported.record, imported.draft, source=str(imported.path),
-                      library=library or default_library())
+    return word_edits(
+        imported.data,
+        imported.record,
+        imported.draft,
+        source=str(imported.path),
+        library=library or default_library(),
+    )
 
 
 def edits_report(edits: WordEdits) -> str:
@@ -644,14 +731,18 @@ def edits_comparison(edits: WordEdits, language: str) -> Comparison:
         if edit.current is None:
             clauses.append(ClauseDiff(edit.clause, "removed", old, None, [Span("delete", edit.exported)]))
         else:
-            clauses.append(ClauseDiff(edit.clause, "changed", old, Clause(edit.clause, edit.current, old.kind),
-                                      list(edit.spans)))
+            clauses.append(
+                ClauseDiff(
+                    edit.clause, "changed", old, Clause(edit.clause, edit.current, old.kind), list(edit.spans)
+                )
+            )
     name = edits.source.replace("\\", "/").rsplit("/", 1)[-1]
     return Comparison(language, edits.record.template or name, name, clauses)
 
 
-def take_back(edits: WordEdits, accept: Iterable[int] | None = None, *,
-              keep_template: bool = True) -> tuple[Draft, list[str]]:
+def take_back(
+    edits: WordEdits, accept: Iterable[int] | None = None, *, keep_template: bool = True
+) -> tuple[Draft, list[str]]:
     """The draft with the chosen changes of typed texts (by :attr:`Change.index`; ``None``: all
     that can be taken) written into its fields and, with ``keep_template``, the changes of template
     wording kept as per-draft overrides of their clauses; and notes on what was not taken."""
@@ -660,8 +751,10 @@ def take_back(edits: WordEdits, accept: Iterable[int] | None = None, *,
     return taken(edits, None if accept is None else set(accept), keep_template=keep_template)
 
 
-def next_draft(draft: Draft, *, library: TemplateLibrary | None = None) -> tuple[Draft, TemplateVersion | None]:
-    """"New from this document": next year's draft from this one — the same parties, areas,
+def next_draft(
+    draft: Draft, *, library: TemplateLibrary | None = None
+) -> tuple[Draft, TemplateVersion | None]:
+    """ "New from this document": next year's draft from this one — the same parties, areas,
     delegations and texts, every date cleared, the document number cleared, the conference
     ordinal one higher (minutes: the next conference's host and place become the conference's),
     moved to the newest approved version of its template when there is a newer one. Returns the
@@ -708,8 +801,15 @@ def document_checks(draft: Draft, *, library: TemplateLibrary | None = None) -> 
         document = render_document(draft, RenderOptions(languages=languages), library=library)
         for index in document.unapplied_overrides:
             override = draft.overrides[index]
-            issues.append(Issue("warning", f"overrides[{index}]", "override_stale", value=override.clause,
-                                lang=override.lang))
+            issues.append(
+                Issue(
+                    "warning",
+                    f"overrides[{index}]",
+                    "override_stale",
+                    value=override.clause,
+                    lang=override.lang,
+                )
+            )
     return issues
 
 
@@ -733,11 +833,15 @@ def optional_clauses(draft: Draft, *, library: TemplateLibrary | None = None) ->
     """The optional clauses the draft's template version declares, in its order."""
     library = library or default_library()
     version = library.find(draft.template) if draft.template else library.newest(draft.kind)
-    return [OptionalClause(name, dict(titles), name in draft.optional_clauses)
-            for name, titles in version.manifest.optional.items()]
+    return [
+        OptionalClause(name, dict(titles), name in draft.optional_clauses)
+        for name, titles in version.manifest.optional.items()
+    ]
 
 
-def optional_clause_preview(draft: Draft, name: str, lang: str, *, library: TemplateLibrary | None = None) -> str:
+def optional_clause_preview(
+    draft: Draft, name: str, lang: str, *, library: TemplateLibrary | None = None
+) -> str:
     """The text optional clause ``name`` would have in ``lang`` in this draft (chosen or not),
     with its article or section number as it would be."""
     from .templating.library import optional_clause_id
@@ -745,8 +849,11 @@ def optional_clause_preview(draft: Draft, name: str, lang: str, *, library: Temp
     chosen = draft.model_copy(update={"optional_clauses": [*draft.optional_clauses, name]})
     document = render_document(chosen, RenderOptions(languages=(lang,)), language=lang, library=library)
     clause = optional_clause_id(name)
-    return "\n".join(document.clause_text(block) for block in document.texts[lang]
-                     if block.id == clause or block.id.startswith(clause + "."))
+    return "\n".join(
+        document.clause_text(block)
+        for block in document.texts[lang]
+        if block.id == clause or block.id.startswith(clause + ".")
+    )
 
 
 def pdf_converter_name() -> str | None:

@@ -20,20 +20,20 @@ from .errors import MouDrafterError, UsageError
 
 EXAMPLES = {
     "render": "example:\n  mou-drafter render seeds/minutes-dakglei-xanxay-dakcheung-2023.moud -o minutes.docx "
-              "--layout side-by-side --languages vi,lo",
+    "--layout side-by-side --languages vi,lo",
     "validate": "example:\n  mou-drafter validate my-mou.moud\n"
-                "  mou-drafter validate --json --ui-language vi my-mou.moud > findings.json",
+    "  mou-drafter validate --json --ui-language vi my-mou.moud > findings.json",
     "terms": "example:\n  mou-drafter terms",
     "new": "example:\n  mou-drafter new --kind minutes -o conference-2024.moud",
     "templates": "example:\n  mou-drafter templates",
     "schema": "example:\n  mou-drafter schema > draft.schema.json",
     "compare": "examples:\n  mou-drafter compare mou@1.0 mou@1.1 --language lo -o changes.html\n"
-               "  mou-drafter compare mou@1.0 mou@1.1 --draft seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud "
-               "-o redline.docx",
+    "  mou-drafter compare mou@1.0 mou@1.1 --draft seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud "
+    "-o redline.docx",
     "lint-templates": "example:\n  mou-drafter lint-templates templates/mou/1.1",
     "import": "examples:\n  mou-drafter import minutes-2023.docx -o minutes-2023.moud\n"
-              "  mou-drafter import --report minutes-2023-reviewed.docx\n"
-              "  mou-drafter import minutes-2023-reviewed.docx --take-back -o minutes-2023.moud",
+    "  mou-drafter import --report minutes-2023-reviewed.docx\n"
+    "  mou-drafter import minutes-2023-reviewed.docx --take-back -o minutes-2023.moud",
 }
 
 
@@ -51,58 +51,103 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mou-drafter",
         description="Draft bilingual Vietnamese-Lao MoUs and conference minutes and export them to Word. "
-                    "Without a command, the desktop app opens.",
+        "Without a command, the desktop app opens.",
         epilog="example:\n  mou-drafter render seeds/mou-dakglei-xanxay-dakcheung-2024-2028.moud -o mou.docx",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mou-drafter {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="render every sample in every layout, reopen the files, check fonts, templates and "
-                             "locale data; print a report and exit 0 or 1")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="render every sample in every layout, reopen the files, check fonts, templates and "
+        "locale data; print a report and exit 0 or 1",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES.get(name),
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EXAMPLES.get(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
     p = command("render", "render a draft to DOCX, HTML or plain text")
     p.add_argument("draft", metavar="DRAFT", help="draft file (.moud)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; with --layout separate, "
-                   "one file per language is written beside it (OUT.vi.docx, OUT.lo.docx)")
-    p.add_argument("--layout", default="side-by-side", metavar="|".join(LAYOUTS),
-                   help="side-by-side: one column per language; sequential: one language after another; "
-                        "separate: one file per language (default: side-by-side)")
-    p.add_argument("--languages", type=_languages, metavar="vi,lo,en",
-                   help="document languages (default: those of the draft)")
-    p.add_argument("--format", dest="fmt", metavar="docx|pdf|html|txt",
-                   help="output format (default: from the extension of OUT); pdf needs LibreOffice (or Word on "
-                        "Windows)")
-    p.add_argument("--originals", default="shared", metavar="shared|alternat",
-                   help="alternat: one original per party, each with that party's language, name and signature "
-                        "block first, written beside OUT as OUT.<party id>.docx (default: shared, one document)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output file; with --layout separate, "
+        "one file per language is written beside it (OUT.vi.docx, OUT.lo.docx)",
+    )
+    p.add_argument(
+        "--layout",
+        default="side-by-side",
+        metavar="|".join(LAYOUTS),
+        help="side-by-side: one column per language; sequential: one language after another; "
+        "separate: one file per language (default: side-by-side)",
+    )
+    p.add_argument(
+        "--languages",
+        type=_languages,
+        metavar="vi,lo,en",
+        help="document languages (default: those of the draft)",
+    )
+    p.add_argument(
+        "--format",
+        dest="fmt",
+        metavar="docx|pdf|html|txt",
+        help="output format (default: from the extension of OUT); pdf needs LibreOffice (or Word on Windows)",
+    )
+    p.add_argument(
+        "--originals",
+        default="shared",
+        metavar="shared|alternat",
+        help="alternat: one original per party, each with that party's language, name and signature "
+        "block first, written beside OUT as OUT.<party id>.docx (default: shared, one document)",
+    )
     p.add_argument("--pdf-a", action="store_true", help="with --format pdf: PDF/A-2b, for archiving")
     p.add_argument("--template", metavar="NAME@VERSION", help="template to use (default: the draft's)")
-    p.add_argument("--lao-zwsp", action="store_true",
-                   help="put zero-width spaces between Lao words, for programs that cannot break Lao lines")
-    p.add_argument("--allow-incomplete", action="store_true",
-                   help="render even if the draft has validation errors or texts missing in an exported "
-                        "language (they show as ……)")
+    p.add_argument(
+        "--lao-zwsp",
+        action="store_true",
+        help="put zero-width spaces between Lao words, for programs that cannot break Lao lines",
+    )
+    p.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="render even if the draft has validation errors or texts missing in an exported "
+        "language (they show as ……)",
+    )
 
     p = command("validate", "check a draft and list errors, warnings and information with their field paths")
     p.add_argument("draft", metavar="DRAFT")
     p.add_argument("--ui-language", choices=["en", "vi", "lo"], default="en", help="language of the messages")
-    p.add_argument("--json", action="store_true", help='print the findings as a JSON list of {"severity", "path", '
-                   '"code", "message"} (exit code as without --json)')
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print the findings as a JSON list of {"severity", "path", '
+        '"code", "message"} (exit code as without --json)',
+    )
 
     command("terms", "print the approved term list in use (vi, lo, en) and where each entry comes from")
 
     p = command("new", "create a new empty draft file, or next year's draft from an exported document")
     p.add_argument("--kind", choices=["mou", "minutes"])
-    p.add_argument("--from", dest="source", metavar="FILE.docx|DRAFT",
-                   help="start from this document (an exported DOCX or a draft): the same parties and areas, "
-                        "dates cleared, the conference ordinal one higher, the newest approved template")
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE.docx|DRAFT",
+        help="start from this document (an exported DOCX or a draft): the same parties and areas, "
+        "dates cleared, the conference ordinal one higher, the newest approved template",
+    )
     p.add_argument("-o", "--output", required=True, metavar="DRAFT")
-    p.add_argument("--languages", type=_languages, metavar="vi,lo,en", help="document languages (default vi,lo)")
+    p.add_argument(
+        "--languages", type=_languages, metavar="vi,lo,en", help="document languages (default vi,lo)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     command("templates", "list the available templates (name, version, status, folder)")
@@ -110,25 +155,44 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", "restore the draft an exported DOCX carries; list what was changed in Word")
     p.add_argument("docx", metavar="FILE.docx")
     p.add_argument("-o", "--output", metavar="DRAFT", help="write the draft here (.moud)")
-    p.add_argument("--report", action="store_true",
-                   help="list what was changed in Word since export, per clause and language")
-    p.add_argument("--take-back", action="store_true",
-                   help="with -o: write the changes of typed texts into the draft and keep edited template "
-                        "wording as the draft's own")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="list what was changed in Word since export, per clause and language",
+    )
+    p.add_argument(
+        "--take-back",
+        action="store_true",
+        help="with -o: write the changes of typed texts into the draft and keep edited template "
+        "wording as the draft's own",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing draft file")
 
     p = command("compare", "compare two template versions clause by clause, word by word")
     p.add_argument("old", metavar="NAME@OLD")
     p.add_argument("new", metavar="NAME@NEW")
     p.add_argument("--language", default="vi", choices=["vi", "lo", "en"])
-    p.add_argument("--draft", metavar="DRAFT", help="render both versions with this draft's data "
-                   "(default: compare the template text with its placeholders)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="OUT.html (side by side), OUT.docx (tracked changes) or OUT.txt")
+    p.add_argument(
+        "--draft",
+        metavar="DRAFT",
+        help="render both versions with this draft's data "
+        "(default: compare the template text with its placeholders)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="OUT.html (side by side), OUT.docx (tracked changes) or OUT.txt",
+    )
 
     p = command("lint-templates", "check templates: syntax, unknown names, clause ids across languages")
-    p.add_argument("path", nargs="?", metavar="PATH", help="a template version folder or a folder of templates "
-                   "(default: all template folders)")
+    p.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a template version folder or a folder of templates (default: all template folders)",
+    )
     command("schema", "print the JSON Schema of draft files")
     return parser
 
@@ -152,9 +216,15 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     check_output_path(args.output, source=args.draft)  # before anything else: never over the draft
     settings = load_settings()
-    options = RenderOptions(layout=args.layout, languages=args.languages, fonts=settings.fonts,
-                            lao_zero_width_spaces=args.lao_zwsp, template=args.template or "",
-                            originals=args.originals, pdf_a=args.pdf_a)
+    options = RenderOptions(
+        layout=args.layout,
+        languages=args.languages,
+        fonts=settings.fonts,
+        lao_zero_width_spaces=args.lao_zwsp,
+        template=args.template or "",
+        originals=args.originals,
+        pdf_a=args.pdf_a,
+    )
     fmt = format_for(args.output, args.fmt)
     draft = load_draft(args.draft)
     issues = validate_draft(draft)
@@ -163,14 +233,17 @@ def cmd_render(args: argparse.Namespace) -> int:
     problems = export_problems(draft, args.languages)
     reported = {(i.path, i.code) for i in problems}
     errors = [i for i in issues if i.severity == "error"] + problems
-    warnings = [i for i in issues if i.severity == "warning" and (i.path, "missing_in_export") not in reported]
+    warnings = [
+        i for i in issues if i.severity == "warning" and (i.path, "missing_in_export") not in reported
+    ]
     if errors and not args.allow_incomplete:
         _print_issues(errors + warnings)
         print(f"{args.draft}: not rendered: fix the errors above or use --allow-incomplete", file=sys.stderr)
         return 1
     _print_issues(warnings if not args.allow_incomplete else errors + warnings)
-    written = render_to_path(draft, args.output, options, fmt=fmt, library=template_library(settings),
-                             source=args.draft)
+    written = render_to_path(
+        draft, args.output, options, fmt=fmt, library=template_library(settings), source=args.draft
+    )
     for path in written:
         print(path)
     return 0
@@ -187,8 +260,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(json.dumps(issues_as_json(issues, args.ui_language), ensure_ascii=False, indent=2))
         return 1 if has_errors(issues) else 0
     _print_issues(issues, args.ui_language)
-    counts = {severity: sum(1 for i in issues if i.severity == severity) for severity in ("error", "warning", "info")}
-    print(f"{args.draft}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)")
+    counts = {
+        severity: sum(1 for i in issues if i.severity == severity)
+        for severity in ("error", "warning", "info")
+    }
+    print(
+        f"{args.draft}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)"
+    )
     return 1 if has_errors(issues) else 0
 
 
@@ -214,13 +292,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output} already exists; use --force to overwrite it")
     if args.source:
         library = template_library()
-        source = open_docx(args.source).draft if args.source.lower().endswith(".docx") else load_draft(args.source)
+        source = (
+            open_docx(args.source).draft if args.source.lower().endswith(".docx") else load_draft(args.source)
+        )
         draft, moved_from = next_draft(source, library=library)
         print(save_draft(draft, args.output))
         if moved_from is not None:
-            print(f"template moved from {moved_from.ref} to {draft.template}: "
-                  f"mou-drafter compare {moved_from.ref} {draft.template} -o changes.html shows what changed",
-                  file=sys.stderr)
+            print(
+                f"template moved from {moved_from.ref} to {draft.template}: "
+                f"mou-drafter compare {moved_from.ref} {draft.template} -o changes.html shows what changed",
+                file=sys.stderr,
+            )
         return 0
     if not args.kind:
         raise UsageError("give --kind mou|minutes, or --from FILE to start from a document")
@@ -237,7 +319,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .settings import template_library
 
     if not args.output and not args.report:
-        raise UsageError("give -o DRAFT.moud to write the draft, and/or --report to list the changes made in Word")
+        raise UsageError(
+            "give -o DRAFT.moud to write the draft, and/or --report to list the changes made in Word"
+        )
     if args.take_back and not args.output:
         raise UsageError("--take-back writes the draft: give -o DRAFT.moud")
     if args.output and os.path.exists(args.output) and not args.force:
@@ -261,8 +345,17 @@ def cmd_templates(args: argparse.Namespace) -> int:
     from .settings import template_library
 
     library = template_library()
-    rows = [(t.manifest.name, t.manifest.version, t.manifest.status, t.manifest.date.isoformat(), t.source,
-             str(t.folder)) for t in list_templates(library)]
+    rows = [
+        (
+            t.manifest.name,
+            t.manifest.version,
+            t.manifest.status,
+            t.manifest.date.isoformat(),
+            t.source,
+            str(t.folder),
+        )
+        for t in list_templates(library)
+    ]
     header = ("NAME", "VERSION", "STATUS", "DATE", "SOURCE", "FOLDER")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
@@ -287,7 +380,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: the output must end in .html, .docx or .txt")
     settings = load_settings()
     draft = load_draft(args.draft) if args.draft else None
-    comparison = compare_versions(args.old, args.new, args.language, draft, library=template_library(settings))
+    comparison = compare_versions(
+        args.old, args.new, args.language, draft, library=template_library(settings)
+    )
     out = write_comparison(comparison, args.output, fonts=settings.fonts, source=args.draft)
     print(comparison_summary(comparison))
     print(out)
@@ -325,8 +420,11 @@ def start_gui(argv: Sequence[str]) -> int:
     try:
         from .gui.app import run
     except ImportError as exc:
-        print(f"mou-drafter: the desktop app is not available ({exc}); the command line works: "
-              "mou-drafter --help", file=sys.stderr)
+        print(
+            f"mou-drafter: the desktop app is not available ({exc}); the command line works: "
+            "mou-drafter --help",
+            file=sys.stderr,
+        )
         return 2
     return run(list(argv))
 
@@ -360,9 +458,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(__name__).exception("internal error in 'mou-drafter %s'", args.command)
         if os.environ.get("MOU_DRAFTER_DEBUG"):
             raise
-        print(f"mou-drafter: internal error: {type(exc).__name__}: {exc}\n"
-              f"Please report it with the draft file and the log {log_file}; set MOU_DRAFTER_DEBUG=1 to see "
-              "details.", file=sys.stderr)
+        print(
+            f"mou-drafter: internal error: {type(exc).__name__}: {exc}\n"
+            f"Please report it with the draft file and the log {log_file}; set MOU_DRAFTER_DEBUG=1 to see "
+            "details.",
+            file=sys.stderr,
+        )
         return 70
     finally:
         _say_settings_notices()

@@ -114,7 +114,9 @@ class Document:
         if block.kind == "article":
             return self.article_heading(block)
         if block.kind == "table":
-            return "\n".join(text for row in block.rows for cell in row.cells if (text := "\n".join(cell).strip()))
+            return "\n".join(
+                text for row in block.rows for cell in row.cells if (text := "\n".join(cell).strip())
+            )
         return "\n".join(block.lines)
 
     def aligned_rows(self, languages: list[str] | None = None) -> list[tuple[str, dict[str, Block]]]:

@@ -62,4 +62,7 @@ class _LogFile(RotatingFileHandler):
         if not self.failed:  # once, in one line: the log is a help, not a reason to stop
             self.failed = True
             error = sys.exc_info()[1]
-            print(f"mou-drafter: warning: cannot write the log file {self.baseFilename} ({error})", file=sys.stderr)
+            print(
+                f"mou-drafter: warning: cannot write the log file {self.baseFilename} ({error})",
+                file=sys.stderr,
+            )

@@ -36,8 +36,12 @@ def run_self_test(out=print) -> int:
         from .templating.formatting import format_amount, format_date
 
         day = dt.date(2023, 11, 23)
-        got = [format_date(day, "vi"), format_date(day, "lo"), format_date(day, "en"),
-               format_amount(Decimal(585000000), "VND", "vi")]
+        got = [
+            format_date(day, "vi"),
+            format_date(day, "lo"),
+            format_date(day, "en"),
+            format_amount(Decimal(585000000), "VND", "vi"),
+        ]
         expected = ["ngày 23 tháng 11 năm 2023", "ວັນທີ 23 ພະຈິກ 2023", "23 November 2023", "585.000.000 đồng"]
         if got != expected:
             raise AssertionError(f"{got} != {expected}")
@@ -98,21 +102,26 @@ def run_self_test(out=print) -> int:
                 draft = load_draft(seed)
                 for layout in LAYOUTS:
                     options = RenderOptions(layout=layout, languages=("vi", "lo", "en"), fonts=fonts)
-                    for path in render_to_path(draft, Path(tmp) / f"{seed.stem}-{layout}.docx", options,
-                                               library=library):
+                    for path in render_to_path(
+                        draft, Path(tmp) / f"{seed.stem}-{layout}.docx", options, library=library
+                    ):
                         document = open_docx(path.read_bytes())
                         text = "\n".join(paragraph_texts(document)).lower()
                         lang = next((code for code in ("vi", "lo", "en") if f".{code}." in path.name), "vi")
                         name = draft.parties[-1].name.get(lang).lower()
                         if name not in text:
-                            raise AssertionError(f"{path.name}: the party name {name!r} is not in the document")
+                            raise AssertionError(
+                                f"{path.name}: the party name {name!r} is not in the document"
+                            )
                         count, problems = lao_run_problems(document, fonts.lao)
                         if problems:
                             raise AssertionError(f"{path.name}: {problems[0]}")
                         if count == 0 and (".lo." in path.name or layout != "separate"):
                             raise AssertionError(f"{path.name} has no Lao text")
                         if draft_to_json(reopen_draft(path).draft) != draft_to_json(draft):
-                            raise AssertionError(f"{path.name}: the draft it carries is not the draft exported")
+                            raise AssertionError(
+                                f"{path.name}: the draft it carries is not the draft exported"
+                            )
                         files += 1
         return f"{len(seeds)} samples, {files} files rendered and reopened, each carrying its draft"
 
@@ -138,6 +147,8 @@ def run_self_test(out=print) -> int:
     for name, ok, detail in results:
         out(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
     failed = sum(1 for _n, ok, _d in results if not ok)
-    out(f"self-test {'passed' if not failed else 'FAILED'} in {time.perf_counter() - started:.1f} s"
-        f" ({len(results) - failed}/{len(results)} checks)")
+    out(
+        f"self-test {'passed' if not failed else 'FAILED'} in {time.perf_counter() - started:.1f} s"
+        f" ({len(results) - failed}/{len(results)} checks)"
+    )
     return 1 if failed else 0

@@ -134,13 +134,19 @@ class SettingsNotice:
 
     def __str__(self) -> str:
         if self.kind == "damaged":
-            return (f"the settings file {self.path} was damaged ({self.reason}); it was kept as "
-                    f"{self.kept.name if self.kept else '?'} and the default settings are used")
+            return (
+                f"the settings file {self.path} was damaged ({self.reason}); it was kept as "
+                f"{self.kept.name if self.kept else '?'} and the default settings are used"
+            )
         if self.kind == "damaged-kept":
-            return (f"the settings file {self.path} is damaged ({self.reason}) and could not be set aside; the "
-                    "default settings are used and the file is not overwritten")
-        return (f"cannot read the settings file {self.path} ({self.reason}); the default settings are used and the "
-                "file is not overwritten")
+            return (
+                f"the settings file {self.path} is damaged ({self.reason}) and could not be set aside; the "
+                "default settings are used and the file is not overwritten"
+            )
+        return (
+            f"cannot read the settings file {self.path} ({self.reason}); the default settings are used and the "
+            "file is not overwritten"
+        )
 
 
 #: What went wrong with the settings file and was not yet said (:func:`settings_notices`).
@@ -170,7 +176,9 @@ def load_settings() -> Settings:
     except (ValueError, ValidationError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         kept = _set_aside(path)
-        if kept is not None and not kept.exists():  # another MoU Drafter set it aside a moment ago and says so
+        if (
+            kept is not None and not kept.exists()
+        ):  # another MoU Drafter set it aside a moment ago and says so
             return Settings()
         if kept is None:
             if path not in _KEEP:
@@ -216,8 +224,10 @@ def save_settings(settings: Settings) -> Path:
 
     path = settings_path()
     if path in _KEEP and path.exists():
-        raise ExportError(f"the settings file {path} is damaged or unreadable and was kept as it is; move it away "
-                          "to save new settings")
+        raise ExportError(
+            f"the settings file {path} is damaged or unreadable and was kept as it is; move it away "
+            "to save new settings"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_bytes(path, settings.model_dump_json(indent=2).encode("utf-8"))
 

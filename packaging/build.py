@@ -43,7 +43,8 @@ def package_version() -> str:
 def write_version_files(version: str, bundle: Path) -> None:
     BUILD.mkdir(parents=True, exist_ok=True)
     numbers = tuple(int(p) for p in (version.split(".") + ["0", "0", "0"])[:4])
-    (BUILD / "version_info.txt").write_text(f"""VSVersionInfo(
+    (BUILD / "version_info.txt").write_text(
+        f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
                     fileType=0x1, subtype=0x0, date=(0, 0)),
   kids=[StringFileInfo([StringTable('040904B0', [
@@ -56,18 +57,25 @@ def write_version_files(version: str, bundle: Path) -> None:
       StringStruct('ProductVersion', '{version}')])]),
     VarFileInfo([VarStruct('Translation', [1033, 1200])])]
 )
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     # Paths relative to packaging/ (where installer.iss is), so the same file works on Windows and
     # under Wine, whatever the drive letter of the checkout.
     bundle_dir = os.path.relpath(bundle, HERE).replace("/", "\\")
     (BUILD / "version.iss").write_text(
         f'#define AppVersion "{version}"\n#define BundleDir "{bundle_dir}"\n#define IconFile "icon.ico"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def compile_catalogues() -> None:
-    subprocess.run([sys.executable, "-m", "mou_drafter.gui.i18n", "compile"], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "mou_drafter.gui.i18n", "compile"],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def folder_size(folder: Path) -> int:
@@ -91,9 +99,23 @@ def main() -> int:
     version = package_version()
     compile_catalogues()
     write_version_files(version, bundle)
-    subprocess.run([sys.executable, "-m", "PyInstaller", str(HERE / "mou_drafter.spec"), "--noconfirm",
-                    "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(BUILD / f"pyinstaller-{sys.platform}")],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(HERE / "mou_drafter.spec"),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(BUILD / f"pyinstaller-{sys.platform}"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     size_mb = folder_size(bundle) / 1e6
     print(f"bundle: {size_mb:.1f} MB (budget {BUDGET_MB} MB)")
     over = size_mb > BUDGET_MB

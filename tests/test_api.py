@@ -21,7 +21,9 @@ MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 
 def _modules_after(code: str) -> list[str]:
     script = code + "\nimport sys\nprint(sorted({m.split('.')[0] for m in sys.modules}))\n"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return eval(result.stdout.strip().splitlines()[-1])  # a list of names printed by the child
 
@@ -31,15 +33,35 @@ def test_importing_the_api_loads_no_python_docx_and_no_qt():
     for heavy in ("docx", "lxml", "PySide6", "shiboken6"):
         assert heavy not in loaded, heavy
     # a DOCX export loads python-docx when it is made; text needs it not at all
-    assert "docx" in _modules_after(f"from mou_drafter import api\napi.render_to_bytes(api.load_draft({str(MOU)!r}))")
-    text_only = _modules_after(f"from mou_drafter import api\napi.render_to_bytes(api.load_draft({str(MOU)!r}), fmt='txt')")
+    assert "docx" in _modules_after(
+        f"from mou_drafter import api\napi.render_to_bytes(api.load_draft({str(MOU)!r}))"
+    )
+    text_only = _modules_after(
+        f"from mou_drafter import api\napi.render_to_bytes(api.load_draft({str(MOU)!r}), fmt='txt')"
+    )
     assert "docx" not in text_only and "lxml" not in text_only
 
 
 def test_the_package_exposes_the_api_names():
-    for name in ("load_draft", "save_draft", "new_draft", "validate_draft", "export_problems", "render_document",
-                 "render_to_path", "render_to_bytes", "Draft", "MouDrafterError", "RenderOptions", "Fonts",
-                 "TemplateLibrary", "list_templates", "lint_templates", "compare_versions", "write_comparison"):
+    for name in (
+        "load_draft",
+        "save_draft",
+        "new_draft",
+        "validate_draft",
+        "export_problems",
+        "render_document",
+        "render_to_path",
+        "render_to_bytes",
+        "Draft",
+        "MouDrafterError",
+        "RenderOptions",
+        "Fonts",
+        "TemplateLibrary",
+        "list_templates",
+        "lint_templates",
+        "compare_versions",
+        "write_comparison",
+    ):
         assert getattr(mou_drafter, name) is not None, name
     assert mou_drafter.RenderOptions is api.RenderOptions and mou_drafter.load_draft is api.load_draft
     with pytest.raises(AttributeError):
@@ -48,7 +70,9 @@ def test_the_package_exposes_the_api_names():
 
 def test_drafts_round_trip_through_the_api(tmp_path):
     draft = api.load_draft(MOU)
-    assert not api.has_errors(api.validate_draft(draft)) and api.export_problems(draft, ["vi", "lo", "en"]) == []
+    assert (
+        not api.has_errors(api.validate_draft(draft)) and api.export_problems(draft, ["vi", "lo", "en"]) == []
+    )
     path = api.save_draft(draft, tmp_path / "copy.moud")
     assert api.load_draft(path) == draft
     assert api.draft_schema()["properties"]["kind"]
@@ -98,7 +122,10 @@ def test_templates_through_the_api(tmp_path, released):
     assert set(RELEASED) <= {t.ref for t in api.list_templates()}
     assert [t.ref for t in api.list_templates(released)] == list(RELEASED)
     old = api.load_draft(MOU).model_copy(update={"template": "mou@1.0"})
-    assert api.upgrade_for(old, released).ref == "mou@1.2" and api.upgrade_for(api.load_draft(MOU), released) is None
+    assert (
+        api.upgrade_for(old, released).ref == "mou@1.2"
+        and api.upgrade_for(api.load_draft(MOU), released) is None
+    )
     assert api.upgrade_for(old).ref == NEWEST["mou"]
     assert api.lint_templates() == [] and api.lint_templates(ROOT / "templates" / "mou" / "1.2") == []
     with pytest.raises(UsageError, match="no such folder"):
@@ -111,7 +138,10 @@ def test_templates_through_the_api(tmp_path, released):
 
 
 def test_new_drafts_take_the_newest_approved_version_of_the_library(tmp_path, released):
-    assert api.new_draft("mou").template == NEWEST["mou"] and api.new_draft("minutes").template == NEWEST["minutes"]
+    assert (
+        api.new_draft("mou").template == NEWEST["mou"]
+        and api.new_draft("minutes").template == NEWEST["minutes"]
+    )
     assert api.new_draft("mou", library=released).template == "mou@1.2"
     add_version(tmp_path, "mou", "1.3")
     add_version(tmp_path, "mou", "1.4", status="draft")

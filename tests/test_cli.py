@@ -41,8 +41,9 @@ def test_render_formats_and_separate(tmp_path):
     assert run_cli("render", MINUTES, "-o", str(tmp_path / "m.html")).returncode == 0
     assert "<!DOCTYPE html>" in (tmp_path / "m.html").read_text(encoding="utf-8")
     assert run_cli("render", MINUTES, "-o", str(tmp_path / "m.out"), "--format", "txt").returncode == 0
-    result = run_cli("render", MINUTES, "-o", str(tmp_path / "s.docx"), "--layout", "separate",
-                     "--languages", "vi,lo,en")
+    result = run_cli(
+        "render", MINUTES, "-o", str(tmp_path / "s.docx"), "--layout", "separate", "--languages", "vi,lo,en"
+    )
     assert result.returncode == 0
     assert sorted(p.name for p in tmp_path.glob("s.*.docx")) == ["s.en.docx", "s.lo.docx", "s.vi.docx"]
 
@@ -75,8 +76,11 @@ def test_render_refuses_incomplete_draft_unless_asked(tmp_path):
 
 BAD_INPUTS = {
     "malformed": ('{"kind": "mou", "schema_version": 2,,}', 2, ["line 1, column", "not valid JSON"]),
-    "wrong_type": ('{"kind": "mou", "schema_version": 2, "parties": [{"name": {"vi": 12}}]}', 1,
-                   ["parties[0].name.vi"]),
+    "wrong_type": (
+        '{"kind": "mou", "schema_version": 2, "parties": [{"name": {"vi": 12}}]}',
+        1,
+        ["parties[0].name.vi"],
+    ),
     "missing_field": ('{"schema_version": 2, "template": "mou@1.0"}', 1, ["kind: required field is missing"]),
     "newer": ('{"kind": "mou", "schema_version": 99}', 2, ["newer version of MoU Drafter"]),
     "bad_kind": ('{"kind": "letter", "schema_version": 2}', 1, ["kind:"]),
@@ -94,7 +98,9 @@ def test_bad_draft_files(tmp_path, name):
 
 
 def test_five_megabyte_field(tmp_path):
-    data = json.loads((ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud").read_text(encoding="utf-8"))
+    data = json.loads(
+        (ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud").read_text(encoding="utf-8")
+    )
     data["minutes"]["results"][0]["vi"] = "á" * 5_000_000
     path = tmp_path / "big.moud"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -102,7 +108,9 @@ def test_five_megabyte_field(tmp_path):
 
 
 def test_control_characters_and_template_code_in_fields(tmp_path):
-    data = json.loads((ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud").read_text(encoding="utf-8"))
+    data = json.loads(
+        (ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud").read_text(encoding="utf-8")
+    )
     data["minutes"]["results"][0]["vi"] = "Kết quả\u0007 tốt\u0000 {{ draft.parties }} {% raw %}"
     path = tmp_path / "ctl.moud"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -123,9 +131,13 @@ def test_unwritable_output_path(tmp_path):
 
 
 def test_usage_errors():
-    assert_clean_failure(run_cli("render", MINUTES, "-o", "x.docx", "--languages", "vi,fr"), 2, "unknown language 'fr'")
+    assert_clean_failure(
+        run_cli("render", MINUTES, "-o", "x.docx", "--languages", "vi,fr"), 2, "unknown language 'fr'"
+    )
     assert_clean_failure(run_cli("render", MINUTES, "-o", "x.docx", "--template", "mou@1.0"), 2, "is for mou")
-    assert_clean_failure(run_cli("render", MINUTES, "-o", "x.docx", "--template", "minutes@3.0"), 2, "no version")
+    assert_clean_failure(
+        run_cli("render", MINUTES, "-o", "x.docx", "--template", "minutes@3.0"), 2, "no version"
+    )
     assert_clean_failure(run_cli("render", MINUTES), 2, "-o/--output")
     assert_clean_failure(run_cli("render", "missing.moud", "-o", "x.docx"), 2, "missing.moud: no such file")
     assert_clean_failure(run_cli("frobnicate"), 2, "invalid choice")
@@ -140,5 +152,7 @@ def test_engine_never_imports_qt(tmp_path):
         "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n"
         "print(rc, qt)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert result.stdout.strip().endswith("0 []"), result.stdout + result.stderr

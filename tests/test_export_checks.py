@@ -32,19 +32,25 @@ def test_missing_texts_in_the_exported_languages_are_listed_with_paths():
     draft.parties[2].representative.signing_title.en = ""
     draft.obligations[0].text.vi = "  "
     assert listed(export_problems(draft, ["vi", "lo"])) == [
-        ("parties[1].name.lo", "missing_in_export"), ("obligations[0].text.vi", "missing_in_export")]
+        ("parties[1].name.lo", "missing_in_export"),
+        ("obligations[0].text.vi", "missing_in_export"),
+    ]
     assert listed(export_problems(draft, ["vi", "lo", "en"])) == [
         ("parties[1].name.lo", "missing_in_export"),
         ("parties[2].representative.signing_title.en", "missing_in_export"),
-        ("obligations[0].text.vi", "missing_in_export")]
+        ("obligations[0].text.vi", "missing_in_export"),
+    ]
     assert listed(export_problems(draft, ["en"])) == [
-        ("parties[2].representative.signing_title.en", "missing_in_export")]
+        ("parties[2].representative.signing_title.en", "missing_in_export")
+    ]
     issue = export_problems(draft, ["lo"])[0]
     assert str(issue) == "error: parties[1].name.lo: Lao text is missing; it would print as ……"
     assert issue.message("vi") == "thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"
     assert issue.message("lo") == "ຂາດຂໍ້ຄວາມພາສາລາວ; ເມື່ອສົ່ງອອກຈະພິມເປັນ ……"
     # what the check finds is exactly what prints as a blank
-    text = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("lo",)), fmt="txt")[""].decode()
+    text = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("lo",)), fmt="txt")[
+        ""
+    ].decode()
     assert "2. ……, ແຂວງອັດຕະປື" in text
 
 
@@ -53,7 +59,9 @@ def test_texts_the_kind_does_not_print_are_not_listed():
     draft.parties[0].representative.name.lo = ""  # minutes are signed by the heads of delegation
     assert export_problems(draft, ["vi", "lo"]) == []
     draft.minutes.delegations[0].head.name.lo = ""
-    assert listed(export_problems(draft, ["vi", "lo"])) == [("minutes.delegations[0].head.name.lo", "missing_in_export")]
+    assert listed(export_problems(draft, ["vi", "lo"])) == [
+        ("minutes.delegations[0].head.name.lo", "missing_in_export")
+    ]
 
 
 def test_export_problems_is_public_api():
@@ -94,7 +102,9 @@ def test_command_line_refuses_english_prevailing_without_english(tmp_path):
     source = save_draft(draft, tmp_path / "prevails.moud")
     result = run_cli("render", str(source), "-o", str(tmp_path / "x.docx"), "--languages", "vi,lo")
     assert result.returncode == 1
-    assert ("error: signing.prevailing: the English text prevails, but English is not among the exported "
-            "languages") in result.stderr
+    assert (
+        "error: signing.prevailing: the English text prevails, but English is not among the exported "
+        "languages"
+    ) in result.stderr
     ok = run_cli("render", str(source), "-o", str(tmp_path / "x.docx"), "--languages", "vi,lo,en")
     assert ok.returncode == 0, ok.stderr

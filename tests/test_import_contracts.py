@@ -23,7 +23,7 @@ CONTRACTS = {
     "engine-without-settings": "The engine never reads the settings file",
     "layers": "Layers, each importing only those below it",
     "front-ends-use-the-api": "The command line and the app reach templates, renderers, comparisons and language tools "
-                              "through",
+    "through",
 }
 
 
@@ -35,8 +35,9 @@ def lint_imports(root, *contracts: str) -> subprocess.CompletedProcess:
         args += ["--contract", contract]
     code = "import sys\nfrom importlinter.cli import lint_imports_command\nsys.exit(lint_imports_command())\n"
     env = {**os.environ, "PYTHONPATH": str(root)}
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=root, env=env,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=root, env=env, timeout=300
+    )
 
 
 def test_the_contracts_hold():
@@ -58,13 +59,19 @@ VIOLATIONS = [
     ("mou_drafter/templating/engine.py", "from ..compare import align", "layers"),
     ("mou_drafter/render/text.py", "from ..templating import formatting", "layers"),  # siblings stay apart
     ("mou_drafter/gui/forms/fields.py", "from ...templating import formatting", "front-ends-use-the-api"),
-    ("mou_drafter/language/scripts.py", "from ..model import draft", "layers"),  # language sits below the draft
+    (
+        "mou_drafter/language/scripts.py",
+        "from ..model import draft",
+        "layers",
+    ),  # language sits below the draft
 ]
 
 
 @pytest.mark.parametrize(("path", "line", "contract"), VIOLATIONS, ids=[f"{v[2]}:{v[0]}" for v in VIOLATIONS])
 def test_each_contract_breaks_on_a_violation(tmp_path, path, line, contract):
-    shutil.copytree(ROOT / "mou_drafter", tmp_path / "mou_drafter", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "mou_drafter", tmp_path / "mou_drafter", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     assert lint_imports(tmp_path, contract).returncode == 0  # the copy is as clean as the original
     with (tmp_path / path).open("a", encoding="utf-8") as handle:
@@ -72,4 +79,6 @@ def test_each_contract_breaks_on_a_violation(tmp_path, path, line, contract):
     result = lint_imports(tmp_path, contract)
     assert result.returncode == 1, result.stdout + result.stderr
     output = " ".join(result.stdout.split())
-    assert f"{CONTRACTS[contract]}" in output and "BROKEN" in output and "Contracts: 0 kept, 1 broken." in output
+    assert (
+        f"{CONTRACTS[contract]}" in output and "BROKEN" in output and "Contracts: 0 kept, 1 broken." in output
+    )

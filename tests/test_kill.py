@@ -74,8 +74,13 @@ class Zygote:
     def __init__(self, mode: str, target: Path) -> None:
         self.mode = mode
         self.target = target
-        self.process = subprocess.Popen([sys.executable, "-c", ZYGOTE, mode, str(target), str(SEED)],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", ZYGOTE, mode, str(target), str(SEED)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         assert self.process.stdout.readline().strip() == "ready"
 
     def fork(self, command: str = "loop") -> int:

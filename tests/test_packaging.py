@@ -44,8 +44,11 @@ def test_version_include_has_paths_relative_to_packaging(tmp_path, monkeypatch):
     bundle = PACKAGING / "build" / "wine" / "dist" / "mou-drafter"
     build.write_version_files("1.2.3", bundle)
     defines = dict(line.split(" ", 2)[1:] for line in (tmp_path / "version.iss").read_text().splitlines())
-    assert defines == {"AppVersion": '"1.2.3"', "BundleDir": '"build\\wine\\dist\\mou-drafter"',
-                       "IconFile": '"icon.ico"'}
+    assert defines == {
+        "AppVersion": '"1.2.3"',
+        "BundleDir": '"build\\wine\\dist\\mou-drafter"',
+        "IconFile": '"icon.ico"',
+    }
     assert (PACKAGING / defines["IconFile"].strip('"')).is_file()
     assert "filevers=(1, 2, 3, 0)" in (tmp_path / "version_info.txt").read_text()
 
@@ -78,8 +81,33 @@ def xwd(width: int, height: int, pixels: list[int]) -> bytes:
     """An xwd dump as Xvfb's 24-bit screen gives it: 4 bytes per pixel, LSB first, 256 colours."""
     name = b"xwdump\0"
     header_size = 100 + len(name)
-    fields = [header_size, 7, 2, 24, width, height, 0, 0, 32, 0, 32, 24, width * 4, 5, 0xFF0000, 0xFF00, 0xFF,
-              8, 256, 256, width, height, 0, 0, 0]
+    fields = [
+        header_size,
+        7,
+        2,
+        24,
+        width,
+        height,
+        0,
+        0,
+        32,
+        0,
+        32,
+        24,
+        width * 4,
+        5,
+        0xFF0000,
+        0xFF00,
+        0xFF,
+        8,
+        256,
+        256,
+        width,
+        height,
+        0,
+        0,
+        0,
+    ]
     colormap = b"\0" * 12 * 256
     body = b"".join(struct.pack("<I", p) for p in pixels)
     return struct.pack(">25I", *fields) + name + colormap + body

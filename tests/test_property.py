@@ -16,30 +16,51 @@ from .docx_checks import all_text, check_lao_runs
 
 LAO = "".join(chr(c) for c in range(0x0E81, 0x0EDF) if chr(c).isprintable())
 VI = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐĂÂ"
-ALPHABET = st.sampled_from(list(VI + LAO + string.ascii_letters + string.digits + " .,;:-()\"'{}%@<>&\n\t\x00\x07"))
+ALPHABET = st.sampled_from(
+    list(VI + LAO + string.ascii_letters + string.digits + " .,;:-()\"'{}%@<>&\n\t\x00\x07")
+)
 text = st.text(ALPHABET, max_size=40)
 ltext = st.fixed_dictionaries({"vi": text, "lo": text, "en": text})
-party = st.fixed_dictionaries({"name": ltext, "short_name": ltext, "locality": ltext,
-                               "country": st.sampled_from(["VN", "LA"]),
-                               "representative": st.fixed_dictionaries({"name": ltext, "title": ltext})})
-drafts = st.fixed_dictionaries({
-    "kind": st.sampled_from(["mou", "minutes"]),
-    "schema_version": st.just(SCHEMA_VERSION),
-    "languages": st.sampled_from([["vi", "lo"], ["lo", "vi"], ["vi", "lo", "en"], ["vi", "en"]]),
-    "title": ltext,
-    "parties": st.lists(party, min_size=2, max_size=5),
-    "areas": st.lists(st.fixed_dictionaries({"title": ltext, "description": ltext}), max_size=4),
-    "contributions": st.lists(st.fixed_dictionaries({
-        "amount": st.decimals(min_value=0, max_value=10**12, places=0, allow_nan=False),
-        "currency": st.sampled_from(["VND", "LAK", "USD"]), "purpose": ltext, "party": st.just("p1")}), max_size=3),
-})
+party = st.fixed_dictionaries(
+    {
+        "name": ltext,
+        "short_name": ltext,
+        "locality": ltext,
+        "country": st.sampled_from(["VN", "LA"]),
+        "representative": st.fixed_dictionaries({"name": ltext, "title": ltext}),
+    }
+)
+drafts = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(["mou", "minutes"]),
+        "schema_version": st.just(SCHEMA_VERSION),
+        "languages": st.sampled_from([["vi", "lo"], ["lo", "vi"], ["vi", "lo", "en"], ["vi", "en"]]),
+        "title": ltext,
+        "parties": st.lists(party, min_size=2, max_size=5),
+        "areas": st.lists(st.fixed_dictionaries({"title": ltext, "description": ltext}), max_size=4),
+        "contributions": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "amount": st.decimals(min_value=0, max_value=10**12, places=0, allow_nan=False),
+                    "currency": st.sampled_from(["VND", "LAK", "USD"]),
+                    "purpose": ltext,
+                    "party": st.just("p1"),
+                }
+            ),
+            max_size=3,
+        ),
+    }
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts)
 def test_generated_drafts_round_trip_and_render(data):
     if data["kind"] == "minutes":  # minutes name the parties through their delegations
-        data = {**data, "minutes": {"delegations": [{"party": f"p{i + 1}"} for i in range(len(data["parties"]))]}}
+        data = {
+            **data,
+            "minutes": {"delegations": [{"party": f"p{i + 1}"} for i in range(len(data["parties"]))]},
+        }
     draft = Draft.model_validate(data)
     again = parse_draft(draft_to_json(draft).encode("utf-8"))
     assert again == draft

@@ -19,14 +19,19 @@ from .conftest import SEEDS, soffice
 pytestmark = [
     pytest.mark.realclient,
     pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; CI installs it"),
-    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"),
+    pytest.mark.skipif(
+        shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+    ),
 ]
 
 
 def squeeze(text: str) -> str:
     """pdftotext may split Lao combining marks from their consonants: compare base letters only."""
-    return "".join(ch for ch in unicodedata.normalize("NFC", text)
-                   if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc"))
+    return "".join(
+        ch
+        for ch in unicodedata.normalize("NFC", text)
+        if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +46,19 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
             docs[(seed.stem, layout)] = path
     profile = out / "lo-profile"
     subprocess.run(
-        [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *map(str, docs.values())],
-        check=True, capture_output=True, timeout=600,
+        [
+            soffice(),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs.values()),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     return {key: path.with_suffix(".pdf") for key, path in docs.items()}
 

@@ -14,8 +14,10 @@ def test_self_test_reports_a_broken_user_template(tmp_path):
     folder = home / "data" / "templates" / "mou" / "2.0"
     shutil.copytree(ROOT / "templates" / "mou" / "1.1", folder)
     manifest = folder / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.1"', 'version = "2.0"', 1),
-                        encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('version = "1.1"', 'version = "2.0"', 1),
+        encoding="utf-8",
+    )
     (folder / "lo.j2").write_text("@para id=x\n{{ draft.nothing_here }}\n", encoding="utf-8")
     result = run_cli("--self-test", env={"MOU_DRAFTER_HOME": str(home)})
     assert result.returncode == 1

@@ -17,8 +17,15 @@ RUFF_PATHS = ["mou_drafter", "tests", "benchmarks", "packaging"]
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
 
 
 def test_ruff_check_is_clean():
@@ -36,16 +43,28 @@ def test_mypy_is_clean_on_the_package():  # about 25 s without its cache (.mypy_
     assert done.returncode == 0 and "Success" in done.stdout, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("code, source", [
-    ("F401", "import os\n"),
-    ("B006", "def f(x=[]):\n    return x\n"),
-    ("I001", "import sys\nimport os\n\nprint(os, sys)\n"),
-    ("UP006", "from typing import List\n\n\ndef f(x: List[int]) -> None:\n    pass\n"),
-    ("SIM102", "def f(a, b):\n    if a:\n        if b:\n            return 1\n"),
-])
+@pytest.mark.parametrize(
+    "code, source",
+    [
+        ("F401", "import os\n"),
+        ("B006", "def f(x=[]):\n    return x\n"),
+        ("I001", "import sys\nimport os\n\nprint(os, sys)\n"),
+        ("UP006", "from typing import List\n\n\ndef f(x: List[int]) -> None:\n    pass\n"),
+        ("SIM102", "def f(a, b):\n    if a:\n        if b:\n            return 1\n"),
+    ],
+)
 def test_the_selected_rule_families_are_on(code, source):
     """A finding of each family in the configuration is reported (the clean runs above check
     something)."""
-    done = run("ruff", "check", "--no-cache", "--output-format", "concise", "--stdin-filename",
-               "mou_drafter/example.py", "-", stdin=source)
+    done = run(
+        "ruff",
+        "check",
+        "--no-cache",
+        "--output-format",
+        "concise",
+        "--stdin-filename",
+        "mou_drafter/example.py",
+        "-",
+        stdin=source,
+    )
     assert done.returncode == 1 and code in done.stdout, done.stdout + done.stderr

@@ -78,9 +78,12 @@ def test_new_from_an_exported_document_on_the_command_line(tmp_path):
 
 # -- one original per party ------------------------------------------------------------------------
 
+
 def originals(seed, layout="side-by-side", languages=None):
     draft = load_draft(seed)
-    files = api.render_to_bytes(draft, RenderOptions(layout=layout, languages=languages, originals="alternat"))
+    files = api.render_to_bytes(
+        draft, RenderOptions(layout=layout, languages=languages, originals="alternat")
+    )
     return draft, {party: find_record(data) for party, data in files.items()}
 
 
@@ -92,7 +95,11 @@ def first(record, prefix):
 def test_two_party_originals_put_each_party_first(layout):
     draft, records = originals(TALKS, layout)
     assert list(records) == ["mofa-vn", "mofa-la"]
-    assert records["mofa-vn"].languages == ("vi", "lo", "en") and records["mofa-la"].languages == ("lo", "vi", "en")
+    assert records["mofa-vn"].languages == ("vi", "lo", "en") and records["mofa-la"].languages == (
+        "lo",
+        "vi",
+        "en",
+    )
     for party, record in records.items():
         delegation = next(d for d in draft.minutes.delegations if d.party == party)
         texts = record.clause_texts()
@@ -100,8 +107,10 @@ def test_two_party_originals_put_each_party_first(layout):
         assert delegation.head.name.get("vi") in texts[("delegation.1", "vi")]  # its delegation first
         # the first part (sequential) or the left column (side by side) is its language
         assert record.marks[0].lang == record.languages[0]
-        assert "hai (02) bản gốc, mỗi bản bằng tiếng Việt, tiếng Lào và tiếng Anh, mỗi Bên giữ một bản" in texts[
-            ("final", "vi")]
+        assert (
+            "hai (02) bản gốc, mỗi bản bằng tiếng Việt, tiếng Lào và tiếng Anh, mỗi Bên giữ một bản"
+            in texts[("final", "vi")]
+        )
         assert "in two originals" in texts[("final", "en")] and "one for each Party" in texts[("final", "en")]
 
 
@@ -115,7 +124,9 @@ def test_three_party_originals_count_three_and_name_files_by_party(tmp_path):
         record = find_record(path.read_bytes())
         texts = record.clause_texts()
         assert record.party == party and first(record, "sig.") == f"sig.{party}"
-        assert first(record, "party.") == f"party.{party}" and texts[(f"party.{party}", "vi")].startswith("1. ")
+        assert first(record, "party.") == f"party.{party}" and texts[(f"party.{party}", "vi")].startswith(
+            "1. "
+        )
         assert record.languages == (("vi", "lo") if party == "dakglei" else ("lo", "vi"))
         assert "thành ba (03) bản gốc" in texts[("final", "vi")] and "ເປັນສາມສະບັບຕົ້ນ" in texts[("final", "lo")]
         assert api.open_docx(path).draft.signing.originals == 2  # the draft travels as it is
@@ -124,15 +135,27 @@ def test_three_party_originals_count_three_and_name_files_by_party(tmp_path):
 def test_originals_per_party_on_the_command_line(tmp_path):
     result = run_cli("render", str(TALKS), "-o", str(tmp_path / "talks.docx"), "--originals", "alternat")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [str(tmp_path / "talks.mofa-vn.docx"), str(tmp_path / "talks.mofa-la.docx")]
-    result = run_cli("render", str(TALKS), "-o", str(tmp_path / "t.docx"), "--originals", "alternat",
-                     "--layout", "separate")
+    assert result.stdout.split() == [
+        str(tmp_path / "talks.mofa-vn.docx"),
+        str(tmp_path / "talks.mofa-la.docx"),
+    ]
+    result = run_cli(
+        "render",
+        str(TALKS),
+        "-o",
+        str(tmp_path / "t.docx"),
+        "--originals",
+        "alternat",
+        "--layout",
+        "separate",
+    )
     assert result.returncode == 2 and "not separate" in result.stderr
     with pytest.raises(UsageError, match="originals must be one of shared, alternat"):
         RenderOptions(originals="each")  # type: ignore[arg-type]
 
 
 # -- optional clauses through the API --------------------------------------------------------------
+
 
 def test_optional_clauses_and_their_preview():
     draft = load_draft(MOU)
@@ -144,13 +167,20 @@ def test_optional_clauses_and_their_preview():
     preview = api.optional_clause_preview(draft, "confidentiality", "vi")
     assert preview.startswith("Điều 6. Bảo mật thông tin\nBa Bên không tiết lộ cho bên thứ ba")
     draft.optional_clauses = ["amendment", "archive"]
-    assert [(c.name, c.chosen) for c in api.optional_clauses(draft)] == [("confidentiality", False),
-                                                                          ("amendment", True)]
-    assert api.optional_clause_preview(draft, "confidentiality", "en").startswith("Article 6. Confidentiality")
-    assert [(i.path, i.code) for i in api.document_checks(draft)] == [("optional_clauses[1]", "optional_unknown")]
+    assert [(c.name, c.chosen) for c in api.optional_clauses(draft)] == [
+        ("confidentiality", False),
+        ("amendment", True),
+    ]
+    assert api.optional_clause_preview(draft, "confidentiality", "en").startswith(
+        "Article 6. Confidentiality"
+    )
+    assert [(i.path, i.code) for i in api.document_checks(draft)] == [
+        ("optional_clauses[1]", "optional_unknown")
+    ]
 
 
 # -- PDF without a converter ----------------------------------------------------------------------
+
 
 def test_pdf_without_a_converter_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("MOU_DRAFTER_SOFFICE", "none")
@@ -158,10 +188,16 @@ def test_pdf_without_a_converter_says_what_to_install(tmp_path, monkeypatch):
     assert api.pdf_converter_name() is None
     with pytest.raises(NoPdfConverter, match="PDF needs LibreOffice"):
         api.render_to_bytes(load_draft(MINUTES), fmt="pdf")
-    result = run_cli("render", str(MINUTES), "-o", str(tmp_path / "m.pdf"), env={"MOU_DRAFTER_SOFFICE": "none"})
+    result = run_cli(
+        "render", str(MINUTES), "-o", str(tmp_path / "m.pdf"), env={"MOU_DRAFTER_SOFFICE": "none"}
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "PDF needs LibreOffice (free, https://www.libreoffice.org/download)" in result.stderr
     assert not (tmp_path / "m.pdf").exists()
     # the rest of the app is unaffected
-    assert run_cli("render", str(MINUTES), "-o", str(tmp_path / "m.docx"), env={"MOU_DRAFTER_SOFFICE": "none"}
-                   ).returncode == 0
+    assert (
+        run_cli(
+            "render", str(MINUTES), "-o", str(tmp_path / "m.docx"), env={"MOU_DRAFTER_SOFFICE": "none"}
+        ).returncode
+        == 0
+    )

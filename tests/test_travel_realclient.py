@@ -53,14 +53,29 @@ def resaved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, s
     for seed in SEEDS:
         draft = load_draft(seed)
         for layout in ("side-by-side", "sequential", "separate", "alternat"):
-            options = RenderOptions(originals="alternat") if layout == "alternat" else RenderOptions(
-                layout=layout, languages=("vi", "lo", "en"))
+            options = (
+                RenderOptions(originals="alternat")
+                if layout == "alternat"
+                else RenderOptions(layout=layout, languages=("vi", "lo", "en"))
+            )
             for path in api.render_to_path(draft, sources / f"{seed.stem}.{layout}.docx", options):
                 exported[path.name] = draft_to_json(draft)
     out = folder / "out"
-    subprocess.run([soffice(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "docx", "--outdir", str(out), *sorted(map(str, sources.glob("*.docx")))],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            *sorted(map(str, sources.glob("*.docx"))),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return {name: (out / name, text) for name, text in exported.items()}
 
 
@@ -80,17 +95,28 @@ def test_a_docx_edited_through_uno_comes_back_with_both_edits(tmp_path):
     [exported] = api.render_to_path(draft, tmp_path / "mou.docx")
     typed = "trao đổi hàng hóa và nông sản"  # areas[3].description, typed by the clerk
     wording = "ເສີມຂະຫຍາຍສາຍພົວພັນມິດຕະພາບອັນຍາວນານ"  # the template's own Lao words (art.purpose.1)
-    jobs = [{"in": str(exported), "out": str(tmp_path / "reviewed.docx"),
-             "replace": [[typed, typed.replace("nông", "thủy")], [wording, wording.replace("ຍາວນານ", "ດີງາມ")]]}]
+    jobs = [
+        {
+            "in": str(exported),
+            "out": str(tmp_path / "reviewed.docx"),
+            "replace": [[typed, typed.replace("nông", "thủy")], [wording, wording.replace("ຍາວນານ", "ດີງາມ")]],
+        }
+    ]
     (tmp_path / "jobs.json").write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "uno_edit_docx.py"), str(tmp_path / "jobs.json")],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [SYSTEM_PYTHON, str(ROOT / "tests" / "uno_edit_docx.py"), str(tmp_path / "jobs.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 
     imported = api.open_docx(tmp_path / "reviewed.docx")
     assert draft_to_json(imported.draft) == draft_to_json(draft)
     edits = api.docx_edits(imported)
-    changes = {(c.clause, c.lang): [(ch.kind, ch.old, ch.new, ch.path) for ch in c.changes] for c in edits.clauses}
+    changes = {
+        (c.clause, c.lang): [(ch.kind, ch.old, ch.new, ch.path) for ch in c.changes] for c in edits.clauses
+    }
     assert changes == {
         ("area.trade", "vi"): [("typed", "nông", "thủy", "areas[3].description.vi")],
         ("art.purpose.1", "lo"): [("template", "ຍາວນານ", "ດີງາມ", "")],
@@ -98,7 +124,9 @@ def test_a_docx_edited_through_uno_comes_back_with_both_edits(tmp_path):
     report = api.edits_report(edits)
     assert "[-nông-]{+thủy+}" in report and "[-ຍາວນານ-]{+ດີງາມ+}" in report
     new, notes = api.take_back(edits)
-    assert notes == [] and new.areas[3].description.vi.startswith("tạo điều kiện trao đổi hàng hóa và thủy sản")
+    assert notes == [] and new.areas[3].description.vi.startswith(
+        "tạo điều kiện trao đổi hàng hóa và thủy sản"
+    )
     assert [(o.clause, o.lang) for o in new.overrides] == [("art.purpose.1", "lo")]
     lao = next(b for b in api.render_document(new).texts["lo"] if b.id == "art.purpose.1").text
     assert "ມິດຕະພາບອັນດີງາມ" in lao
@@ -108,15 +136,18 @@ def pdf_fonts(data: bytes, tmp_path: Path) -> list[tuple[str, str]]:
     """(font name, embedded) of each font of a PDF, as pdffonts lists them."""
     path = tmp_path / "fonts.pdf"
     path.write_bytes(data)
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     return [(line.split()[0], line.split()[-5]) for line in lines if line.strip()]
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts) is not installed")
 def test_pdf_embeds_the_lao_and_the_vietnamese_fonts(tmp_path):
     assert api.pdf_converter_name() == "LibreOffice"
-    written = api.render_to_path(load_draft(MINUTES), tmp_path / "minutes.pdf",
-                                 RenderOptions(languages=("vi", "lo", "en")))
+    written = api.render_to_path(
+        load_draft(MINUTES), tmp_path / "minutes.pdf", RenderOptions(languages=("vi", "lo", "en"))
+    )
     data = written[0].read_bytes()
     assert data.startswith(b"%PDF") and b"pdfaid" not in data
     fonts = pdf_fonts(data, tmp_path)

@@ -18,7 +18,9 @@ def main():
     action, path, out = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
     command = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}[action]
     with office("moudrafter") as (desktop, smgr, context):
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
+        doc = desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),)
+        )
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
         dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
         redlines = doc.getRedlines().createEnumeration().hasMoreElements()

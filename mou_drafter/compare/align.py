@@ -91,9 +91,16 @@ def _merge(spans: list[Span]) -> list[Span]:
     return out
 
 
-def compare_clauses(old: Sequence[Clause], new: Sequence[Clause], tokens: Callable[[str], Sequence[str]],
-                    *, language: str = "", old_label: str = "", new_label: str = "",
-                    cancelled: Callable[[], bool] = lambda: False) -> Comparison:
+def compare_clauses(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    tokens: Callable[[str], Sequence[str]],
+    *,
+    language: str = "",
+    old_label: str = "",
+    new_label: str = "",
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Comparison:
     """Match clauses by id. Clauses present in both whose order changed relative to the others are
     ``moved``; the result follows the new order, with removed clauses where they stood."""
     old_by_id = {c.id: c for c in old}
@@ -103,7 +110,7 @@ def compare_clauses(old: Sequence[Clause], new: Sequence[Clause], tokens: Callab
     in_order: set[str] = set()
     matcher = SequenceMatcher(None, common_old, common_new, autojunk=False)
     for block in matcher.get_matching_blocks():
-        in_order.update(common_old[block.a:block.a + block.size])
+        in_order.update(common_old[block.a : block.a + block.size])
 
     result: list[ClauseDiff] = []
     removed_after: dict[str | None, list[Clause]] = {}
@@ -116,8 +123,11 @@ def compare_clauses(old: Sequence[Clause], new: Sequence[Clause], tokens: Callab
 
     def emit_removed(anchor: str | None) -> None:
         for clause in removed_after.pop(anchor, []):
-            result.append(ClauseDiff(clause.id, "removed", clause, None,
-                                     [Span("delete", clause.text)] if clause.text else []))
+            result.append(
+                ClauseDiff(
+                    clause.id, "removed", clause, None, [Span("delete", clause.text)] if clause.text else []
+                )
+            )
 
     emit_removed(None)
     for clause in new:
@@ -125,11 +135,17 @@ def compare_clauses(old: Sequence[Clause], new: Sequence[Clause], tokens: Callab
             raise Cancelled
         before = old_by_id.get(clause.id)
         if before is None:
-            result.append(ClauseDiff(clause.id, "added", None, clause,
-                                     [Span("insert", clause.text)] if clause.text else []))
+            result.append(
+                ClauseDiff(
+                    clause.id, "added", None, clause, [Span("insert", clause.text)] if clause.text else []
+                )
+            )
             continue
-        spans = word_spans(before.text, clause.text, tokens) if before.text != clause.text else (
-            [Span("equal", clause.text)] if clause.text else [])
+        spans = (
+            word_spans(before.text, clause.text, tokens)
+            if before.text != clause.text
+            else ([Span("equal", clause.text)] if clause.text else [])
+        )
         if clause.id not in in_order:
             status: Status = "moved"
         elif before.text != clause.text:

@@ -137,7 +137,9 @@ def _containing(start: int, end: int, spans: tuple[ValueSpan, ...]) -> ValueSpan
     extends it; at its start it stands before it)."""
     found = None
     for span in spans:
-        inside = (span.start <= start and end <= span.end) if start < end else (span.start < start <= span.end)
+        inside = (
+            (span.start <= start and end <= span.end) if start < end else (span.start < start <= span.end)
+        )
         if inside and span.end > span.start:
             found = span  # spans are sorted outer first
     return found
@@ -146,15 +148,15 @@ def _containing(start: int, end: int, spans: tuple[ValueSpan, ...]) -> ValueSpan
 def _field_text(draft: Draft, span: ValueSpan, traced: str, edits: list[tuple[int, int, str]]) -> str | None:
     """The field's text with ``edits`` (traced positions) made inside the value ``span``, or
     ``None`` when the printed value is not the field's text as typed in a way that maps back."""
-    printed = traced[span.start:span.end]
+    printed = traced[span.start : span.end]
     changed = printed
     for start, end, new in sorted(edits, reverse=True):
-        changed = changed[:start - span.start] + new + changed[end - span.start:]
+        changed = changed[: start - span.start] + new + changed[end - span.start :]
     typed = get_path(draft, span.path)
     stripped = typed.strip()
     lead = len(typed) - len(typed.lstrip())
     if printed == stripped:
-        return typed[:lead] + changed + typed[lead + len(stripped):]
+        return typed[:lead] + changed + typed[lead + len(stripped) :]
     if printed.isupper() and not stripped.isupper():
         return None  # printed in capitals: the case of the typed text cannot be told
     # reshaped (a capital first letter, a stop added): map the edit through the characters kept
@@ -169,7 +171,7 @@ def _field_text(draft: Draft, span: ValueSpan, traced: str, edits: list[tuple[in
         if a is None or b is None or b < a:
             return None
         result = result[:a] + new + result[b:]
-    return typed[:lead] + result + typed[lead + len(stripped):]
+    return typed[:lead] + result + typed[lead + len(stripped) :]
 
 
 def _render_draft(record: ExportRecord, draft: Draft) -> tuple[Draft, list[str], dict[str, str]]:
@@ -183,20 +185,30 @@ def _render_draft(record: ExportRecord, draft: Draft) -> tuple[Draft, list[str],
     renames = {f"parties[{i}]": f"parties[{index[p.id]}]" for i, p in enumerate(rendered.parties)}
     if draft.minutes is not None and rendered.minutes is not None:
         originals = draft.minutes.delegations
-        renames.update({f"minutes.delegations[{i}]": f"minutes.delegations[{next(k for k, o in enumerate(originals) if o == d)}]"
-                        for i, d in enumerate(rendered.minutes.delegations)})
+        renames.update(
+            {
+                f"minutes.delegations[{i}]": f"minutes.delegations[{next(k for k, o in enumerate(originals) if o == d)}]"
+                for i, d in enumerate(rendered.minutes.delegations)
+            }
+        )
     return rendered, languages, renames
 
 
 def _renamed(path: str, renames: dict[str, str]) -> str:
     for old, new in renames.items():
         if path.startswith(old + "."):
-            return new + path[len(old):]
+            return new + path[len(old) :]
     return path
 
 
-def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str = "<docx>",
-               library: TemplateLibrary | None = None) -> WordEdits:
+def word_edits(
+    data: bytes,
+    record: ExportRecord,
+    draft: Draft,
+    *,
+    source: str = "<docx>",
+    library: TemplateLibrary | None = None,
+) -> WordEdits:
     """The changes made in the DOCX ``data`` since it was exported with ``record`` from ``draft``."""
     now = clause_texts(record.marks, bookmark_texts(data, MARK_PREFIX))
     exported = record.clause_texts()
@@ -209,11 +221,19 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
     if changed:
         rendered, languages, renames = _render_draft(record, draft)
         export_langs = languages
-        file_langs = [lang for lang in languages if lang in record.languages] if record.layout == "separate" \
+        file_langs = (
+            [lang for lang in languages if lang in record.languages]
+            if record.layout == "separate"
             else languages
+        )
         try:
-            traced = traced_clauses(rendered, file_langs, Export(record.layout, tuple(export_langs)),  # type: ignore[arg-type]  # layout: str read from the file
-                                    template=record.template, library=library)
+            traced = traced_clauses(
+                rendered,
+                file_langs,
+                Export(record.layout, tuple(export_langs)),  # type: ignore[arg-type]  # layout: str read from the file
+                template=record.template,
+                library=library,
+            )
         except TemplateError:
             sorted_ok = False
         traced = {key: _with_paths(clause, renames) for key, clause in traced.items()} if renames else traced
@@ -241,7 +261,9 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
                 else:
                     at = (a, b)
                     span = _containing(a, b, trace.values)
-                    overlapping = [s for s in trace.values if s.start < b and a < s.end and s.source != "template"]
+                    overlapping = [
+                        s for s in trace.values if s.start < b and a < s.end and s.source != "template"
+                    ]
                     if span is not None and span.source == "field":
                         kind, path = "typed", span.path
                         field_text = _field_text(draft, span, trace.text, [(a, b, inserted)])
@@ -250,8 +272,9 @@ def word_edits(data: bytes, record: ExportRecord, draft: Draft, *, source: str =
                     elif overlapping:
                         kind = "typed" if any(s.source == "field" for s in overlapping) else "computed"
                         path = next((s.path for s in overlapping if s.source == "field"), "")
-            edit.changes.append(Change(number, clause_id, lang, kind, start, end, removed, inserted, path, field_text,
-                                       at))
+            edit.changes.append(
+                Change(number, clause_id, lang, kind, start, end, removed, inserted, path, field_text, at)
+            )
             number += 1
         clauses.append(edit)
     return WordEdits(source, record, draft, clauses, sorted=sorted_ok)
@@ -268,8 +291,9 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
-def take_back(edits: WordEdits, accept: Collection[int] | None = None, *,
-              keep_template: bool = True) -> tuple[Draft, list[str]]:
+def take_back(
+    edits: WordEdits, accept: Collection[int] | None = None, *, keep_template: bool = True
+) -> tuple[Draft, list[str]]:
     """A copy of the draft with the changes of typed texts chosen in ``accept`` (change indices;
     ``None``: every one that can be taken back) written into their fields, and, with
     ``keep_template``, every change of the template's wording kept as an override of its clause.
@@ -288,21 +312,27 @@ def take_back(edits: WordEdits, accept: Collection[int] | None = None, *,
             if change.kind == "typed" and chosen:
                 span = _containing(*change.at, trace.values) if trace is not None and change.at else None
                 if change.field_text is None or span is None:
-                    notes.append(f"{clause.clause} ({clause.lang}): “{change.old}” → “{change.new}” is in "
-                                 f"{change.path} but cannot be written back by itself; change it in the form")
+                    notes.append(
+                        f"{clause.clause} ({clause.lang}): “{change.old}” → “{change.new}” is in "
+                        f"{change.path} but cannot be written back by itself; change it in the form"
+                    )
                 else:
                     by_value.setdefault(span, []).append(change)
             elif change.kind == "template" and keep_template:
                 wording.append(change)
             elif change.kind in ("computed", "removed", "unsorted"):
-                notes.append(f"{clause.clause} ({clause.lang}): {change.kind} change not taken "
-                             f"(“{change.old}” → “{change.new}”)")
+                notes.append(
+                    f"{clause.clause} ({clause.lang}): {change.kind} change not taken "
+                    f"(“{change.old}” → “{change.new}”)"
+                )
         for span, changes in by_value.items():
             assert trace is not None
             text = _field_text(edits.draft, span, trace.text, [(*c.at, c.new) for c in changes if c.at])
             if text is None or (span.path in fields and fields[span.path] != text):
-                notes.append(f"{clause.clause} ({clause.lang}): {span.path} was changed differently elsewhere "
-                             "in the document, or cannot be written back; change it in the form")
+                notes.append(
+                    f"{clause.clause} ({clause.lang}): {span.path} was changed differently elsewhere "
+                    "in the document, or cannot be written back; change it in the form"
+                )
                 continue
             fields[span.path] = text
             taken.extend(changes)
@@ -313,8 +343,9 @@ def take_back(edits: WordEdits, accept: Collection[int] | None = None, *,
             continue
         before = _apply(trace.text, [(*c.at, c.new) for c in taken if c.at])
         after = _apply(clause.exported, [(c.start, c.end, c.new) for c in taken + wording])
-        overrides[(clause.clause, clause.lang)] = ClauseOverride(clause=clause.clause, lang=clause.lang,
-                                                                 before=before, after=after)
+        overrides[(clause.clause, clause.lang)] = ClauseOverride(
+            clause=clause.clause, lang=clause.lang, before=before, after=after
+        )
     for path, text in fields.items():
         set_path(draft, path, text)
     draft.overrides = [o for o in overrides.values() if o.before != o.after]
@@ -322,37 +353,52 @@ def take_back(edits: WordEdits, accept: Collection[int] | None = None, *,
 
 
 #: How each kind of change is named in the report.
-KIND_LABELS = {"typed": "typed text", "template": "edited template text", "computed": "computed text",
-               "removed": "clause removed", "unsorted": "changed"}
+KIND_LABELS = {
+    "typed": "typed text",
+    "template": "edited template text",
+    "computed": "computed text",
+    "removed": "clause removed",
+    "unsorted": "changed",
+}
 
 
 def report_text(edits: WordEdits) -> str:
     """The changes as text, per clause and language: ``[-removed-]{+inserted+}`` in context, and
     one line per change saying what it is and what taking it back does."""
-    head = f"{edits.source}: made with {edits.record.template or '?'}, {edits.record.layout}, " \
-           f"{' '.join(edits.record.languages)}" + (f", original of {edits.record.party}" if edits.record.party else "")
+    head = (
+        f"{edits.source}: made with {edits.record.template or '?'}, {edits.record.layout}, "
+        f"{' '.join(edits.record.languages)}"
+        + (f", original of {edits.record.party}" if edits.record.party else "")
+    )
     if edits.unchanged or not edits.clauses:
         return f"{head}\nno changes made in Word\n"
     changes = edits.changes()
     lines = [head, f"{len(changes)} change(s) in {len(edits.clauses)} clause(s)"]
     if not edits.sorted:
-        lines.append(f"the template {edits.record.template} is not installed here: changes are listed, not sorted")
+        lines.append(
+            f"the template {edits.record.template} is not installed here: changes are listed, not sorted"
+        )
     for clause in edits.clauses:
         lines.append("")
         lines.append(f"{clause.clause} ({clause.lang})")
         if clause.current is None:
             lines.append("    removed in Word")
         else:
-            inline = "".join(span.text if span.kind == "equal" else
-                             (f"[-{span.text}-]" if span.kind == "delete" else f"{{+{span.text}+}}")
-                             for span in clause.spans)
+            inline = "".join(
+                span.text
+                if span.kind == "equal"
+                else (f"[-{span.text}-]" if span.kind == "delete" else f"{{+{span.text}+}}")
+                for span in clause.spans
+            )
             lines.append("    " + inline.replace("\n", "\n    "))
         for change in clause.changes:
             what = KIND_LABELS[change.kind]
             if change.kind == "typed":
                 what += f" {change.path}" + ("" if change.can_take_back else " (change it in the form)")
             elif change.kind == "template":
-                what += " (kept as this draft's wording)" if clause.kind != "table" else " (in a table: not kept)"
+                what += (
+                    " (kept as this draft's wording)" if clause.kind != "table" else " (in a table: not kept)"
+                )
             elif change.kind == "computed":
                 what += " (a date, number or count: change it in the form)"
             lines.append(f"  #{change.index} {what}: “{change.old}” → “{change.new}”")

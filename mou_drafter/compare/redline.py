@@ -24,18 +24,31 @@ _CHANGES: dict[str, x.Change | None] = {"equal": None, "delete": "delete", "inse
 
 
 def _spans_xml(spans: list[Span], lang: str, fonts: Fonts, revisions: x.Revisions, style: x.RunStyle) -> str:
-    return "".join(x.tracked_runs(span.text, lang, fonts, style, _CHANGES[span.kind], revisions) for span in spans)
+    return "".join(
+        x.tracked_runs(span.text, lang, fonts, style, _CHANGES[span.kind], revisions) for span in spans
+    )
 
 
-def redline_docx(comparison: Comparison, fonts: Fonts | None = None, *, author: str = AUTHOR,
-                 when: dt.datetime | None = None) -> bytes:
+def redline_docx(
+    comparison: Comparison,
+    fonts: Fonts | None = None,
+    *,
+    author: str = AUTHOR,
+    when: dt.datetime | None = None,
+) -> bytes:
     fonts = fonts or Fonts()
     lang = comparison.language
     revisions = x.Revisions(author, when or dt.datetime.now(dt.UTC))
     style = x.RunStyle()
     body = [
-        x.revision_paragraph(x.runs(f"{comparison.old_label} → {comparison.new_label}", "en" if lang == "lo" else lang,
-                                    fonts, x.RunStyle(bold=True)))
+        x.revision_paragraph(
+            x.runs(
+                f"{comparison.old_label} → {comparison.new_label}",
+                "en" if lang == "lo" else lang,
+                fonts,
+                x.RunStyle(bold=True),
+            )
+        )
     ]
     by_id = {d.id: d for d in comparison.clauses if d.old is not None and d.new is not None}
     old_ids = [c.id for c in comparison.old_clauses]
@@ -48,15 +61,24 @@ def redline_docx(comparison: Comparison, fonts: Fonts | None = None, *, author: 
         # removed or moved away: text and paragraph mark deleted where the clause stood
         for clause in comparison.old_clauses[i1:i2]:
             spans = [Span("delete", clause.text)] if clause.text else []
-            body.append(x.revision_paragraph(_spans_xml(spans, lang, fonts, revisions, style), "delete", revisions))
+            body.append(
+                x.revision_paragraph(_spans_xml(spans, lang, fonts, revisions, style), "delete", revisions)
+            )
         # added or moved here: text and paragraph mark inserted
         for clause in comparison.new_clauses[j1:j2]:
             spans = [Span("insert", clause.text)] if clause.text else []
-            body.append(x.revision_paragraph(_spans_xml(spans, lang, fonts, revisions, style), "insert", revisions))
+            body.append(
+                x.revision_paragraph(_spans_xml(spans, lang, fonts, revisions, style), "insert", revisions)
+            )
     body.append(x.revision_paragraph(""))
     main_lang = lang if lang != "lo" else "vi"
-    return package_docx("".join(body), fonts, main_lang, title=f"{comparison.old_label} → {comparison.new_label}",
-                        description=f"comparison in {lang}")
+    return package_docx(
+        "".join(body),
+        fonts,
+        main_lang,
+        title=f"{comparison.old_label} → {comparison.new_label}",
+        description=f"comparison in {lang}",
+    )
 
 
 def plain_lines(clauses_text: list[str]) -> list[str]:

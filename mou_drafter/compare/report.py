@@ -9,16 +9,24 @@ from .align import ClauseDiff, Comparison
 
 #: Words of the HTML comparison; the desktop app passes them translated.
 LABELS = {
-    "changed": "changed", "added": "added", "removed": "removed", "moved": "moved", "unchanged": "unchanged",
-    "clause": "clause", "deleted": "deleted", "inserted": "inserted",
+    "changed": "changed",
+    "added": "added",
+    "removed": "removed",
+    "moved": "moved",
+    "unchanged": "unchanged",
+    "clause": "clause",
+    "deleted": "deleted",
+    "inserted": "inserted",
     "legend": "Deleted text is struck through and marked −, inserted text underlined and marked +.",
 }
 
 
 def summary(comparison: Comparison) -> str:
     c = comparison.counts()
-    return (f"{comparison.old_label} → {comparison.new_label} ({comparison.language}): {c['changed']} changed, "
-            f"{c['added']} added, {c['removed']} removed, {c['moved']} moved, {c['unchanged']} unchanged")
+    return (
+        f"{comparison.old_label} → {comparison.new_label} ({comparison.language}): {c['changed']} changed, "
+        f"{c['added']} added, {c['removed']} removed, {c['moved']} moved, {c['unchanged']} unchanged"
+    )
 
 
 def _inline_text(diff: ClauseDiff) -> str:
@@ -79,7 +87,9 @@ def _side(diff: ClauseDiff, side: str, labels: dict[str, str] = LABELS) -> str:
     return "".join(out)
 
 
-def comparison_html(comparison: Comparison, *, all_clauses: bool = True, labels: dict[str, str] | None = None) -> str:
+def comparison_html(
+    comparison: Comparison, *, all_clauses: bool = True, labels: dict[str, str] | None = None
+) -> str:
     """Side by side, one row per clause; changed rows carry anchors ``change-0``, ``change-1``… for
     next/previous navigation."""
     words = {**LABELS, **(labels or {})}
@@ -100,12 +110,14 @@ def comparison_html(comparison: Comparison, *, all_clauses: bool = True, labels:
             f'<td class="old" lang="{lang}">{_side(diff, "old", words)}</td>'
             f'<td class="new" lang="{lang}">{_side(diff, "new", words)}</td></tr>'
         )
-    counts = " · ".join(f"{c[k]} {escape(words[k])}" for k in ("changed", "added", "removed", "moved", "unchanged"))
+    counts = " · ".join(
+        f"{c[k]} {escape(words[k])}" for k in ("changed", "added", "removed", "moved", "unchanged")
+    )
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(summary(comparison))}</title>'
         f"<style>{_CSS}</style></head><body>"
         f'<p class="summary"><b>{escape(comparison.old_label)} → {escape(comparison.new_label)}</b> '
         f"({lang}): {counts}. {escape(words['legend'])}</p>"
         f'<table class="compare"><tr><th>{escape(words["clause"])}</th><th>{escape(comparison.old_label)}</th>'
-        f'<th>{escape(comparison.new_label)}</th></tr>{"".join(rows)}</table></body></html>\n'
+        f"<th>{escape(comparison.new_label)}</th></tr>{''.join(rows)}</table></body></html>\n"
     )

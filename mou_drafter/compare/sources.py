@@ -29,8 +29,14 @@ def clauses_from_draft(template: TemplateVersion, draft: Draft, lang: str) -> li
     return [Clause(b.id, "\n".join(block_lines(doc, b)), b.kind) for b in doc.texts[lang]]
 
 
-def compare_versions(old_ref: str, new_ref: str, lang: str, draft: Draft | None = None, *,
-                     library: TemplateLibrary | None = None) -> Comparison:
+def compare_versions(
+    old_ref: str,
+    new_ref: str,
+    lang: str,
+    draft: Draft | None = None,
+    *,
+    library: TemplateLibrary | None = None,
+) -> Comparison:
     """Compare ``name@old`` with ``name@new`` (found in ``library``) in ``lang``, with a draft's
     data or as template text."""
     if lang not in ("vi", "lo", "en"):
@@ -45,5 +51,6 @@ def compare_versions(old_ref: str, new_ref: str, lang: str, draft: Draft | None 
         before, after = clauses_from_template(old, lang), clauses_from_template(new, lang)
     else:
         before, after = clauses_from_draft(old, draft, lang), clauses_from_draft(new, draft, lang)
-    return compare_clauses(before, after, lambda text: tokenize(text, lang), language=lang,
-                           old_label=old.ref, new_label=new.ref)
+    return compare_clauses(
+        before, after, lambda text: tokenize(text, lang), language=lang, old_label=old.ref, new_label=new.ref
+    )

@@ -24,10 +24,17 @@ if TYPE_CHECKING:
 
 def run(argv: list[str]) -> int:
     started = time.perf_counter()
-    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        print("mou-drafter: no display found (DISPLAY is not set), so the desktop app cannot open here.\n"
-              "The command line works without one: mou-drafter --help", file=sys.stderr)
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        print(
+            "mou-drafter: no display found (DISPLAY is not set), so the desktop app cannot open here.\n"
+            "The command line works without one: mou-drafter --help",
+            file=sys.stderr,
+        )
         return 2
     from PySide6.QtWidgets import QApplication
 
@@ -48,7 +55,9 @@ def run(argv: list[str]) -> int:
         return 0
     set_language(load_settings().ui_language)
     window = MainWindow()
-    window.controller.ask_upgrades = not os.environ.get("MOU_DRAFTER_EXIT_AFTER_SHOW")  # a start-up check asks nothing
+    window.controller.ask_upgrades = not os.environ.get(
+        "MOU_DRAFTER_EXIT_AFTER_SHOW"
+    )  # a start-up check asks nothing
     sys.excepthook = lambda kind, error, tb: report_unexpected(window, log_file, kind, error, tb)
     InstanceServer(lambda path: open_in_front(window, path), window).listen()
     window.show()  # before any question about the draft, so the question has its window behind it
@@ -63,14 +72,17 @@ def run(argv: list[str]) -> int:
         if shot and not window.grab().save(shot):
             print(f"mou-drafter: cannot save the screenshot {shot}", file=sys.stderr)
             return 1
-        print(f"shown {(time.perf_counter() - started) * 1000:.0f} ms, scale {window.devicePixelRatioF():g}",
-              flush=True)
+        print(
+            f"shown {(time.perf_counter() - started) * 1000:.0f} ms, scale {window.devicePixelRatioF():g}",
+            flush=True,
+        )
         return 0
     return app.exec()
 
 
-def report_unexpected(window: MainWindow, log_file: Path, kind: type[BaseException], error: BaseException,
-                      tb: object) -> None:
+def report_unexpected(
+    window: MainWindow, log_file: Path, kind: type[BaseException], error: BaseException, tb: object
+) -> None:
     """An error no code expected (in a slot, a timer, ...): logged with its details and shown;
     the app goes on, with the draft still open."""
     import logging
@@ -80,8 +92,10 @@ def report_unexpected(window: MainWindow, log_file: Path, kind: type[BaseExcepti
     logging.getLogger("mou_drafter.gui").error("unexpected error", exc_info=(kind, error, tb))  # type: ignore[arg-type]
     if issubclass(kind, KeyboardInterrupt):
         return
-    text = _("Something went wrong: {error}. The details were written to {log}. Your draft is still open; "
-             "save it, under a new name if in doubt.").format(error=f"{kind.__name__}: {error}", log=log_file)
+    text = _(
+        "Something went wrong: {error}. The details were written to {log}. Your draft is still open; "
+        "save it, under a new name if in doubt."
+    ).format(error=f"{kind.__name__}: {error}", log=log_file)
     window.controller.interaction.error(_("Unexpected error"), text)
 
 

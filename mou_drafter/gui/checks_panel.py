@@ -84,8 +84,9 @@ class ChecksPanel(QDockWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.setWidget(body)
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.clear()
 
     def show_issues(self, issues: list[Issue]) -> None:
@@ -123,9 +124,12 @@ class ChecksPanel(QDockWidget):
         self._update_buttons()
 
     def summary(self) -> str:
-        counts = {severity: sum(1 for i in self.issues if i.severity == severity) for severity in SEVERITY_MARKS}
+        counts = {
+            severity: sum(1 for i in self.issues if i.severity == severity) for severity in SEVERITY_MARKS
+        }
         return _("Checks: {errors} errors, {warnings} warnings, {notes} notes").format(
-            errors=counts["error"], warnings=counts["warning"], notes=counts["info"])
+            errors=counts["error"], warnings=counts["warning"], notes=counts["info"]
+        )
 
     def _fit(self) -> None:
         """As tall as the findings (one line at least, :data:`MAX_ROWS` at most)."""
@@ -150,7 +154,11 @@ class ChecksPanel(QDockWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             index = item.data(ISSUE_ROLE)
-            if isinstance(index, int) and self.issues[index].path == path and code in ("", self.issues[index].code):
+            if (
+                isinstance(index, int)
+                and self.issues[index].path == path
+                and code in ("", self.issues[index].code)
+            ):
                 found.append(item)
         return found
 

@@ -251,9 +251,11 @@ class DraftController(QObject):
         if not copies:
             return None
         newest = copies[0]
-        text = _("A save of {name} did not finish (MoU Drafter or the computer stopped during it), but it left a "
-                 "complete copy from {time}, newer than the file. Open that copy? The file is not changed until "
-                 "you save.").format(name=path.name, time=newest.written.strftime("%d/%m/%Y %H:%M:%S"))
+        text = _(
+            "A save of {name} did not finish (MoU Drafter or the computer stopped during it), but it left a "
+            "complete copy from {time}, newer than the file. Open that copy? The file is not changed until "
+            "you save."
+        ).format(name=path.name, time=newest.written.strftime("%d/%m/%Y %H:%M:%S"))
         if self.interaction.confirm(_("Newer unsaved copy"), text):
             log.info("opened the unsaved copy %s of %s", newest.path, path)
             return newest.draft
@@ -321,8 +323,13 @@ class DraftController(QObject):
         log.warning("autosave failed: %s", error)
         self.status_message.emit(_("Autosave failed: {error}").format(error=error), 8000)
 
-    def recover(self, draft: Draft, original: Path | None, files: DraftFiles | None = None,
-                found: Recovery | None = None) -> None:
+    def recover(
+        self,
+        draft: Draft,
+        original: Path | None,
+        files: DraftFiles | None = None,
+        found: Recovery | None = None,
+    ) -> None:
         """Show a recovered ``draft`` of the file ``original`` (None: a new draft), as modified.
         Asks nothing. ``files``: the recovery files it came from (``found``), taken for this
         session; they become this draft's own, its full autosave written there at once."""
@@ -411,12 +418,15 @@ class DraftController(QObject):
         """Apply the fix a check proposes to its field, as an undoable step; the checks run again."""
         if self.doc is None or issue.fix is None:
             return False
-        if not self.doc.set_value(issue.path, issue.fix, merge=False, label=_("Fix: {check}").format(check=issue.code)):
+        if not self.doc.set_value(
+            issue.path, issue.fix, merge=False, label=_("Fix: {check}").format(check=issue.code)
+        ):
             return False
         from .forms.field_names import describe
 
-        self.status_message.emit(_("Fixed {field}; Undo brings the old text back.").format(field=describe(issue.path)),
-                                 8000)
+        self.status_message.emit(
+            _("Fixed {field}; Undo brings the old text back.").format(field=describe(issue.path)), 8000
+        )
         self.update_validation()
         return True
 
@@ -442,20 +452,31 @@ class DraftController(QObject):
         parts = []
         if fonts.latin in missing:
             substitute = QFontInfo(QFont(fonts.latin)).family()
-            parts.append(_("{font}, the font of the Vietnamese and English text, is not installed on this computer. "
-                           "The document still names it, and prints in it on a computer that has it; here Word shows "
-                           "that text in another font ({substitute}), so its lines and page breaks may differ.")
-                         .format(font=fonts.latin, substitute=substitute))
+            parts.append(
+                _(
+                    "{font}, the font of the Vietnamese and English text, is not installed on this computer. "
+                    "The document still names it, and prints in it on a computer that has it; here Word shows "
+                    "that text in another font ({substitute}), so its lines and page breaks may differ."
+                ).format(font=fonts.latin, substitute=substitute)
+            )
         if fonts.lao in missing:
             others = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.Lao) if f != fonts.lao]
             if others:
-                parts.append(_("{font}, the font of the Lao text, is not installed on this computer. The document "
-                               "still names it, and prints in it on a computer that has it; here the Lao text shows "
-                               "in another Lao font ({substitute}).").format(font=fonts.lao, substitute=others[0]))
+                parts.append(
+                    _(
+                        "{font}, the font of the Lao text, is not installed on this computer. The document "
+                        "still names it, and prints in it on a computer that has it; here the Lao text shows "
+                        "in another Lao font ({substitute})."
+                    ).format(font=fonts.lao, substitute=others[0])
+                )
             else:
-                parts.append(_("{font}, the font of the Lao text, is not installed on this computer, and no other "
-                               "Lao font is: here the Lao text shows as empty boxes. The document still names it, "
-                               "and prints in it on a computer that has it.").format(font=fonts.lao))
+                parts.append(
+                    _(
+                        "{font}, the font of the Lao text, is not installed on this computer, and no other "
+                        "Lao font is: here the Lao text shows as empty boxes. The document still names it, "
+                        "and prints in it on a computer that has it."
+                    ).format(font=fonts.lao)
+                )
         return "\n\n".join([*parts, _("Export anyway?")]) if parts else ""
 
     def export(self) -> int | None:
@@ -556,16 +577,24 @@ class DraftController(QObject):
 
         for notice in settings_notices():
             if notice.kind == "damaged":
-                text = _("The settings file {path} was damaged ({reason}). It was kept as {kept}, and the default "
-                         "settings are used.")
+                text = _(
+                    "The settings file {path} was damaged ({reason}). It was kept as {kept}, and the default "
+                    "settings are used."
+                )
             elif notice.kind == "damaged-kept":
-                text = _("The settings file {path} is damaged ({reason}) and could not be set aside: the default "
-                         "settings are used, and the file is not overwritten.")
+                text = _(
+                    "The settings file {path} is damaged ({reason}) and could not be set aside: the default "
+                    "settings are used, and the file is not overwritten."
+                )
             else:
-                text = _("The settings file {path} cannot be read ({reason}): the default settings are used, and "
-                         "the file is not overwritten.")
+                text = _(
+                    "The settings file {path} cannot be read ({reason}): the default settings are used, and "
+                    "the file is not overwritten."
+                )
             kept = notice.kept.name if notice.kept else ""
-            self.interaction.error(_("Settings file"), text.format(path=notice.path, reason=notice.reason, kept=kept))
+            self.interaction.error(
+                _("Settings file"), text.format(path=notice.path, reason=notice.reason, kept=kept)
+            )
 
     def reload_settings(self) -> None:
         """Read the settings file again (the settings dialog saved it): fonts, template folders
@@ -582,7 +611,8 @@ class DraftController(QObject):
         skipped = self.library.problems()
         if skipped:
             self.status_message.emit(
-                _("Template folders skipped: {problems}").format(problems="; ".join(map(str, skipped))), 15000)
+                _("Template folders skipped: {problems}").format(problems="; ".join(map(str, skipped))), 15000
+            )
         return bool(skipped)
 
     def set_ui_language(self, code: str) -> None:

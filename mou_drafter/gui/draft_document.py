@@ -133,7 +133,9 @@ class DraftDocument(QObject):
         set_path(self.draft, path, old)
         text = text_path(self, path)
         if text is not None:
-            self.undo_stack.push(TextEditCommand(self, path, text[0], text[1], old, value, merge=merge, label=label))
+            self.undo_stack.push(
+                TextEditCommand(self, path, text[0], text[1], old, value, merge=merge, label=label)
+            )
         else:
             self.undo_stack.push(SetValueCommand(self, path, old, value))
         return True

@@ -31,9 +31,15 @@ class ExportRequest:
 
     def options(self, fonts: Fonts) -> RenderOptions:
         """The render options of this export, in ``fonts`` (the settings' document fonts)."""
-        return RenderOptions(layout=self.choices.layout, languages=tuple(self.choices.languages), fonts=fonts,
-                             lao_zero_width_spaces=self.choices.lao_zero_width_spaces, template=self.template,
-                             originals=self.choices.originals, pdf_a=self.choices.pdf_a)
+        return RenderOptions(
+            layout=self.choices.layout,
+            languages=tuple(self.choices.languages),
+            fonts=fonts,
+            lao_zero_width_spaces=self.choices.lao_zero_width_spaces,
+            template=self.template,
+            originals=self.choices.originals,
+            pdf_a=self.choices.pdf_a,
+        )
 
     @property
     def format(self) -> Format:
@@ -55,8 +61,12 @@ class Interaction:
 
     def ask_save_changes(self, name: str) -> str:
         """'save', 'discard' or 'cancel'."""
-        box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"),
-                          _("Save the changes to {name}?").format(name=name), parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Unsaved changes"),
+            _("Save the changes to {name}?").format(name=name),
+            parent=self.parent,
+        )
         save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
@@ -72,9 +82,11 @@ class Interaction:
         return box.clickedButton() is yes
 
     def offer_template_upgrade(self, old: str, new: str, counts: dict[str, int]) -> bool:
-        text = _("This draft was made with template {old}; the newer approved version {new} is available "
-                 "({changed} changed, {added} added, {removed} removed clauses). Move the draft to {new}? "
-                 "The changes will be shown.").format(old=old, new=new, **counts)
+        text = _(
+            "This draft was made with template {old}; the newer approved version {new} is available "
+            "({changed} changed, {added} added, {removed} removed clauses). Move the draft to {new}? "
+            "The changes will be shown."
+        ).format(old=old, new=new, **counts)
         return self.confirm(_("Newer template version"), text)
 
     def ask_recovery(self, offers: list[Offer], *, older: bool) -> int | None:
@@ -89,8 +101,9 @@ class Interaction:
         box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
-    def ask_export(self, draft: Draft, draft_path: Path | None, last: ExportSettings,
-                   library: TemplateLibrary) -> ExportRequest | FillInFirst | None:
+    def ask_export(
+        self, draft: Draft, draft_path: Path | None, last: ExportSettings, library: TemplateLibrary
+    ) -> ExportRequest | FillInFirst | None:
         """The export dialog, starting from the ``last`` choices: the export asked for, a field to
         fill in first, or None (cancelled)."""
         from .dialogs.export import ExportDialog
@@ -105,8 +118,12 @@ class Interaction:
 
     def exported(self, paths: list[str]) -> str:
         """After an export: 'file', 'folder' or 'close'."""
-        box = QMessageBox(QMessageBox.Icon.Information, _("Export finished"),
-                          _("Saved:") + "\n" + "\n".join(paths), parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Export finished"),
+            _("Saved:") + "\n" + "\n".join(paths),
+            parent=self.parent,
+        )
         open_file = box.addButton(_("Open file"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(_("Close"), QMessageBox.ButtonRole.RejectRole)
@@ -116,13 +133,19 @@ class Interaction:
 
     def open_file_name(self, folder: str) -> str:
         path, _filter = QFileDialog.getOpenFileName(
-            self.parent, _("Open draft"), folder,
-            _("Drafts and exported Word documents (*.moud *.docx);;MoU Drafter drafts (*.moud);;All files (*)"))
+            self.parent,
+            _("Open draft"),
+            folder,
+            _(
+                "Drafts and exported Word documents (*.moud *.docx);;MoU Drafter drafts (*.moud);;All files (*)"
+            ),
+        )
         return path
 
     def save_file_name(self, suggested: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Save draft"), suggested,
-                                                    _("MoU Drafter drafts (*.moud)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent, _("Save draft"), suggested, _("MoU Drafter drafts (*.moud)")
+        )
         if path and not path.endswith(".moud"):
             path += ".moud"
         return path

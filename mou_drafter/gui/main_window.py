@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
         checks.setCheckable(True)
         checks.setChecked(self.checks_wanted)
         checks.setEnabled(self.controller.doc is not None)
-        terms = action(view_menu, "terms", _("Approved terms"), self.toggle_terms, QKeySequence("Ctrl+Shift+T"))
+        terms = action(
+            view_menu, "terms", _("Approved terms"), self.toggle_terms, QKeySequence("Ctrl+Shift+T")
+        )
         terms.setCheckable(True)
         terms.setChecked(self.terms_wanted)
         terms.setEnabled(self.controller.doc is not None)
@@ -463,7 +465,9 @@ class MainWindow(QMainWindow):
         recent = set(self.controller.settings.recent)
         sections = {path: key for path, key in self.sections.items() if path in recent}
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        splitter = self.splitter.sizes() if self.splitter.isVisible() else self.controller.settings.window.splitter
+        splitter = (
+            self.splitter.sizes() if self.splitter.isVisible() else self.controller.settings.window.splitter
+        )
 
         def change(settings: Settings) -> None:
             settings.window.geometry = geometry

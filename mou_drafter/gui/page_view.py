@@ -84,8 +84,16 @@ class RenderedPages:
         return self.pages.count
 
 
-def _render(draft_json: str, options: RenderOptions, library: TemplateLibrary, folder: Path, dpi: int,
-            profile: Path, cancel: threading.Event, key: str) -> RenderedPages:
+def _render(
+    draft_json: str,
+    options: RenderOptions,
+    library: TemplateLibrary,
+    folder: Path,
+    dpi: int,
+    profile: Path,
+    cancel: threading.Event,
+    key: str,
+) -> RenderedPages:
     """The worker's job: export, print, cut into pages, read the images. The draft comes as the
     JSON its fingerprint was taken from (the UI thread makes no deep copy of it)."""
     draft = Draft.model_validate_json(draft_json)
@@ -148,7 +156,9 @@ class PageRenderer(QObject):
         folder = Path(self._folder.name) / key[:16]
         shutil.rmtree(folder, ignore_errors=True)
         cancel = threading.Event()
-        job = self.worker.submit(lambda: _render(snapshot, options, library, folder, dpi, self.profile, cancel, key))
+        job = self.worker.submit(
+            lambda: _render(snapshot, options, library, folder, dpi, self.profile, cancel, key)
+        )
         self.running[job] = (key, cancel, folder)
         self.started.emit()
         return False
@@ -250,7 +260,9 @@ class PageCanvas(QWidget):
             if pixmap is None and index < len(self.rendered.images):
                 image = self.rendered.images[index].scaled(
                     QSize(round(rect.width() * ratio), round(rect.height() * ratio)),
-                    Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
                 pixmap = QPixmap.fromImage(image)
                 pixmap.setDevicePixelRatio(ratio)
                 self._scaled[index] = pixmap
@@ -268,7 +280,9 @@ class PageCanvas(QWidget):
             rect = self.page_rect(index)
             if rect.contains(pos):
                 scale = PT * self.zoom
-                return self.rendered.pages.at(index, (pos.x() - rect.x()) / scale, (pos.y() - rect.y()) / scale)
+                return self.rendered.pages.at(
+                    index, (pos.x() - rect.x()) / scale, (pos.y() - rect.y()) / scale
+                )
         return None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
@@ -477,7 +491,9 @@ class PageView(QWidget):
         widest = max(w for w, _h in self.rendered.pages.sizes) * PT
         # the room inside the frame less the vertical scroll bar, shown or about to be
         bar = self.scroller.verticalScrollBar()
-        available = (self.scroller.width() - 2 * self.scroller.frameWidth() - bar.sizeHint().width() - 2 * MARGIN - 2)
+        available = (
+            self.scroller.width() - 2 * self.scroller.frameWidth() - bar.sizeHint().width() - 2 * MARGIN - 2
+        )
         page = self.page
         self.canvas.set_zoom(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], available / widest)))
         self._update_controls()

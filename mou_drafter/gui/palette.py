@@ -51,7 +51,9 @@ def contrast(first: QColor, second: QColor) -> float:
 
 def blend(base: QColor, tint: QColor, amount: float) -> QColor:
     """``base`` moved ``amount`` (0 to 1) of the way towards ``tint``."""
-    channels = zip((base.redF(), base.greenF(), base.blueF()), (tint.redF(), tint.greenF(), tint.blueF()), strict=True)
+    channels = zip(
+        (base.redF(), base.greenF(), base.blueF()), (tint.redF(), tint.greenF(), tint.blueF()), strict=True
+    )
     return QColor.fromRgbF(*(b + (t - b) * amount for b, t in channels))
 
 
@@ -61,8 +63,10 @@ def frame_style(state: str = "incomplete", *, dashed: bool = False, pal: QPalett
     pal = pal or palette()
     base = pal.color(QPalette.ColorRole.Base)
     colour = mark_color(state, pal)
-    return (f"border: 2px {'dashed' if dashed else 'solid'} {colour.name()}; "
-            f"background: {blend(base, colour, 0.12).name()}; color: {pal.color(QPalette.ColorRole.Text).name()};")
+    return (
+        f"border: 2px {'dashed' if dashed else 'solid'} {colour.name()}; "
+        f"background: {blend(base, colour, 0.12).name()}; color: {pal.color(QPalette.ColorRole.Text).name()};"
+    )
 
 
 def missing_style(pal: QPalette | None = None) -> str:

@@ -41,9 +41,11 @@ def render_preview(draft: Draft, options: RenderOptions, library: TemplateLibrar
 
 def missing_tools_message(missing: list[str]) -> str:
     """What the print preview needs and this computer lacks, said plainly."""
-    return _("The print preview needs LibreOffice and Poppler (pdftoppm, pdftotext). Not installed on this "
-             "computer: {missing}. Install them to see the pages as they will print; meanwhile the "
-             "Preview tab shows the document.").format(missing=", ".join(missing))
+    return _(
+        "The print preview needs LibreOffice and Poppler (pdftoppm, pdftotext). Not installed on this "
+        "computer: {missing}. Install them to see the pages as they will print; meanwhile the "
+        "Preview tab shows the document."
+    ).format(missing=", ".join(missing))
 
 
 class PreviewPane(QWidget):
@@ -53,8 +55,9 @@ class PreviewPane(QWidget):
 
     jump_requested = Signal(str)
 
-    def __init__(self, controller: DraftController, renderer: PageRenderer | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: DraftController, renderer: PageRenderer | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         layout = QVBoxLayout(self)
@@ -169,8 +172,12 @@ class PreviewPane(QWidget):
         document fonts at their sizes, the Lao zero-width spaces of the last export)."""
         layout, languages = self.choice()
         settings = self.controller.settings
-        return RenderOptions(layout=layout, languages=tuple(languages), fonts=settings.fonts,
-                             lao_zero_width_spaces=settings.export.lao_zero_width_spaces)
+        return RenderOptions(
+            layout=layout,
+            languages=tuple(languages),
+            fonts=settings.fonts,
+            lao_zero_width_spaces=settings.export.lao_zero_width_spaces,
+        )
 
     def update_preview(self) -> None:
         """Render a snapshot of the draft now (what the debounce calls)."""
@@ -197,8 +204,11 @@ class PreviewPane(QWidget):
 
     def detach(self) -> None:
         """The pane is about to be replaced: it no longer follows the window's page renderer."""
-        for signal, slot in ((self.renderer.started, self._pages_started), (self.renderer.ready, self._pages_ready),
-                             (self.renderer.failed, self._pages_failed)):
+        for signal, slot in (
+            (self.renderer.started, self._pages_started),
+            (self.renderer.ready, self._pages_ready),
+            (self.renderer.failed, self._pages_failed),
+        ):
             signal.disconnect(slot)
         self.timer.stop()
         self.pages_timer.stop()
@@ -265,7 +275,9 @@ class PreviewPane(QWidget):
             return ""
         if path and self.shown.fields.get(path):
             return self.shown.fields[path]
-        return next((c for c in self.shown.clauses if any(c == p or c.startswith(p + ".") for p in clauses)), "")
+        return next(
+            (c for c in self.shown.clauses if any(c == p or c.startswith(p + ".") for p in clauses)), ""
+        )
 
     def _follow_pages(self) -> None:
         clause = self._clause()

@@ -12,8 +12,16 @@ from .i18n import _, current_language
 #: The Qt strings the app shows, by Qt context; their translations live in locale/<lang>.po.
 QT_STRINGS = {
     "QLineEdit": ("&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Delete", "Select All"),
-    "QWidgetTextControl": ("&Undo", "&Redo", "Cu&t", "&Copy", "Copy &Link Location", "&Paste", "Delete",
-                           "Select All"),
+    "QWidgetTextControl": (
+        "&Undo",
+        "&Redo",
+        "Cu&t",
+        "&Copy",
+        "Copy &Link Location",
+        "&Paste",
+        "Delete",
+        "Select All",
+    ),
     "QAbstractSpinBox": ("&Select All", "&Step up", "Step &down"),
 }
 LOCALES = {"vi": QLocale.Language.Vietnamese, "lo": QLocale.Language.Lao, "en": QLocale.Language.English}

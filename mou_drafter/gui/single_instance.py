@@ -61,8 +61,9 @@ log = logging.getLogger(__name__)
 class InstanceServer(QObject):
     """Listens for later starts and passes each draft path they send to ``open_path``."""
 
-    def __init__(self, open_path: Callable[[Path], object], parent: QObject | None = None,
-                 name: str | None = None) -> None:
+    def __init__(
+        self, open_path: Callable[[Path], object], parent: QObject | None = None, name: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.open_path = open_path
         self.name = name or server_name()

@@ -44,7 +44,9 @@ class TermsPanel(QWidget):
         self.inserter: Callable[[str, str, int], None] | None = None
         self.show_for("", None, None, None)
 
-    def show_for(self, path: str, editor: QWidget | None, text: LocalizedText | None, terms: TermList | None) -> None:
+    def show_for(
+        self, path: str, editor: QWidget | None, text: LocalizedText | None, terms: TermList | None
+    ) -> None:
         """List the terms for the field ``path`` (``….lo``) edited by ``editor``."""
         self.list.clear()
         self.path = path
@@ -68,8 +70,11 @@ class TermsPanel(QWidget):
                 item.setData(TERM_ROLE, preferred)
                 item.setToolTip(term.note)
                 self.list.addItem(item)
-        self.heading.setText(_("Approved terms for this text") if self.list.count()
-                             else _("No term of the approved list in the other languages of this text."))
+        self.heading.setText(
+            _("Approved terms for this text")
+            if self.list.count()
+            else _("No term of the approved list in the other languages of this text.")
+        )
 
     def insert(self, item: QListWidgetItem) -> None:
         term = item.data(TERM_ROLE)

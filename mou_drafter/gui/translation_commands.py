@@ -35,8 +35,18 @@ class TextEditCommand(QUndoCommand):
 
     ID = 2
 
-    def __init__(self, doc: DraftDocument, path: str, text: LocalizedText, lang: str, old: str, new: str, *,
-                 merge: bool = True, label: str = "") -> None:
+    def __init__(
+        self,
+        doc: DraftDocument,
+        path: str,
+        text: LocalizedText,
+        lang: str,
+        old: str,
+        new: str,
+        *,
+        merge: bool = True,
+        label: str = "",
+    ) -> None:
         super().__init__(label or _("Edit {field}").format(field=path))
         self.doc, self.path, self.lang, self.old, self.new, self.merge = doc, path, lang, old, new, merge
         self.target = text  # (not self.text: QUndoCommand.text() is the command's label)

@@ -93,9 +93,9 @@ def take_back_into(controller: DraftController, edits, accept: list[int], keep_t
         if new.overrides != doc.draft.overrides:
             doc.replace_list("overrides", list(new.overrides), _("Keep wording edited in Word"))
         doc.undo_stack.endMacro()
-    message = _("Taken back: {fields} typed texts; wording edited in Word kept for {clauses} clauses.").format(
-        fields=taken, clauses=len(new.overrides)
-    )
+    message = _(
+        "Taken back: {fields} typed texts; wording edited in Word kept for {clauses} clauses."
+    ).format(fields=taken, clauses=len(new.overrides))
     if notes:
         message += " " + _("Not taken: {count} (see the list of changes).").format(count=len(notes))
     controller.taken_back_notes = notes
@@ -145,7 +145,9 @@ def template_checks(library: TemplateLibrary, draft: Draft) -> list[Issue]:
     try:
         return document_checks(draft, library=library)
     except MouDrafterError as exc:  # the template cannot be used: the export says so; logged, not swallowed
-        log.warning("the checks of %s's optional clauses and edited wording did not run: %s", draft.template, exc)
+        log.warning(
+            "the checks of %s's optional clauses and edited wording did not run: %s", draft.template, exc
+        )
         return []
 
 

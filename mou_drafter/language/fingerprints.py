@@ -77,8 +77,9 @@ def baseline(values: Mapping[str, str], languages: Iterable[str]) -> Seen:
     return {lang: record(values, lang, langs) for lang in langs if (values.get(lang) or "").strip()}
 
 
-def after_edit(before: Mapping[str, str], seen: Seen, lang: str, new_value: str,
-               languages: Iterable[str]) -> Seen:
+def after_edit(
+    before: Mapping[str, str], seen: Seen, lang: str, new_value: str, languages: Iterable[str]
+) -> Seen:
     """The record after ``lang`` changed from ``before[lang]`` to ``new_value``.
 
     ``before`` and ``seen`` are the text and record before the edit began (an edit typed key by

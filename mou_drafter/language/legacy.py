@@ -90,14 +90,30 @@ TABLES: dict[Encoding, _Table] = {
 #: Vietnamese letters outside ASCII, both cases (NFC).
 _VIETNAMESE_LETTERS = frozenset(
     unicodedata.normalize("NFC", base + tone)
-    for base in ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u", "u\u031b", "y")
+    for base in (
+        "a",
+        "a\u0306",
+        "a\u0302",
+        "e",
+        "e\u0302",
+        "i",
+        "o",
+        "o\u0302",
+        "o\u031b",
+        "u",
+        "u\u031b",
+        "y",
+    )
     for tone in ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 ) - set("aeiouy")
 VIETNAMESE_LETTERS = frozenset(_VIETNAMESE_LETTERS | {ch.upper() for ch in _VIETNAMESE_LETTERS} | {"đ", "Đ"})
 #: Characters that no Vietnamese text in Unicode uses but some legacy mojibake does: a text
 #: without any of them is not looked at further.
-_SUSPECT = re.compile("[" + re.escape("".join(sorted(
-    frozenset().union(*(t.chars for t in TABLES.values())) - VIETNAMESE_LETTERS))) + "]")
+_SUSPECT = re.compile(
+    "["
+    + re.escape("".join(sorted(frozenset().union(*(t.chars for t in TABLES.values())) - VIETNAMESE_LETTERS)))
+    + "]"
+)
 
 
 def _token_re(table: _Table) -> re.Pattern[str]:
@@ -112,7 +128,63 @@ _WORD_RE = re.compile(r"\w+")
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _ONSETS = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx]"
-_NUCLEI = ["iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+_NUCLEI = [
+    "iêu",
+    "oai",
+    "oao",
+    "oay",
+    "oeo",
+    "uây",
+    "uôi",
+    "uya",
+    "uyê",
+    "uyu",
+    "ươi",
+    "ươu",
+    "yêu",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iê",
+    "iu",
+    "oa",
+    "oă",
+    "oe",
+    "oi",
+    "ôi",
+    "ơi",
+    "oo",
+    "ua",
+    "uâ",
+    "uê",
+    "ui",
+    "uô",
+    "uơ",
+    "uy",
+    "ưa",
+    "ưi",
+    "ưu",
+    "ươ",
+    "yê",
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+]
 _CODAS = "ch|ng|nh|[cmnptk]"  # k: place names of the Central Highlands (Đắk Lắk)
 _SYLLABLE = re.compile(f"^({_ONSETS})?({'|'.join(_NUCLEI)})({_CODAS})?$")
 
@@ -138,7 +210,7 @@ def _decode_token(token: str, table: _Table, capitals: bool | None) -> str:
     decode = table.decode
     while i < len(token):
         for size in range(table.longest, 0, -1):
-            piece = token[i:i + size]
+            piece = token[i : i + size]
             if len(piece) == size and piece in decode:
                 out.append(decode[piece])
                 i += size
@@ -150,7 +222,9 @@ def _decode_token(token: str, table: _Table, capitals: bool | None) -> str:
     if table.encoding == "tcvn3":
         # a word of capitals ("LËP") was written with the capital font .VnTimeH; "Tù" was not
         ascii_letters = [ch for ch in token if ch.isascii() and ch.isalpha()]
-        if capitals or (capitals is None and len(ascii_letters) >= 2 and all(ch.isupper() for ch in ascii_letters)):
+        if capitals or (
+            capitals is None and len(ascii_letters) >= 2 and all(ch.isupper() for ch in ascii_letters)
+        ):
             word = word.upper()
     return unicodedata.normalize("NFC", word)
 
@@ -202,8 +276,10 @@ def _spans(text: str, table: _Table, capitals: bool | None) -> list[tuple[int, i
 def _is_vietnamese(text: str) -> bool:
     """Every word a Vietnamese syllable, written in lowercase, capitalised or in capitals."""
     words = _WORD_RE.findall(text)
-    return bool(words) and all(is_vietnamese_syllable(word) and (word.islower() or word.isupper() or word.istitle())
-                               for word in words)
+    return bool(words) and all(
+        is_vietnamese_syllable(word) and (word.islower() or word.isupper() or word.istitle())
+        for word in words
+    )
 
 
 def _replace(text: str, spans: list[tuple[int, int, str, str]], keep: set[int]) -> str:
@@ -235,9 +311,14 @@ def _analyse(text: str, encoding: Encoding, capitals: bool | None) -> Detection 
     # Words with Vietnamese letters the encoding does not use ("Hội") are Unicode: in a text that
     # has them, a word that reads as Vietnamese either way ("có" typed in Unicode, TCVN3 for "cú")
     # is converted only inside a run of mojibake (no Unicode word between it and a converted one).
-    signals = sorted([(m.start(), False) for m in _WORD_RE.finditer(text)
-                      if any(ch in VIETNAMESE_LETTERS and ch not in table.possible for ch in m.group(0))]
-                     + [(spans[i][0], True) for i, was in candidates.items() if not was])
+    signals = sorted(
+        [
+            (m.start(), False)
+            for m in _WORD_RE.finditer(text)
+            if any(ch in VIETNAMESE_LETTERS and ch not in table.possible for ch in m.group(0))
+        ]
+        + [(spans[i][0], True) for i, was in candidates.items() if not was]
+    )
     keep = set()
     for index, was in candidates.items():
         if not was:

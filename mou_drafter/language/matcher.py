@@ -86,8 +86,10 @@ def contains(text: str, phrases: Iterable[str], *, words_only: bool = True) -> b
         start = haystack.find(needle)
         while start >= 0:
             end = start + len(needle)
-            if not words_only or ((start == 0 or not haystack[start - 1].isalnum())
-                                  and (end == len(haystack) or not haystack[end].isalnum())):
+            if not words_only or (
+                (start == 0 or not haystack[start - 1].isalnum())
+                and (end == len(haystack) or not haystack[end].isalnum())
+            ):
                 return True
             start = haystack.find(needle, start + 1)
     return False

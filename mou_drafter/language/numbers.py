@@ -22,10 +22,21 @@ from functools import lru_cache
 _DIGITS = {0x0ED0 + i: 0x30 + i for i in range(10)} | {0x0E50 + i: 0x30 + i for i in range(10)}
 
 _MONTHS = {
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"],
-    "lo": ["ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ",
-           "ທັນວາ"],
+    "en": [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    "lo": ["ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ", "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ", "ທັນວາ"],
 }
 _EN_SHORT = {name[:3]: i for i, name in enumerate(_MONTHS["en"], start=1)} | {"sept": 9}
 _LAO_NAMES = "|".join(sorted(_MONTHS["lo"], key=len, reverse=True))
@@ -38,7 +49,11 @@ _EN_MONTH = re.compile(rf"\b({_EN_NAMES})\b|(?<=\d\s)(may)\b|\b(may)(?=\s\d)", r
 
 def _month(match: re.Match[str]) -> str:
     name = next(group for group in match.groups() if group).lower().rstrip(".")
-    number = _EN_SHORT.get(name[:4] if name.startswith("sept") else name[:3]) if name.isascii() else _MONTHS["lo"].index(name) + 1
+    number = (
+        _EN_SHORT.get(name[:4] if name.startswith("sept") else name[:3])
+        if name.isascii()
+        else _MONTHS["lo"].index(name) + 1
+    )
     return f" {number} "
 
 

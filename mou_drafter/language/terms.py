@@ -104,8 +104,10 @@ def parse_terms(data: str, *, source: str, file: str) -> list[Term]:
         raise TermListError(f"{file}: line 1: not a CSV file ({exc})") from None
     columns = [name.strip().lower().lstrip("\ufeff") for name in header]
     if not any(lang in columns for lang in TERM_LANGUAGES):
-        raise TermListError(f"{file}: line 1: the header row must name the columns vi, lo, en (and note); "
-                            f"found {', '.join(header) or 'nothing'}")
+        raise TermListError(
+            f"{file}: line 1: the header row must name the columns vi, lo, en (and note); "
+            f"found {', '.join(header) or 'nothing'}"
+        )
     terms: list[Term] = []
     try:
         for row in reader:
@@ -113,15 +115,22 @@ def parse_terms(data: str, *, source: str, file: str) -> list[Term]:
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(columns):
-                raise TermListError(f"{file}: line {line}: {len(row)} cells, but the header names {len(columns)} "
-                                    "columns (a comma inside a term must be in double quotes)")
+                raise TermListError(
+                    f"{file}: line {line}: {len(row)} cells, but the header names {len(columns)} "
+                    "columns (a comma inside a term must be in double quotes)"
+                )
             cells = dict(zip(columns, row, strict=False))
-            texts = {lang: tuple(alt.strip() for alt in cells.get(lang, "").split("|") if alt.strip())
-                     for lang in TERM_LANGUAGES}
+            texts = {
+                lang: tuple(alt.strip() for alt in cells.get(lang, "").split("|") if alt.strip())
+                for lang in TERM_LANGUAGES
+            }
             if sum(1 for alts in texts.values() if alts) < 2:
-                raise TermListError(f"{file}: line {line}: a term needs its text in at least two of vi, lo, en")
-            terms.append(Term({k: v for k, v in texts.items() if v}, cells.get("note", "").strip(), source, file,
-                              line))
+                raise TermListError(
+                    f"{file}: line {line}: a term needs its text in at least two of vi, lo, en"
+                )
+            terms.append(
+                Term({k: v for k, v in texts.items() if v}, cells.get("note", "").strip(), source, file, line)
+            )
     except csv.Error as exc:
         raise TermListError(f"{file}: line {reader.line_num}: {exc}") from None
     return terms
@@ -135,7 +144,9 @@ def read_terms(path: Path, source: str) -> list[Term]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TermListError(f"{path}: not UTF-8 (byte {exc.start}); save the term list as CSV UTF-8") from None
+        raise TermListError(
+            f"{path}: not UTF-8 (byte {exc.start}); save the term list as CSV UTF-8"
+        ) from None
     return parse_terms(text, source=source, file=str(path))
 
 

@@ -17,4 +17,13 @@ from .draft import (
     Party,
 )
 
-__all__ = ["DOCUMENT_TYPES", "LANGUAGES", "SCHEMA_VERSION", "Draft", "Kind", "Language", "LocalizedText", "Party"]
+__all__ = [
+    "DOCUMENT_TYPES",
+    "LANGUAGES",
+    "SCHEMA_VERSION",
+    "Draft",
+    "Kind",
+    "Language",
+    "LocalizedText",
+    "Party",
+]

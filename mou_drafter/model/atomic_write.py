@@ -130,8 +130,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         raise ExportError(f"cannot write {target}: it is a folder")
     reason = read_only_reason(target)
     if reason:
-        raise ExportError(f"cannot write {target}: {reason}; {_UNCHANGED}. Save under another name, or make the "
-                          "file writable first.")
+        raise ExportError(
+            f"cannot write {target}: {reason}; {_UNCHANGED}. Save under another name, or make the "
+            "file writable first."
+        )
     mode = _mode_for(target)
     tmp, fd = _create_temporary(target, folder)
     try:
@@ -176,8 +178,10 @@ def _create_temporary(target: Path, folder: Path) -> tuple[Path, int]:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise ExportError(f"cannot write {target}: the folder {folder} is not writable "
-                              f"({exc.strerror or exc}); {_UNCHANGED}") from None
+            raise ExportError(
+                f"cannot write {target}: the folder {folder} is not writable "
+                f"({exc.strerror or exc}); {_UNCHANGED}"
+            ) from None
     raise ExportError(f"cannot write {target}: cannot make a temporary file in {folder}")
 
 
@@ -221,8 +225,10 @@ def _write_error(target: Path, exc: OSError) -> ExportError:
     if exc.errno == getattr(errno, "EDQUOT", -1):
         return ExportError(f"cannot write {target}: your disk quota is used up; {_UNCHANGED}")
     if exc.errno == errno.EIO:
-        return ExportError(f"cannot write {target}: the disk reported an input/output error (a failing disk, or "
-                           f"a network folder that went away); {_UNCHANGED}")
+        return ExportError(
+            f"cannot write {target}: the disk reported an input/output error (a failing disk, or "
+            f"a network folder that went away); {_UNCHANGED}"
+        )
     return ExportError(f"cannot write {target}: {exc.strerror or exc}; {_UNCHANGED}")
 
 

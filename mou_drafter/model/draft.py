@@ -257,7 +257,9 @@ class Draft(_Model):
     def _check_optional(cls, value: list[str]) -> list[str]:
         for name in value:
             if not re.match(r"^[a-z0-9_\-]{1,60}$", name):
-                raise ValueError(f"{name!r} is not an optional clause name (lower-case letters, digits, _ and -)")
+                raise ValueError(
+                    f"{name!r} is not an optional clause name (lower-case letters, digits, _ and -)"
+                )
         # each once, in the order chosen
         return list(dict.fromkeys(value))
 

@@ -70,7 +70,17 @@ def _localize(value: Any) -> Any:
     return {"vi": value} if isinstance(value, str) else value
 
 
-_V1_TEXT_FIELDS = {"title", "name", "short_name", "locality", "description", "purpose", "text", "place", "venue"}
+_V1_TEXT_FIELDS = {
+    "title",
+    "name",
+    "short_name",
+    "locality",
+    "description",
+    "purpose",
+    "text",
+    "place",
+    "venue",
+}
 
 
 def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -137,7 +147,9 @@ def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
 
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4,
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 
@@ -189,8 +201,11 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
     def parse(text: str) -> Any:
         if len(text) > MAX_NUMBER_CHARS:
-            raise _BadNumber(text, f"a number of {len(text):,} characters; numbers in a draft have at most "
-                                   f"{MAX_NUMBER_CHARS} (is the file damaged?)")
+            raise _BadNumber(
+                text,
+                f"a number of {len(text):,} characters; numbers in a draft have at most "
+                f"{MAX_NUMBER_CHARS} (is the file damaged?)",
+            )
         return kind(text)
 
     return parse
@@ -224,10 +239,17 @@ def parse_draft(raw: bytes, source: str = "<draft>") -> Draft:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DraftFileError(f"{source}: not a UTF-8 text file (byte {exc.start}); is it a draft file?") from None
+        raise DraftFileError(
+            f"{source}: not a UTF-8 text file (byte {exc.start}); is it a draft file?"
+        ) from None
     try:
-        data = json.loads(text, object_pairs_hook=_object, parse_int=_number(int), parse_float=_number(float),
-                          parse_constant=_not_a_number)
+        data = json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_int=_number(int),
+            parse_float=_number(float),
+            parse_constant=_not_a_number,
+        )
     except json.JSONDecodeError as exc:
         raise DraftFileError(
             f"{source}: line {exc.lineno}, column {exc.colno}: damaged draft file, not valid JSON ({exc.msg})"
@@ -248,19 +270,24 @@ def parse_draft(raw: bytes, source: str = "<draft>") -> Draft:
         raise DraftFileError(f"{source}: a draft file must contain a JSON object, not {type(data).__name__}")
     for field in ("kind", "schema_version"):
         if field not in data:
-            raise DraftInvalid(f"{source}: {field}: required field is missing", [f"{field}: required field is missing"])
+            raise DraftInvalid(
+                f"{source}: {field}: required field is missing", [f"{field}: required field is missing"]
+            )
     try:
         data = migrate(data, source)
         return Draft.model_validate(data)
     except ValidationError as exc:
         lines = describe_validation_error(exc)
-        raise DraftInvalid(f"{source}: the draft does not match the format:\n  " + "\n  ".join(lines), lines) from None
+        raise DraftInvalid(
+            f"{source}: the draft does not match the format:\n  " + "\n  ".join(lines), lines
+        ) from None
     except RecursionError:
         raise DraftFileError(f"{source}: damaged draft file, nested too deeply") from None
 
 
-def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, what: str = "a draft file",
-              locked: str = "") -> bytes:
+def read_file(
+    path: Path, *, limit: int = MAX_FILE_BYTES, what: str = "a draft file", locked: str = ""
+) -> bytes:
     """The bytes of ``path`` (at most ``limit``), or a :class:`DraftFileError` naming the file:
     missing, a folder (not ``what``), too large, not readable (``locked``: what to add when access
     is denied, e.g. "is it open in Word?")."""

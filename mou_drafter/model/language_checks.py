@@ -69,11 +69,24 @@ def _script(lang: str, value: str) -> Iterator[Issue]:
         if thai:
             fixed = scripts.thai_to_lao(value)
             if fixed is not None:
-                yield Issue("error", "", "wrong-script", value=" ".join(thai[:8]), lang=lang, variant="thai",
-                            fix=fixed)
+                yield Issue(
+                    "error",
+                    "",
+                    "wrong-script",
+                    value=" ".join(thai[:8]),
+                    lang=lang,
+                    variant="thai",
+                    fix=fixed,
+                )
             else:
-                yield Issue("warning", "", "wrong-script", value=" ".join(scripts.unmappable_thai(value)),
-                            lang=lang, variant="thai-unmapped")
+                yield Issue(
+                    "warning",
+                    "",
+                    "wrong-script",
+                    value=" ".join(scripts.unmappable_thai(value)),
+                    lang=lang,
+                    variant="thai-unmapped",
+                )
         elif scripts.foreign_letters(value) and not scripts.has_lao_letters(value):
             yield Issue("warning", "", "wrong-script", lang=lang, variant="no-lao")
     elif scripts.has_lao_letters(value):
@@ -84,8 +97,15 @@ def _encoding(lang: str, value: str) -> Iterator[Issue]:
     found = legacy.detect(value)
     if found is not None:
         sample = next((before for before, _after in found.words), value)
-        yield Issue("warning", "", "legacy-encoding", value=found.name, value2=_shown(sample, 24), lang=lang,
-                    fix=found.converted)
+        yield Issue(
+            "warning",
+            "",
+            "legacy-encoding",
+            value=found.name,
+            value2=_shown(sample, 24),
+            lang=lang,
+            fix=found.converted,
+        )
 
 
 # -- names of the draft -------------------------------------------------------------------------
@@ -100,10 +120,10 @@ def _name_variants(text: str, lang: str) -> dict[str, str]:
     for word in _UNIT_WORDS[lang]:
         if lang == "lo":
             if name.startswith(word):
-                variants.add(name[len(word):].strip())
+                variants.add(name[len(word) :].strip())
         else:
             if lowered.startswith(word + " "):
-                variants.add(name[len(word) + 1:])
+                variants.add(name[len(word) + 1 :])
             if lowered.endswith(" " + word):
                 variants.add(name[: -len(word) - 1])
     return {normalise(v): v for v in variants if len(v) >= _MIN_NAME}
@@ -117,8 +137,11 @@ class _Names:
     def entities(draft: Draft) -> list[tuple[str, list[LocalizedText]]]:
         entities: list[tuple[str, list[LocalizedText]]] = []
         for i, party in enumerate(draft.parties):
-            entities += [(f"party{i}", [party.name, party.short_name]), (f"place{i}", [party.locality]),
-                         (f"person{i}", [party.representative.name])]
+            entities += [
+                (f"party{i}", [party.name, party.short_name]),
+                (f"place{i}", [party.locality]),
+                (f"person{i}", [party.representative.name]),
+            ]
         if draft.minutes is not None:
             for i, delegation in enumerate(draft.minutes.delegations):
                 people = [delegation.head.name, *(member.name for member in delegation.members)]
@@ -144,9 +167,13 @@ class _Names:
                         variants = _name_variants(text.get(lang), lang)
                         self.names[key][lang] |= set(variants)
                         self.shown.update(variants)
-        self.matchers = {lang: PhraseMatcher(((name, key) for key, names in self.names.items()
-                                              for name in names[lang]), words_only=lang != "lo")
-                         for lang in LANGUAGES}
+        self.matchers = {
+            lang: PhraseMatcher(
+                ((name, key) for key, names in self.names.items() for name in names[lang]),
+                words_only=lang != "lo",
+            )
+            for lang in LANGUAGES
+        }
 
     def found(self, text: str, lang: str) -> dict[str, str]:
         """Entities named in ``text``, each with the name found."""
@@ -173,8 +200,9 @@ class _Names:
 # -- comparisons between the languages of one text ----------------------------------------------
 
 
-def _compare(values: tuple[str, ...], langs: tuple[str, ...], names: _Names, terms: TermList,
-             free: bool) -> list[Issue]:
+def _compare(
+    values: tuple[str, ...], langs: tuple[str, ...], names: _Names, terms: TermList, free: bool
+) -> list[Issue]:
     """Number, name and term findings of one text (``values`` in :data:`LANGUAGES` order), each
     with its path relative to the text (``.lo``)."""
     text = dict(zip(LANGUAGES, values, strict=True))
@@ -191,37 +219,78 @@ def _compare(values: tuple[str, ...], langs: tuple[str, ...], names: _Names, ter
         value = text[lang]
         mine = numbers.number_set(value)
         if mine != src_numbers:
-            out.append(Issue("warning", f".{lang}", "number-mismatch", lang=lang, other=source,
-                             value=", ".join(_sorted(src_numbers - mine)) or "—",
-                             value2=", ".join(_sorted(mine - src_numbers)) or "—"))
+            out.append(
+                Issue(
+                    "warning",
+                    f".{lang}",
+                    "number-mismatch",
+                    lang=lang,
+                    other=source,
+                    value=", ".join(_sorted(src_numbers - mine)) or "—",
+                    value2=", ".join(_sorted(mine - src_numbers)) or "—",
+                )
+            )
         if free:
             my_names = names.found(value, lang)
             for key, phrase in src_names.items():
                 if names.names[key][lang] and key not in my_names and not names.mentions(value, key, lang):
-                    out.append(Issue("warning", f".{lang}", "name-mismatch", lang=lang, other=source,
-                                     value=phrase, value2=names.longest(key, lang)))
+                    out.append(
+                        Issue(
+                            "warning",
+                            f".{lang}",
+                            "name-mismatch",
+                            lang=lang,
+                            other=source,
+                            value=phrase,
+                            value2=names.longest(key, lang),
+                        )
+                    )
             for key, phrase in my_names.items():
                 if names.names[key][source] and key not in src_names and not names.mentions(src, key, source):
-                    out.append(Issue("warning", f".{source}", "name-mismatch", lang=source, other=lang,
-                                     value=phrase, value2=names.longest(key, source)))
+                    out.append(
+                        Issue(
+                            "warning",
+                            f".{source}",
+                            "name-mismatch",
+                            lang=source,
+                            other=lang,
+                            value=phrase,
+                            value2=names.longest(key, source),
+                        )
+                    )
         if terms:
             out.extend(_terms(src, source, src_terms, value, lang, terms))
     return out
 
 
-def _terms(src: str, source: str, src_found: frozenset[int], value: str, lang: str,
-           terms: TermList) -> Iterator[Issue]:
+def _terms(
+    src: str, source: str, src_found: frozenset[int], value: str, lang: str, terms: TermList
+) -> Iterator[Issue]:
     my_found = terms.found(value, lang)
     for index in sorted(src_found - my_found):
         term = terms.terms[index]
         if term.get(lang) and not terms.present(value, index, lang):
-            yield Issue("info", f".{lang}", "terminology", lang=lang, other=source,
-                        value=term.get(source)[0], value2=term.label(lang))
+            yield Issue(
+                "info",
+                f".{lang}",
+                "terminology",
+                lang=lang,
+                other=source,
+                value=term.get(source)[0],
+                value2=term.label(lang),
+            )
     for index in sorted(my_found - src_found):
         term = terms.terms[index]
         if term.get(source) and not terms.present(src, index, source):
-            yield Issue("info", f".{source}", "terminology", lang=source, other=lang,
-                        value=term.get(lang)[0], value2=term.label(source))
+            yield Issue(
+                "info",
+                f".{source}",
+                "terminology",
+                lang=source,
+                other=lang,
+                value=term.get(lang)[0],
+                value2=term.label(source),
+            )
 
 
 def _sorted(values: frozenset[str]) -> list[str]:

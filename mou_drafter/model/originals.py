@@ -32,13 +32,18 @@ def party_first(draft: Draft, party_id: str, languages: list[str]) -> tuple[Draf
     if party is None:
         raise UsageError(f"originals: no party {party_id!r} in the draft")
     if len(draft.parties) > MAX_ORIGINALS:
-        raise UsageError(f"originals: one original per party makes at most {MAX_ORIGINALS} originals, "
-                         f"and the draft has {len(draft.parties)} parties")
+        raise UsageError(
+            f"originals: one original per party makes at most {MAX_ORIGINALS} originals, "
+            f"and the draft has {len(draft.parties)} parties"
+        )
     copy = draft.model_copy(deep=True)
-    copy.parties = [party.model_copy(deep=True)] + [p.model_copy(deep=True) for p in draft.parties if p.id != party_id]
+    copy.parties = [party.model_copy(deep=True)] + [
+        p.model_copy(deep=True) for p in draft.parties if p.id != party_id
+    ]
     if copy.minutes is not None:
         delegations = copy.minutes.delegations
-        copy.minutes.delegations = ([d for d in delegations if d.party == party_id]
-                                    + [d for d in delegations if d.party != party_id])
+        copy.minutes.delegations = [d for d in delegations if d.party == party_id] + [
+            d for d in delegations if d.party != party_id
+        ]
     copy.signing.originals = len(draft.parties)
     return copy, languages_for(party, languages)

@@ -39,4 +39,3 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     if not multiline:
         text = text.replace("\n", " ")
     return unicodedata.normalize("NFC", text)
-

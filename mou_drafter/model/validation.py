@@ -131,19 +131,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     #    not yet read by a native speaker (docs/language-checks.md)
     "wrong-script/thai": {
         "en": "Thai letters ({value}) in the Lao text: Word shows them as boxes in Phetsarath OT; "
-              "fix: the same Lao letters (check the spelling)",
+        "fix: the same Lao letters (check the spelling)",
         "vi": "văn bản tiếng Lào có chữ Thái ({value}): Word hiển thị thành ô vuông với phông Phetsarath OT; "
-              "sửa: chuyển sang chữ Lào tương ứng (kiểm tra lại chính tả)",
+        "sửa: chuyển sang chữ Lào tương ứng (kiểm tra lại chính tả)",
         "lo": "ມີຕົວອັກສອນໄທ ({value}) ໃນຂໍ້ຄວາມພາສາລາວ: Word ສະແດງເປັນຮູບສີ່ລ່ຽມ ດ້ວຍຟອນ Phetsarath OT; "
-              "ແກ້ໄຂ: ປ່ຽນເປັນຕົວອັກສອນລາວ (ກວດຄືນການສະກົດ)",
+        "ແກ້ໄຂ: ປ່ຽນເປັນຕົວອັກສອນລາວ (ກວດຄືນການສະກົດ)",
     },
     "wrong-script/thai-unmapped": {
         "en": "Thai letters in the Lao text; {value} has no single Lao letter, so it cannot be converted: "
-              "retype the text with a Lao keyboard",
+        "retype the text with a Lao keyboard",
         "vi": "văn bản tiếng Lào có chữ Thái; chữ {value} không có một chữ Lào tương ứng duy nhất nên không "
-              "chuyển tự động được: hãy gõ lại bằng bàn phím tiếng Lào",
+        "chuyển tự động được: hãy gõ lại bằng bàn phím tiếng Lào",
         "lo": "ມີຕົວອັກສອນໄທໃນຂໍ້ຄວາມພາສາລາວ; {value} ບໍ່ມີຕົວອັກສອນລາວທີ່ກົງກັນພຽງຕົວດຽວ ຈຶ່ງປ່ຽນອັດຕະໂນມັດບໍ່ໄດ້: "
-              "ກະລຸນາພິມຄືນດ້ວຍແປ້ນພິມລາວ",
+        "ກະລຸນາພິມຄືນດ້ວຍແປ້ນພິມລາວ",
     },
     "wrong-script/no-lao": {
         "en": "the Lao text has no Lao letters (Latin or Vietnamese typed in the Lao field?)",
@@ -162,9 +162,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "stale-translation": {
         "en": "may be out of date: the {other} text changed after this one was written; edit it or confirm "
-              "it is still correct",
+        "it is still correct",
         "vi": "có thể chưa cập nhật: văn bản {other} đã thay đổi sau khi văn bản này được viết; hãy sửa hoặc "
-              "xác nhận vẫn đúng",
+        "xác nhận vẫn đúng",
         "lo": "ອາດຈະບໍ່ທັນສະໄໝ: ຂໍ້ຄວາມ{other} ໄດ້ປ່ຽນແປງຫຼັງຈາກຂຽນຂໍ້ຄວາມນີ້; ກະລຸນາແກ້ໄຂ ຫຼື ຢືນຢັນວ່າຍັງຖືກຕ້ອງ",
     },
     "number-mismatch": {
@@ -189,9 +189,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "override_stale": {
         "en": "clause {value} ({lang}): the wording edited in Word no longer fits the text and is not used; "
-              "check the clause",
+        "check the clause",
         "vi": "điều khoản {value} ({lang}): câu chữ đã sửa trong Word không còn khớp với nội dung nên không được "
-              "dùng; hãy kiểm tra lại điều khoản",
+        "dùng; hãy kiểm tra lại điều khoản",
         "lo": "ມາດຕາ {value} ({lang}): ຖ້ອຍຄຳທີ່ແກ້ໄຂໃນ Word ບໍ່ກົງກັບເນື້ອໃນແລ້ວ ຈຶ່ງບໍ່ໄດ້ນຳໃຊ້; ກະລຸນາກວດຄືນ",
     },
     "optional_unknown": {
@@ -224,8 +224,9 @@ class Issue:
         template = table.get(ui_lang) or table["en"]
         names = LANGUAGE_NAMES.get(ui_lang, LANGUAGE_NAMES["en"])
         others = ", ".join(names.get(code, code) for code in self.other.split(",") if code)
-        return template.format(lang=names.get(self.lang, self.lang), value=self.value, other=others,
-                               value2=self.value2)
+        return template.format(
+            lang=names.get(self.lang, self.lang), value=self.value, other=others, value2=self.value2
+        )
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.path}: {self.message()}"

@@ -101,7 +101,7 @@ def _even_breaks(widths: list[int], space: int, count: int, allowed: Iterable[in
         for j in [n] if k == count else inner_ends:
             best, best_i = math.inf, -1
             # the latest break first: a later break makes a narrower last line
-            for i in reversed(previous[:bisect_left(previous, j)]):
+            for i in reversed(previous[: bisect_left(previous, j)]):
                 line = starts[j] - starts[i] + space * (j - i - 1)
                 if line > room or line > best:
                     break  # earlier breaks make the last line wider still: none can be better
@@ -194,8 +194,9 @@ def _chunks(text: str) -> list[str]:
 class _Writer:
     """Writes the blocks of one document as WordprocessingML strings."""
 
-    def __init__(self, doc: Document, fonts: Fonts, text_width: int, landscape: bool = False, *,
-                 zwsp: bool = False) -> None:
+    def __init__(
+        self, doc: Document, fonts: Fonts, text_width: int, landscape: bool = False, *, zwsp: bool = False
+    ) -> None:
         self.doc = doc
         self.fonts = fonts
         #: Zero-width spaces between Lao words (:attr:`RenderOptions.lao_zero_width_spaces`).
@@ -252,8 +253,11 @@ class _Writer:
             current = ""
             for chunk in line.split(" "):
                 candidate = f"{current} {chunk}" if current else chunk
-                if (current and self.width(candidate, lang, style) > width
-                        and self.width(chunk, lang, style) <= width):
+                if (
+                    current
+                    and self.width(candidate, lang, style) > width
+                    and self.width(chunk, lang, style) <= width
+                ):
                     lines.append(current + " ")
                     current = chunk
                 else:
@@ -282,7 +286,8 @@ class _Writer:
             units = _UNITS.get(lang, ())
             anchors = [i for i, word in enumerate(words) if i and word.lower().startswith(units)]
             cuts = _even_breaks(widths, space, count, anchors, room) or _even_breaks(
-                widths, space, count, range(1, len(words)), filled)
+                widths, space, count, range(1, len(words)), filled
+            )
             bounds = [0, *cuts, len(words)]
             out.append(" \n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)))
         return "\n".join(out)
@@ -291,13 +296,25 @@ class _Writer:
         """Estimated height in points of a paragraph of ``text`` set ``width`` twips wide."""
         size = x.run_size(lang, self.fonts, style)
         usable = max(1, width - x.twips_cm(para.first_line_cm))
-        lines = sum(max(1, math.ceil(self.width(line, lang, style) * 1.08 / usable)) for line in text.split("\n"))
-        return lines * line_height_pt(size, lao=lang == "lo") * para.line / 240 + para.before_pt + para.after_pt
+        lines = sum(
+            max(1, math.ceil(self.width(line, lang, style) * 1.08 / usable)) for line in text.split("\n")
+        )
+        return (
+            lines * line_height_pt(size, lao=lang == "lo") * para.line / 240 + para.before_pt + para.after_pt
+        )
 
     def block_height(self, block: Block, width: int) -> float:
         if block.kind == "table":
-            return sum(self.height("\n".join("  ".join(c) for c in row.cells), block.lang, x.RunStyle(size=_TABLE_PT),
-                                   _P_CENTER, width) for row in block.rows)
+            return sum(
+                self.height(
+                    "\n".join("  ".join(c) for c in row.cells),
+                    block.lang,
+                    x.RunStyle(size=_TABLE_PT),
+                    _P_CENTER,
+                    width,
+                )
+                for row in block.rows
+            )
         style, para = self._styles(block)
         text = self.doc.article_heading(block) if block.kind == "article" else block.text
         return self.height(text, block.lang, style, para, width)
@@ -343,15 +360,27 @@ class _Writer:
         out = []
         for i, line in enumerate(block.lines):
             last_motto = i % 2 == 1 and i >= len(block.lines) - 2
-            out.append(x.paragraph(self.runs(line, block.lang, self._header_style(i, sizes)),
-                                   x.ParaStyle(align="center", after_pt=4 if last_motto else 0, line=240,
-                                               keep_next=keep_next)))
+            out.append(
+                x.paragraph(
+                    self.runs(line, block.lang, self._header_style(i, sizes)),
+                    x.ParaStyle(
+                        align="center", after_pt=4 if last_motto else 0, line=240, keep_next=keep_next
+                    ),
+                )
+            )
         return "".join(out)
 
     def header_width(self, blocks: list[Block], sizes: tuple[float, float]) -> int:
         """Width in twips of the widest national header line of ``blocks`` at ``sizes``."""
-        return max((self.width(line, b.lang, self._header_style(i, sizes))
-                    for b in blocks if b.kind == "national-header" for i, line in enumerate(b.lines)), default=0)
+        return max(
+            (
+                self.width(line, b.lang, self._header_style(i, sizes))
+                for b in blocks
+                if b.kind == "national-header"
+                for i, line in enumerate(b.lines)
+            ),
+            default=0,
+        )
 
     def fit_header(self, columns: list[list[Block]], available: list[int]) -> tuple[float, float] | None:
         """The largest header sizes, at most Decree 30's, at which every header line of each
@@ -376,8 +405,12 @@ class _Writer:
         for i, line in enumerate(block.lines):
             is_number = i == len(block.lines) - 1 and len(block.lines) > 1
             style = x.RunStyle(bold=not is_number, size=13 if is_number else 12.5)
-            out.append(x.paragraph(self.runs(line, block.lang, style),
-                                   x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240)))
+            out.append(
+                x.paragraph(
+                    self.runs(line, block.lang, style),
+                    x.ParaStyle(align="center", after_pt=6 if is_number else 0, line=240),
+                )
+            )
         return self.marked("".join(out), block, "\n".join(block.lines)) if out else ""
 
     def head_column(self, blocks: list[Block], sizes: tuple[float, float], *, issuer: bool = True) -> str:
@@ -427,8 +460,9 @@ class _Writer:
         right = max(self.header_width(blocks, sizes) + margins, self.text_width // 2)
         left_xml = "".join(self.issuer(b) for b in blocks if b.kind == "issuer")
         right_xml = self.head_column(blocks, sizes, issuer=False)
-        return (x.table([[left_xml, right_xml]], [self.text_width - right, right], borders=False,
-                        cell_margin=_CELL_MARGIN) + x.spacer(6))
+        return x.table(
+            [[left_xml, right_xml]], [self.text_width - right, right], borders=False, cell_margin=_CELL_MARGIN
+        ) + x.spacer(6)
 
     # -- data tables ---------------------------------------------------------------------------
     def _table_style(self, header: bool) -> x.RunStyle:
@@ -446,7 +480,9 @@ class _Writer:
             for col, texts in enumerate(cells):
                 for text, lang in texts:
                     mins[col] = max(mins[col], self.longest_unbreakable(text, lang, style, limit) + margins)
-                    wants[col] = max(wants[col], max(self.width(t, lang, style) for t in text.split("\n")) + margins)
+                    wants[col] = max(
+                        wants[col], max(self.width(t, lang, style) for t in text.split("\n")) + margins
+                    )
         wants = [max(w, m) for w, m in zip(wants, mins, strict=True)]
         if sum(wants) <= width:
             widths = [w + (width - sum(wants)) * w // sum(wants) for w in wants]
@@ -479,12 +515,24 @@ class _Writer:
                 paras, cell_height = [], 0.0
                 room = widths[col] - 2 * _CELL_MARGIN
                 for n, (text, lang) in enumerate(texts):
-                    para = x.ParaStyle(align=align, before_pt=2 if n else 0, after_pt=0, line=240, keep_next=repeated or keep_next)
+                    para = x.ParaStyle(
+                        align=align,
+                        before_pt=2 if n else 0,
+                        after_pt=0,
+                        line=240,
+                        keep_next=repeated or keep_next,
+                    )
                     # the languages this text stands for (a row number once for all of them)
                     langs = [b.lang for b in blocks if _cell_text(b, index, col) == text]
                     text = self.keep_lao_phrases(text, lang, style, room)
-                    paras.append(self.marked(x.paragraph(self.runs(text, lang, style), para),
-                                             next(b for b in blocks if b.lang == lang), text, langs))
+                    paras.append(
+                        self.marked(
+                            x.paragraph(self.runs(text, lang, style), para),
+                            next(b for b in blocks if b.lang == lang),
+                            text,
+                            langs,
+                        )
+                    )
                     cell_height += self.height(text, lang, style, para, room)
                 contents.append("".join(paras))
                 height = max(height, cell_height)
@@ -501,11 +549,26 @@ class _Writer:
         narrowest = width // per_row - 2 * _CELL_MARGIN
         # only a phrase of more characters than the narrowest block holds of the widest
         # character can be too wide: measure those
-        room = {lang: narrowest / (20 * widest_char_em(lang == "lo", True) * x.run_size(lang, self.fonts, _BOLD)
-                                   * self._factors[lang == "lo"]) for lang in ("vi", "lo", "en")}
-        widest = max((self.longest_unbreakable(line, b.lang, _BOLD, width)
-                      for group in signers for b in group for line in b.lines
-                      if any(len(c) > room[b.lang] for c in line.split())), default=0)
+        room = {
+            lang: narrowest
+            / (
+                20
+                * widest_char_em(lang == "lo", True)
+                * x.run_size(lang, self.fonts, _BOLD)
+                * self._factors[lang == "lo"]
+            )
+            for lang in ("vi", "lo", "en")
+        }
+        widest = max(
+            (
+                self.longest_unbreakable(line, b.lang, _BOLD, width)
+                for group in signers
+                for b in group
+                for line in b.lines
+                if any(len(c) > room[b.lang] for c in line.split())
+            ),
+            default=0,
+        )
         while per_row > 1 and widest > width // per_row - 2 * _CELL_MARGIN:
             per_row -= 1
         rows = math.ceil(len(signers) / per_row)
@@ -516,10 +579,19 @@ class _Writer:
         out: list[str] = []
         for block in blocks:
             lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
-            paras = "".join(x.paragraph(self.runs(line, block.lang, _BOLD),
-                                        x.ParaStyle(align="center", before_pt=top_gap if not out and i == 0 else 0,
-                                                    after_pt=0, line=240, keep_next=True))
-                            for i, line in enumerate(lines))
+            paras = "".join(
+                x.paragraph(
+                    self.runs(line, block.lang, _BOLD),
+                    x.ParaStyle(
+                        align="center",
+                        before_pt=top_gap if not out and i == 0 else 0,
+                        after_pt=0,
+                        line=240,
+                        keep_next=True,
+                    ),
+                )
+                for i, line in enumerate(lines)
+            )
             if paras:
                 out.append(self.marked(paras, block, "\n".join(lines)))
         out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
@@ -530,9 +602,16 @@ class _Writer:
         out = []
         for i, b in enumerate(names):
             name = self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width)
-            out.append(self.marked(x.paragraph(self.runs(name, b.lang, _BOLD),
-                                               x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0,
-                                                           line=240)), b, name))
+            out.append(
+                self.marked(
+                    x.paragraph(
+                        self.runs(name, b.lang, _BOLD),
+                        x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240),
+                    ),
+                    b,
+                    name,
+                )
+            )
         return "".join(out)
 
     def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:
@@ -552,12 +631,16 @@ class _Writer:
     def signature_row_height(self, row: list[list[Block]], width: int) -> float:
         """Estimated height in points of one row of signature blocks (titles, space, names)."""
         cell = width // len(row) - 2 * _CELL_MARGIN
-        heights = [sum(self.height(line, b.lang, _BOLD, _P_CENTER, cell) for b in group for line in b.lines)
-                   for group in row]
+        heights = [
+            sum(self.height(line, b.lang, _BOLD, _P_CENTER, cell) for b in group for line in b.lines)
+            for group in row
+        ]
         space = SIGNATURE_SPACE_LINES * line_height_pt(self.fonts.latin_size, lao=False) * 1.1
         return max(heights, default=0) + space + SIGNATURE_ROW_GAP_PT
 
-    def signature_table_rows(self, rows: list[list[list[Block]]], grid: _Grid, top_gap: float) -> list[x.TableRow]:
+    def signature_table_rows(
+        self, rows: list[list[list[Block]]], grid: _Grid, top_gap: float
+    ) -> list[x.TableRow]:
         """Rows of signature blocks (:meth:`signature_rows`) side by side, as rows of a table on
         ``grid``: each row's names stand on one line whatever the number of title lines above
         them, rows part by clear space, a row never splits and its titles stay with its names (a
@@ -582,15 +665,21 @@ class _Writer:
         if not rows:
             return ""
         grid = _Grid(width, [2 * max(len(r) for r in rows)])
-        return x.table(self.signature_table_rows(rows, grid, top_gap), grid.widths, borders=False,
-                       cell_margin=_CELL_MARGIN)
+        return x.table(
+            self.signature_table_rows(rows, grid, top_gap),
+            grid.widths,
+            borders=False,
+            cell_margin=_CELL_MARGIN,
+        )
 
     def keeps_closing(self, closing_height: float, rows: list[list[list[Block]]], width: int) -> bool:
         """Whether the closing clause can be kept on the page of the first row of signatures:
         if both move on, the page they leave is at most MAX_EMPTY_PAGE empty."""
         if not rows:
             return False
-        return (closing_height + self.signature_row_height(rows[0], width)) * 20 <= self.page_height * MAX_EMPTY_PAGE
+        return (
+            closing_height + self.signature_row_height(rows[0], width)
+        ) * 20 <= self.page_height * MAX_EMPTY_PAGE
 
     # -- layouts ---------------------------------------------------------------------------
     # The layouts return the body in pieces, in order, for package_docx to write one by one: a
@@ -608,11 +697,14 @@ class _Writer:
                 out.append(self.head_full_width(blocks[:head]))
             signers = self.signature_rows([[b] for b in blocks[head:] if b.kind == "signer"], self.text_width)
             body = [b for b in blocks[head:] if b.kind != "signer"]
-            keep = bool(body) and self.keeps_closing(self.block_height(body[-1], self.text_width), signers,
-                                                     self.text_width)
+            keep = bool(body) and self.keeps_closing(
+                self.block_height(body[-1], self.text_width), signers, self.text_width
+            )
             for index, block in enumerate(body):
                 # the closing clause stays on the page of the signatures, a lead-in with its table
-                keep_next = (keep and index == len(body) - 1) or (index + 1 < len(body) and body[index + 1].kind == "table")
+                keep_next = (keep and index == len(body) - 1) or (
+                    index + 1 < len(body) and body[index + 1].kind == "table"
+                )
                 out.append(self.block(block, self.text_width, keep_next))
                 if block.kind == "table":
                     out.append(x.spacer(6))
@@ -630,18 +722,25 @@ class _Writer:
             if lead and not kinds <= {"heading", "article"}:
                 break
             if not kinds <= {"heading", "article", "para", "item", "subtitle"} or any(
-                    self.block_height(b, self.text_width) > limit for b in cells.values()):
+                self.block_height(b, self.text_width) > limit for b in cells.values()
+            ):
                 break
             lead.insert(0, rows.pop())
         return lead
 
-    def language_rows(self, content: list[dict[str, Block]], languages: list[str], width: int, *,
-                      keep_last: bool = False) -> list[list[str]]:
+    def language_rows(
+        self, content: list[dict[str, Block]], languages: list[str], width: int, *, keep_last: bool = False
+    ) -> list[list[str]]:
         """Rows of blocks, one column per language (an empty cell where a language lacks the
         clause); with ``keep_last``, the last row is kept with what follows."""
         last = len(content) - 1
-        return [[self.block(cells[lang], width, keep_last and index == last) if lang in cells else ""
-                 for lang in languages] for index, cells in enumerate(content)]
+        return [
+            [
+                self.block(cells[lang], width, keep_last and index == last) if lang in cells else ""
+                for lang in languages
+            ]
+            for index, cells in enumerate(content)
+        ]
 
     def side_by_side(self, languages: list[str]) -> list[str]:
         column = self.text_width // len(languages)
@@ -682,8 +781,12 @@ class _Writer:
                 out += [self.data_table(content, self.text_width), x.spacer(6)]
                 continue
             if kind == "lead":
-                out.extend(self.block(cells[lang], self.text_width, keep_next=True)
-                           for cells in content for lang in languages if lang in cells)
+                out.extend(
+                    self.block(cells[lang], self.text_width, keep_next=True)
+                    for cells in content
+                    for lang in languages
+                    if lang in cells
+                )
                 continue
             last = index == len(segments) - 1
             if last and signers:
@@ -692,7 +795,11 @@ class _Writer:
                 signature_rows = self.signature_rows(signers, self.text_width)
                 grid = _Grid(self.text_width, [len(languages), 2 * max(len(r) for r in signature_rows)])
                 spans = grid.spans(len(languages), list(range(len(languages) + 1)))
-                closing = max((self.block_height(b, cell_width) for b in content[-1].values()), default=0) if content else 0
+                closing = (
+                    max((self.block_height(b, cell_width) for b in content[-1].values()), default=0)
+                    if content
+                    else 0
+                )
                 keep = bool(content) and self.keeps_closing(closing, signature_rows, self.text_width)
                 rows = self.language_rows(content, languages, cell_width, keep_last=keep)
                 table_rows = [x.TableRow(tuple(r), spans) for r in rows]
@@ -723,6 +830,7 @@ class _Grid:
     def spans(self, division: int, cuts: list[int]) -> tuple[int, ...]:
         """Grid columns spanned by consecutive cells whose edges are ``cuts`` (in units of
         ``width / division``)."""
+
         def index(cut: int) -> int:
             position = round(cut * self.width / division)
             return min(range(len(self.points)), key=lambda i: abs(self.points[i] - position))
@@ -764,7 +872,9 @@ _RECORD_PARTS = ("[Content_Types].xml", "word/_rels/document.xml.rels")
 
 
 @lru_cache(maxsize=16)
-def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
+def _skeleton(
+    fonts: Fonts, main_lang: str, landscape: bool
+) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
     """The package around the body, made once per fonts, language and orientation:
     python-docx's default template with our styles, page setup and page-number header. Returns
     a zip of every part but ``word/document.xml``, the core properties and the parts an export
@@ -784,7 +894,9 @@ def _skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, byt
     return built
 
 
-def _build_skeleton(fonts: Fonts, main_lang: str, landscape: bool) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
+def _build_skeleton(
+    fonts: Fonts, main_lang: str, landscape: bool
+) -> tuple[bytes, bytes, bytes, dict[str, bytes], int]:
     from docx import Document as new_docx
 
     docx_doc = new_docx()
@@ -846,7 +958,7 @@ def _stored_skeleton(key: str) -> tuple[bytes, bytes, bytes, dict[str, bytes], i
         if len(sizes) != 3 + len(names) or sum(sizes) != len(pieces) or not isinstance(width, int):
             return None
         starts = [sum(sizes[:i]) for i in range(len(sizes))]
-        rest, head, tail, *parts = (pieces[a:a + n] for a, n in zip(starts, sizes, strict=True))
+        rest, head, tail, *parts = (pieces[a : a + n] for a, n in zip(starts, sizes, strict=True))
         own = dict(zip(names, parts, strict=True))
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -874,8 +986,16 @@ def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, dict[str, byt
         pass
 
 
-def package_docx(body_xml: str | Iterable[str], fonts: Fonts, main_lang: str, *, landscape: bool = False,
-                 title: str = "", description: str = "", record: ExportRecord | None = None) -> bytes:
+def package_docx(
+    body_xml: str | Iterable[str],
+    fonts: Fonts,
+    main_lang: str,
+    *,
+    landscape: bool = False,
+    title: str = "",
+    description: str = "",
+    record: ExportRecord | None = None,
+) -> bytes:
     """A DOCX package: the cached skeleton's parts, with ``body_xml`` (a string, or pieces of
     one in order) as the body of ``word/document.xml``, before ``w:sectPr``
     (:func:`~mou_drafter.render.oxml.around_body`), and fresh core properties, added to the zip of
@@ -910,21 +1030,40 @@ def text_width(fonts: Fonts, main_lang: str, landscape: bool) -> int:
     return _skeleton(fonts, main_lang, landscape)[4]
 
 
-def _docx_bytes(doc: Document, layout: str, languages: list[str], options: RenderOptions,
-                carry: ExportRecord | None = None) -> bytes:
+def _docx_bytes(
+    doc: Document,
+    layout: str,
+    languages: list[str],
+    options: RenderOptions,
+    carry: ExportRecord | None = None,
+) -> bytes:
     fonts = options.fonts
     landscape = layout == "side-by-side" and len(languages) >= 3
     main_lang = "vi" if "vi" in languages else languages[0]
-    writer = _Writer(doc, fonts, text_width(fonts, main_lang, landscape), landscape,
-                     zwsp=options.lao_zero_width_spaces)
+    writer = _Writer(
+        doc, fonts, text_width(fonts, main_lang, landscape), landscape, zwsp=options.lao_zero_width_spaces
+    )
     body = writer.side_by_side(languages) if layout == "side-by-side" else writer.sequential(languages)
     record = None
     if carry is not None:
         marks = tuple(writer.marks)
-        record = replace(carry, template=doc.template, layout=options.layout, languages=tuple(languages),
-                         marks=marks, fingerprint=fingerprint(clause_texts(marks, {m.name: m.text for m in marks})))
-    return package_docx(body, fonts, main_lang, landscape=landscape, title=_title(doc, languages[0]),
-                        description=f"template {doc.template}", record=record)
+        record = replace(
+            carry,
+            template=doc.template,
+            layout=options.layout,
+            languages=tuple(languages),
+            marks=marks,
+            fingerprint=fingerprint(clause_texts(marks, {m.name: m.text for m in marks})),
+        )
+    return package_docx(
+        body,
+        fonts,
+        main_lang,
+        landscape=landscape,
+        title=_title(doc, languages[0]),
+        description=f"template {doc.template}",
+        record=record,
+    )
 
 
 def _title(doc: Document, lang: str) -> str:
@@ -932,8 +1071,9 @@ def _title(doc: Document, lang: str) -> str:
     return " ".join(parts).replace("\n", " ")[:250]
 
 
-def render_docx(doc: Document, options: RenderOptions | None = None, *,
-                carry: ExportRecord | None = None) -> dict[str, bytes]:
+def render_docx(
+    doc: Document, options: RenderOptions | None = None, *, carry: ExportRecord | None = None
+) -> dict[str, bytes]:
     """The languages of ``doc`` as Word files laid out as ``options`` say: ``{"": data}``, or
     ``{lang: data}`` for ``separate`` (one file per language of ``doc``). With ``carry`` (the
     draft and what the export is), each file carries its export record with the clause bookmarks

@@ -34,7 +34,6 @@ UNKNOWN_FONT_FACTOR = 1.15
 SAFETY = 1.04
 
 
-
 class FontData(TypedDict):
     """The measurements of one face in ``_font_metrics_data.py``."""
 
@@ -107,7 +106,14 @@ def line_height_pt(size_pt: float, *, lao: bool) -> float:
 
 # -- regeneration (development only) ---------------------------------------------------------------
 
-_LATIN_RANGES = [(0x20, 0x7E), (0xA0, 0x1B0), (0x300, 0x323), (0x1EA0, 0x1EF9), (0x2010, 0x2026), (0x2030, 0x203A)]
+_LATIN_RANGES = [
+    (0x20, 0x7E),
+    (0xA0, 0x1B0),
+    (0x300, 0x323),
+    (0x1EA0, 0x1EF9),
+    (0x2010, 0x2026),
+    (0x2030, 0x203A),
+]
 _LAO_RANGES = [(0x20, 0x7E), (0xA0, 0xA0), (0x2010, 0x2026), (0x0E80, 0x0EFF)]
 
 
@@ -131,21 +137,33 @@ def _measure(path: str, ranges: list[tuple[int, int]]) -> dict:
     line = max(os2.usWinAscent + os2.usWinDescent, hhea.ascent - hhea.descent + hhea.lineGap)
     letters = [hmtx[cmap[c]][0] for c in range(0x41, 0x5B) if c in cmap] or [units]
     lao_letters = [hmtx[cmap[c]][0] for c in range(0x0E81, 0x0EAE) if c in cmap]
-    return {"units_per_em": units, "line_em": round(line / units, 4), "widths": out,
-            "fallback": max(letters + lao_letters)}
+    return {
+        "units_per_em": units,
+        "line_em": round(line / units, 4),
+        "widths": out,
+        "fallback": max(letters + lao_letters),
+    }
 
 
 def regenerate(latin_regular: str, latin_bold: str, latin_italic: str, lao: str) -> str:
     """The source of ``_font_metrics_data.py`` measured from the given font files."""
     latin = _measure(latin_regular, _LATIN_RANGES)
-    latin["widths"] = {"regular": latin["widths"], "bold": _measure(latin_bold, _LATIN_RANGES)["widths"],
-                       "italic": _measure(latin_italic, _LATIN_RANGES)["widths"]}
+    latin["widths"] = {
+        "regular": latin["widths"],
+        "bold": _measure(latin_bold, _LATIN_RANGES)["widths"],
+        "italic": _measure(latin_italic, _LATIN_RANGES)["widths"],
+    }
     lao_font = _measure(lao, _LAO_RANGES)
     lao_font["widths"] = {"regular": lao_font["widths"]}
 
     def dump(name: str, font: dict) -> str:
-        lines = [f"{name}: FontData = {{", f'    "units_per_em": {font["units_per_em"]},', f'    "line_em": {font["line_em"]},',
-                 f'    "fallback": {font["fallback"]},', '    "widths": {']
+        lines = [
+            f"{name}: FontData = {{",
+            f'    "units_per_em": {font["units_per_em"]},',
+            f'    "line_em": {font["line_em"]},',
+            f'    "fallback": {font["fallback"]},',
+            '    "widths": {',
+        ]
         for style, ranges in font["widths"].items():
             lines.append(f'        "{style}": [')
             for start, values in ranges:
@@ -166,5 +184,7 @@ def regenerate(latin_regular: str, latin_bold: str, latin_italic: str, lao: str)
 
 if __name__ == "__main__":  # pragma: no cover - development tool
     if len(sys.argv) != 5:
-        sys.exit("usage: python -m mou_drafter.render.font_metrics LATIN_REGULAR LATIN_BOLD LATIN_ITALIC LAO > data.py")
+        sys.exit(
+            "usage: python -m mou_drafter.render.font_metrics LATIN_REGULAR LATIN_BOLD LATIN_ITALIC LAO > data.py"
+        )
     sys.stdout.write(regenerate(*sys.argv[1:]))

@@ -92,7 +92,8 @@ def block_html(doc: Document, block: Block) -> str:
     attrs = f'class="{block.kind}" lang="{block.lang}" data-clause="{_escape(block.id)}" {_anchor(block)}'
     if block.kind == "national-header":
         lines = "".join(
-            f'<div class="{"motto" if i % 2 else "country"}">{escape(line)}</div>' for i, line in enumerate(block.lines)
+            f'<div class="{"motto" if i % 2 else "country"}">{escape(line)}</div>'
+            for i, line in enumerate(block.lines)
         )
         return f"<div {attrs}>{lines}</div>"
     if block.kind == "article":
@@ -101,7 +102,9 @@ def block_html(doc: Document, block: Block) -> str:
         rows = []
         for row in block.rows:
             tag = "th" if row.header else "td"
-            rows.append("<tr>" + "".join(f"<{tag}>{'<br>'.join(map(escape, c))}</{tag}>" for c in row.cells) + "</tr>")
+            rows.append(
+                "<tr>" + "".join(f"<{tag}>{'<br>'.join(map(escape, c))}</{tag}>" for c in row.cells) + "</tr>"
+            )
         table_attrs = f'class="data" lang="{block.lang}" data-clause="{_escape(block.id)}" {_anchor(block)}'
         return f"<table {table_attrs}>{''.join(rows)}</table>"
     if block.kind == "signer":
@@ -120,13 +123,19 @@ def _signatures(signers: list[list[Block]]) -> str:
         return ""
     rows = []
     for start in range(0, len(signers), SIGNERS_PER_ROW):
-        chunk = signers[start:start + SIGNERS_PER_ROW]
+        chunk = signers[start : start + SIGNERS_PER_ROW]
         titles = "".join(
-            "<td>" + "".join(f'<div lang="{b.lang}">{escape(line)}</div>' for b in group for line in b.lines[:-1])
-            + '<div class="sign-space"></div></td>' for group in chunk)
+            "<td>"
+            + "".join(f'<div lang="{b.lang}">{escape(line)}</div>' for b in group for line in b.lines[:-1])
+            + '<div class="sign-space"></div></td>'
+            for group in chunk
+        )
         names = "".join(
-            '<td class="names">' + "".join(f'<div lang="{b.lang}">{escape(b.lines[-1])}</div>' for b in group if b.lines)
-            + "</td>" for group in chunk)
+            '<td class="names">'
+            + "".join(f'<div lang="{b.lang}">{escape(b.lines[-1])}</div>' for b in group if b.lines)
+            + "</td>"
+            for group in chunk
+        )
         rows.append(f"<tr>{titles}</tr><tr>{names}</tr>")
     return f'<table class="signatures">{"".join(rows)}</table>'
 
@@ -139,16 +148,25 @@ def _merged_table(doc: Document, blocks: list[Block]) -> str:
     rows = []
     for cells, header in merged:
         tag = "th" if header else "td"
-        rows.append("<tr>" + "".join(
-            f"<{tag}>" + "".join(f'<div lang="{lang}">{escape(text)}</div>' for text, lang in texts) + f"</{tag}>"
-            for texts in cells) + "</tr>")
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<{tag}>"
+                + "".join(f'<div lang="{lang}">{escape(text)}</div>' for text, lang in texts)
+                + f"</{tag}>"
+                for texts in cells
+            )
+            + "</tr>"
+        )
     return f'<table class="data" data-clause="{_escape(blocks[0].id)}" {_anchor(blocks[0])}>{"".join(rows)}</table>'
 
 
 _HEAD_KINDS = ("national-header", "issuer", "place-date")
 
 
-def render_html(doc: Document, options: RenderOptions | None = None, *, keep_together: tuple[str, ...] = ()) -> str:
+def render_html(
+    doc: Document, options: RenderOptions | None = None, *, keep_together: tuple[str, ...] = ()
+) -> str:
     """The languages of ``doc`` as one HTML page laid out as ``options`` say (``separate``, one
     language after another: the API renders one page per file). ``keep_together``: the currency
     names, kept on one line with their amounts."""
@@ -180,10 +198,17 @@ def _render_html(doc: Document, options: RenderOptions) -> str:
                 table = _merged_table(doc, [cells[lang] for lang in langs if lang in cells])
                 rows.append(f'<tr><td colspan="{len(langs)}">{table}</td></tr>')
             else:
-                rows.append("<tr>" + "".join(f"<td>{block_html(doc, cells[lang]) if lang in cells else ''}</td>"
-                                             for lang in langs) + "</tr>")
+                rows.append(
+                    "<tr>"
+                    + "".join(
+                        f"<td>{block_html(doc, cells[lang]) if lang in cells else ''}</td>" for lang in langs
+                    )
+                    + "</tr>"
+                )
         if any(head):
-            body.append('<table class="head"><tr>' + "".join(f"<td>{''.join(c)}</td>" for c in head) + "</tr></table>")
+            body.append(
+                '<table class="head"><tr>' + "".join(f"<td>{''.join(c)}</td>" for c in head) + "</tr></table>"
+            )
         body.append(f'<table class="sbs"><tbody>{"".join(rows)}</tbody></table>')
         body.append(_signatures(signers))
     else:

@@ -69,12 +69,21 @@ def bookmark_texts(data: bytes, prefix: str = "") -> dict[str, str]:
     from lxml import etree
 
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        root = etree.fromstring(package.read("word/document.xml"),
-                                etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+        root = etree.fromstring(
+            package.read("word/document.xml"),
+            etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True),
+        )
     from docx.oxml.ns import qn
 
-    start, end, t, br, tab, p, r = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:t"), qn("w:br"),
-                                    qn("w:tab"), qn("w:p"), qn("w:r"))
+    start, end, t, br, tab, p, r = (
+        qn("w:bookmarkStart"),
+        qn("w:bookmarkEnd"),
+        qn("w:t"),
+        qn("w:br"),
+        qn("w:tab"),
+        qn("w:p"),
+        qn("w:r"),
+    )
     w_id, w_name, w_type = qn("w:id"), qn("w:name"), qn("w:type")
     names: dict[str, str] = {}  # bookmark id -> name
     open_names: list[str] = []

@@ -24,8 +24,18 @@ from ..document import LAYOUTS, Layout
 from ..errors import UsageError
 from ..model.draft import LANGUAGES, Draft
 
-__all__ = ["FORMATS", "LAYOUTS", "ORIGINALS", "Fonts", "Format", "Layout", "Originals", "RenderOptions",
-           "check_format", "format_for"]
+__all__ = [
+    "FORMATS",
+    "LAYOUTS",
+    "ORIGINALS",
+    "Fonts",
+    "Format",
+    "Layout",
+    "Originals",
+    "RenderOptions",
+    "check_format",
+    "format_for",
+]
 
 #: The file formats: Word, PDF (Word's file printed by LibreOffice or Word), the HTML of the
 #: preview, plain text.
@@ -99,8 +109,10 @@ class RenderOptions:
         if self.originals not in ORIGINALS:
             raise UsageError(f"originals must be one of {', '.join(ORIGINALS)}, not {self.originals!r}")
         if self.originals == "alternat" and self.layout == "separate":
-            raise UsageError("originals: one original per party (alternat) holds every language in one document; "
-                             "use side-by-side or sequential, not separate")
+            raise UsageError(
+                "originals: one original per party (alternat) holds every language in one document; "
+                "use side-by-side or sequential, not separate"
+            )
 
     def languages_of(self, draft: Draft) -> list[str]:
         """The languages exported for ``draft``: the chosen ones, or the draft's."""
@@ -116,7 +128,9 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
     if fmt is None:
         fmt = Path(path).suffix.lstrip(".").lower() or "docx"
         if fmt not in FORMATS:
-            raise UsageError(f"{path}: cannot tell the format from the extension; use .docx, .pdf, .html or .txt")
+            raise UsageError(
+                f"{path}: cannot tell the format from the extension; use .docx, .pdf, .html or .txt"
+            )
     return check_format(fmt)
 
 

@@ -59,7 +59,7 @@ def script_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
     start = 0
     for match in other.finditer(text):
         if match.start() > start:
-            segments.append((text[start:match.start()], base_lang))
+            segments.append((text[start : match.start()], base_lang))
         segments.append((match.group(), other_lang))
         start = match.end()
     if start < len(text):
@@ -132,8 +132,9 @@ def _text_xml(text: str, tag: str = "w:t") -> str:
     """The text of a run: ``w:t`` (``w:delText`` in a deletion), a ``w:br`` for each line break."""
     if "\n" not in text:
         return f'<{tag} xml:space="preserve">{_escape(text)}</{tag}>' if text else ""
-    return "<w:br/>".join(f'<{tag} xml:space="preserve">{_escape(piece)}</{tag}>' if piece else ""
-                          for piece in text.split("\n"))
+    return "<w:br/>".join(
+        f'<{tag} xml:space="preserve">{_escape(piece)}</{tag}>' if piece else "" for piece in text.split("\n")
+    )
 
 
 def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zwsp: bool = False) -> str:
@@ -152,7 +153,9 @@ def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zw
 
 
 @lru_cache(maxsize=128)
-def _run_properties(style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float) -> dict[str, str]:
+def _run_properties(
+    style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float
+) -> dict[str, str]:
     """:func:`rpr` of one style for every language, looked up once per text rather than per run."""
     return {lang: _rpr(lang, style, latin, lao_font, latin_size, lao_size) for lang in LANG_TAGS}
 
@@ -202,8 +205,10 @@ def spacer(height_pt: float, keep_next: bool = False) -> str:
     """An empty paragraph exactly ``height_pt`` high: the gap between two tables (Word joins
     tables that touch) and, with ``keep_next``, the link that keeps them on one page."""
     keep = "<w:keepNext/>" if keep_next else ""
-    return (f'<w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="{int(height_pt * 20)}" '
-            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+    return (
+        f'<w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="{int(height_pt * 20)}" '
+        'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+    )
 
 
 def page_break() -> str:
@@ -228,19 +233,28 @@ class TableRow:
     margin: int | None = None
 
 
-def table(rows: Sequence[Sequence[str] | TableRow], widths: list[int], *, borders: bool, header_rows: int = 0,
-          cant_split: bool = False, cell_margin: int = 85) -> str:
+def table(
+    rows: Sequence[Sequence[str] | TableRow],
+    widths: list[int],
+    *,
+    borders: bool,
+    header_rows: int = 0,
+    cant_split: bool = False,
+    cell_margin: int = 85,
+) -> str:
     """A table with fixed grid column widths in twips. ``rows`` are lists of cell contents, one per
     grid column (split and header flags from ``cant_split`` and ``header_rows``), or
     :class:`TableRow` s with their own spans and flags."""
     border_xml = "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if borders else f'<w:{side} w:val="nil"/>'
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        if borders
+        else f'<w:{side} w:val="nil"/>'
         for side in _BORDER_SIDES
     )
     total = sum(widths)
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
-        f"<w:tblBorders>{border_xml}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        f'<w:tblBorders>{border_xml}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/>'
         "</w:tblCellMar>"
         '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
@@ -249,15 +263,22 @@ def table(rows: Sequence[Sequence[str] | TableRow], widths: list[int], *, border
     ]
     for index, row in enumerate(rows):
         if not isinstance(row, TableRow):
-            row = TableRow(tuple(row), header=index < header_rows, cant_split=cant_split or index < header_rows)
-        flags = ("<w:cantSplit/>" if row.cant_split or row.header else "") + ("<w:tblHeader/>" if row.header else "")
+            row = TableRow(
+                tuple(row), header=index < header_rows, cant_split=cant_split or index < header_rows
+            )
+        flags = ("<w:cantSplit/>" if row.cant_split or row.header else "") + (
+            "<w:tblHeader/>" if row.header else ""
+        )
         out.append(f"<w:tr><w:trPr>{flags}</w:trPr>" if flags else "<w:tr>")
         spans = row.spans or (1,) * len(row.cells)
-        margin = ("" if row.margin is None else
-                  f'<w:tcMar><w:left w:w="{row.margin}" w:type="dxa"/><w:right w:w="{row.margin}" w:type="dxa"/></w:tcMar>')
+        margin = (
+            ""
+            if row.margin is None
+            else f'<w:tcMar><w:left w:w="{row.margin}" w:type="dxa"/><w:right w:w="{row.margin}" w:type="dxa"/></w:tcMar>'
+        )
         col = 0
         for content, span in zip(row.cells, spans, strict=True):
-            width = sum(widths[col:col + span])
+            width = sum(widths[col : col + span])
             grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{margin}</w:tcPr>')
             out.append(content or "<w:p/>")
@@ -276,7 +297,7 @@ def page_number_field(fonts: Fonts, lang: str) -> str:
         f'<w:r>{run_pr}<w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r>{run_pr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
         f'<w:r>{run_pr}<w:fldChar w:fldCharType="separate"/></w:r>'
-        f'<w:r>{run_pr}<w:t>2</w:t></w:r>'
+        f"<w:r>{run_pr}<w:t>2</w:t></w:r>"
         f'<w:r>{run_pr}<w:fldChar w:fldCharType="end"/></w:r></w:p>'
     )
 
@@ -309,15 +330,18 @@ class Revisions:
 
     def __init__(self, author: str, when: dt.datetime) -> None:
         self._ids = count(1)
-        self._tail = f'w:author="{escape(author, {chr(34): "&quot;"})}" w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+        self._tail = (
+            f'w:author="{escape(author, {chr(34): "&quot;"})}" w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+        )
 
     def attributes(self) -> str:
         """``w:id``, ``w:author`` and ``w:date`` of the next change."""
         return f'w:id="{next(self._ids)}" {self._tail}'
 
 
-def tracked_runs(text: str, lang: str, fonts: Fonts, style: RunStyle, change: Change | None,
-                 revisions: Revisions) -> str:
+def tracked_runs(
+    text: str, lang: str, fonts: Fonts, style: RunStyle, change: Change | None, revisions: Revisions
+) -> str:
     """Runs for ``text`` as :func:`runs` writes them, each run inserted or deleted as a tracked
     change of its own (``w:ins``/``w:del`` around it; deleted text in ``w:delText``), or unchanged
     when ``change`` is ``None``."""
@@ -332,7 +356,9 @@ def tracked_runs(text: str, lang: str, fonts: Fonts, style: RunStyle, change: Ch
     return "".join(out)
 
 
-def revision_paragraph(content_runs: str, mark: Change | None = None, revisions: Revisions | None = None) -> str:
+def revision_paragraph(
+    content_runs: str, mark: Change | None = None, revisions: Revisions | None = None
+) -> str:
     """A paragraph 6 pt apart from the next (the comparison document's paragraph); with ``mark``,
     its paragraph mark is a tracked insertion or deletion, so accepting or rejecting the change
     also joins or keeps the paragraph."""
@@ -418,7 +444,7 @@ def bookmarked(paragraphs: str, number: int, name: str) -> str:
     if first < 0 or not paragraphs.endswith("</w:p>"):
         raise ValueError("bookmarked() takes paragraphs")
     cut = head + len("</w:pPr>") if head >= 0 and head < paragraphs.find("</w:p>") else first + len("<w:p>")
-    return paragraphs[:cut] + start + paragraphs[cut:-len("</w:p>")] + end + "</w:p>"
+    return paragraphs[:cut] + start + paragraphs[cut : -len("</w:p>")] + end + "</w:p>"
 
 
 # -- package parts: the export record as a custom XML part ----------------------------------------
@@ -434,18 +460,24 @@ def _xml_text(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
-def export_record_xml(namespace: str, attributes: dict[str, str], draft_json: str,
-                      marks: list[tuple[str, str, str, str]]) -> bytes:
+def export_record_xml(
+    namespace: str, attributes: dict[str, str], draft_json: str, marks: list[tuple[str, str, str, str]]
+) -> bytes:
     """The export record (see :mod:`mou_drafter.render.record`): a root ``export`` element in
     ``namespace`` with ``attributes``, the draft as JSON (ASCII, so no program on the way can
     change its characters) and one ``mark`` per clause bookmark: its name, clause id, language
     and text as exported."""
     attrs = "".join(f' {key}="{_xml_text(value)}"' for key, value in attributes.items())
-    marks_xml = "".join(f'<mark name="{_xml_text(name)}" clause="{_xml_text(clause)}" lang="{_xml_text(lang)}">'
-                        f"{_xml_text(text)}</mark>" for name, clause, lang, text in marks)
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<export xmlns="{namespace}"{attrs}><draft>{_xml_text(draft_json)}</draft>'
-            f"<marks>{marks_xml}</marks></export>").encode()
+    marks_xml = "".join(
+        f'<mark name="{_xml_text(name)}" clause="{_xml_text(clause)}" lang="{_xml_text(lang)}">'
+        f"{_xml_text(text)}</mark>"
+        for name, clause, lang, text in marks
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<export xmlns="{namespace}"{attrs}><draft>{_xml_text(draft_json)}</draft>'
+        f"<marks>{marks_xml}</marks></export>"
+    ).encode()
 
 
 def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_id: str) -> dict[str, bytes]:
@@ -460,11 +492,13 @@ def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_i
     out[f"customXml/itemProps{n}.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
         f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{_DATASTORE_NS}"><ds:schemaRefs>'
-        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>').encode()
+        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>'
+    ).encode()
     out[f"customXml/_rels/item{n}.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Relationships xmlns="{_RELS_NS}"><Relationship Id="rId1" Type="{_CUSTOM_XML_PROPS_REL}" '
-        f'Target="itemProps{n}.xml"/></Relationships>').encode()
+        f'Target="itemProps{n}.xml"/></Relationships>'
+    ).encode()
     types = out["[Content_Types].xml"].decode("utf-8")
     override = f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{_CUSTOM_XML_PROPS_TYPE}"/>'
     out["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")

@@ -66,8 +66,14 @@ def missing_tools() -> list[str]:
     return missing + [tool for tool in ("pdftoppm", "pdftotext") if not find_poppler(tool)]
 
 
-def docx_to_pdf(docx: Path, folder: Path, *, soffice: str | None = None, profile: Path | None = None,
-                cancel: threading.Event | None = None) -> Path:
+def docx_to_pdf(
+    docx: Path,
+    folder: Path,
+    *,
+    soffice: str | None = None,
+    profile: Path | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
     """``docx`` printed to PDF by LibreOffice (:class:`.pdf.LibreOffice`, the PDF export's), in
     ``folder``. ``profile``: LibreOffice's user profile folder to use (made on first use; reusing
     one saves its set-up on later renders); a temporary one without. Cancelled (:class:`Cancelled`)
@@ -78,7 +84,9 @@ def docx_to_pdf(docx: Path, folder: Path, *, soffice: str | None = None, profile
     return LibreOffice(soffice).convert([docx], folder, profile=profile, cancel=cancel)[0]
 
 
-def page_images(pdf: Path, folder: Path, dpi: int = DEFAULT_DPI, *, cancel: threading.Event | None = None) -> list[Path]:
+def page_images(
+    pdf: Path, folder: Path, dpi: int = DEFAULT_DPI, *, cancel: threading.Event | None = None
+) -> list[Path]:
     """Every page of ``pdf`` as an image (PPM: uncompressed, quick to write and to read) in ``folder``."""
     tool = find_poppler("pdftoppm")
     if tool is None:
@@ -141,7 +149,9 @@ class Pages:
         return best[1] if best else None
 
 
-def read_words(pdf: Path, folder: Path, *, cancel: threading.Event | None = None) -> tuple[list[tuple[float, float]], list[Word]]:
+def read_words(
+    pdf: Path, folder: Path, *, cancel: threading.Event | None = None
+) -> tuple[list[tuple[float, float]], list[Word]]:
     """The page sizes (points) and the printed words of ``pdf`` in reading order, each knowing its line."""
     tool = find_poppler("pdftotext")
     if tool is None:
@@ -151,7 +161,9 @@ def read_words(pdf: Path, folder: Path, *, cancel: threading.Event | None = None
     try:
         root = ET.parse(out).getroot()
     except (OSError, ET.ParseError) as exc:
-        raise ExportError(f"pdftotext could not read the words of {pdf.name} (exit code {code}): {exc}") from None
+        raise ExportError(
+            f"pdftotext could not read the words of {pdf.name} (exit code {code}): {exc}"
+        ) from None
     sizes: list[tuple[float, float]] = []
     words: list[Word] = []
     line_number = 0
@@ -159,9 +171,17 @@ def read_words(pdf: Path, folder: Path, *, cancel: threading.Event | None = None
         sizes.append((float(page.get("width", 0)), float(page.get("height", 0))))
         for line in page.iter(f"{_XHTML}line"):
             for word in line.iter(f"{_XHTML}word"):
-                words.append(Word(page_number, float(word.get("xMin", 0)), float(word.get("yMin", 0)),
-                                  float(word.get("xMax", 0)), float(word.get("yMax", 0)), word.text or "",
-                                  line_number))
+                words.append(
+                    Word(
+                        page_number,
+                        float(word.get("xMin", 0)),
+                        float(word.get("yMin", 0)),
+                        float(word.get("xMax", 0)),
+                        float(word.get("yMax", 0)),
+                        word.text or "",
+                        line_number,
+                    )
+                )
             line_number += 1
     return sizes, words
 
@@ -173,7 +193,9 @@ def squeeze(text: str) -> str:
     """``text`` as compared with the printed page: NFC, case-folded, without spaces, zero-width
     characters and combining marks (pdftotext separates Lao marks from their letters)."""
     text = unicodedata.normalize("NFC", text.translate(_LIGATURES)).casefold()
-    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc", "Cf"))
+    return "".join(
+        ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc", "Cf")
+    )
 
 
 def printed_text(document: Document, block: Block) -> str:
@@ -276,9 +298,20 @@ def _marks_follow_letters(words: list[Word]) -> list[Word]:
         if not word.clause and not squeeze(word.text):
             near = [w for w in words if w.page == word.page and w.clause and squeeze(w.text)]
             if near:
-                nearest = min(near, key=lambda w: w.distance((word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2))
-                word = Word(word.page, word.x0, word.y0, word.x1, word.y1, word.text, word.line, nearest.clause,
-                            nearest.path)
+                nearest = min(
+                    near, key=lambda w: w.distance((word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2)
+                )
+                word = Word(
+                    word.page,
+                    word.x0,
+                    word.y0,
+                    word.x1,
+                    word.y1,
+                    word.text,
+                    word.line,
+                    nearest.clause,
+                    nearest.path,
+                )
         out.append(word)
     return out
 
@@ -300,9 +333,13 @@ def _place(segment: list[Word], targets: list[_Target], last: dict[str, int]) ->
     offset = start
     for word in segment:
         width = len(squeeze(word.text))
-        covering = [s for s in target.spans if s[0] <= offset < s[1] or (width and s[0] < offset + width <= s[1])]
+        covering = [
+            s for s in target.spans if s[0] <= offset < s[1] or (width and s[0] < offset + width <= s[1])
+        ]
         path = max(covering, key=lambda s: s[1] - s[0])[2] if covering else ""
-        placed.append(Word(word.page, word.x0, word.y0, word.x1, word.y1, word.text, word.line, target.block.id, path))
+        placed.append(
+            Word(word.page, word.x0, word.y0, word.x1, word.y1, word.text, word.line, target.block.id, path)
+        )
         offset += width
     return placed
 
@@ -323,9 +360,16 @@ def _match(needle: str, targets: list[_Target], last: dict[str, int]) -> tuple[_
     return (best[1], best[2]) if best else None
 
 
-def render_pages(docx: bytes, folder: Path, document: Document, values: dict[str, list[tuple[str, str]]], *,
-                 dpi: int = DEFAULT_DPI, profile: Path | None = None,
-                 cancel: threading.Event | None = None) -> Pages:
+def render_pages(
+    docx: bytes,
+    folder: Path,
+    document: Document,
+    values: dict[str, list[tuple[str, str]]],
+    *,
+    dpi: int = DEFAULT_DPI,
+    profile: Path | None = None,
+    cancel: threading.Event | None = None,
+) -> Pages:
     """The Word document ``docx`` (the rendering of ``document``) printed and cut into pages in
     ``folder``: PDF, page images, printed words traced to clauses and fields (see :func:`locate`)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -339,5 +383,21 @@ def render_pages(docx: bytes, folder: Path, document: Document, values: dict[str
     return Pages(pdf, images, sizes, dpi, locate(words, document, values))
 
 
-__all__ = ["DEFAULT_DPI", "Cancelled", "Pages", "Word", "docx_to_pdf", "field_clauses", "find_poppler", "find_soffice", "locate",
-           "missing_tools", "page_images", "printed_text", "read_words", "render_pages", "run", "squeeze"]
+__all__ = [
+    "DEFAULT_DPI",
+    "Cancelled",
+    "Pages",
+    "Word",
+    "docx_to_pdf",
+    "field_clauses",
+    "find_poppler",
+    "find_soffice",
+    "locate",
+    "missing_tools",
+    "page_images",
+    "printed_text",
+    "read_words",
+    "render_pages",
+    "run",
+    "squeeze",
+]

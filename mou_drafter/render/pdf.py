@@ -31,9 +31,11 @@ from .processes import TIMEOUT_S, run, tail
 
 #: LibreOffice's PDF export as PDF/A-2b (JSON filter options, LibreOffice 7.4 and later).
 _PDF_A_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
-NO_CONVERTER = ("PDF needs LibreOffice (free, https://www.libreoffice.org/download) or, on Windows, Microsoft "
-                "Word; neither was found on this computer. Install LibreOffice and export again, or export "
-                "DOCX and save it as PDF from Word.")
+NO_CONVERTER = (
+    "PDF needs LibreOffice (free, https://www.libreoffice.org/download) or, on Windows, Microsoft "
+    "Word; neither was found on this computer. Install LibreOffice and export again, or export "
+    "DOCX and save it as PDF from Word."
+)
 
 
 class PdfConverter(Protocol):
@@ -50,8 +52,13 @@ def _usual_soffice_paths() -> list[str]:
         return [str(Path(root) / "LibreOffice" / "program" / "soffice.exe") for root in roots if root]
     if sys.platform == "darwin":
         return ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-    return ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice",
-            "/snap/bin/libreoffice", *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True)]
+    return [
+        "/usr/bin/soffice",
+        "/usr/lib/libreoffice/program/soffice",
+        "/usr/local/bin/soffice",
+        "/snap/bin/libreoffice",
+        *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True),
+    ]
 
 
 def find_soffice() -> str | None:
@@ -74,8 +81,15 @@ class LibreOffice:
     def __init__(self, soffice: str) -> None:
         self.soffice = soffice
 
-    def convert(self, files: list[Path], folder: Path, *, pdf_a: bool = False, profile: Path | None = None,
-                cancel: threading.Event | None = None) -> list[Path]:
+    def convert(
+        self,
+        files: list[Path],
+        folder: Path,
+        *,
+        pdf_a: bool = False,
+        profile: Path | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[Path]:
         """``files`` as PDF in ``folder``, in one start of LibreOffice. ``profile``: the user profile
         folder to use (the print preview keeps one for the session: a new profile costs seconds);
         a temporary one without. With ``cancel`` set while it runs, LibreOffice is stopped with
@@ -83,9 +97,19 @@ class LibreOffice:
         log = folder / "soffice.log"
         with tempfile.TemporaryDirectory(prefix="mou-drafter-lo-") as temporary:
             user = (profile or Path(temporary)).resolve()
-            command = [self.soffice, f"-env:UserInstallation={user.as_uri()}", "--headless", "--norestore",
-                       "--nologo", "--nolockcheck", "--convert-to", _PDF_A_FILTER if pdf_a else "pdf",
-                       "--outdir", str(folder), *map(str, files)]
+            command = [
+                self.soffice,
+                f"-env:UserInstallation={user.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nologo",
+                "--nolockcheck",
+                "--convert-to",
+                _PDF_A_FILTER if pdf_a else "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, files),
+            ]
             try:
                 code = run(command, log, cancel, timeout=TIMEOUT_S)
             except ExportError as exc:
@@ -93,8 +117,9 @@ class LibreOffice:
         out = [folder / f"{f.stem}.pdf" for f in files]
         missing = [p.name for p in out if not p.is_file()]
         if missing:
-            raise ExportError(f"LibreOffice ({self.soffice}) made no {', '.join(missing)} "
-                              f"(exit code {code}): {tail(log)}")
+            raise ExportError(
+                f"LibreOffice ({self.soffice}) made no {', '.join(missing)} (exit code {code}): {tail(log)}"
+            )
         return out
 
 
@@ -105,7 +130,9 @@ class MicrosoftWord:
 
     name = "Microsoft Word"
 
-    def convert(self, files: list[Path], folder: Path, *, pdf_a: bool = False) -> list[Path]:  # pragma: no cover
+    def convert(
+        self, files: list[Path], folder: Path, *, pdf_a: bool = False
+    ) -> list[Path]:  # pragma: no cover
         import win32com.client  # optional, Windows only (no types: see [tool.mypy] in pyproject.toml)
 
         word = win32com.client.DispatchEx("Word.Application")
@@ -137,7 +164,9 @@ def find_converter() -> PdfConverter | None:
     return None
 
 
-def docx_to_pdf(files: dict[str, bytes], *, pdf_a: bool = False, converter: PdfConverter | None = None) -> dict[str, bytes]:
+def docx_to_pdf(
+    files: dict[str, bytes], *, pdf_a: bool = False, converter: PdfConverter | None = None
+) -> dict[str, bytes]:
     """The Word files ``files`` (key → DOCX) as PDF (key → PDF), converted in one go."""
     converter = converter or find_converter()
     if converter is None:

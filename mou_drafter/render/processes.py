@@ -29,12 +29,15 @@ class Cancelled(Exception):  # noqa: N818 - what happened, not an error
     """The work was cancelled (the draft changed, or the page view was closed)."""
 
 
-
 def _stop(process: subprocess.Popen[bytes]) -> None:
     """Stop ``process`` and every process it started."""
     if sys.platform == "win32":  # pragma: no cover - Windows only
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, check=False,
-                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+            capture_output=True,
+            check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
         process.kill()
     else:
         with contextlib.suppress(ProcessLookupError):
@@ -42,14 +45,18 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def run(command: list[str], log: Path, cancel: threading.Event | None = None, timeout: float = TIMEOUT_S) -> int:
+def run(
+    command: list[str], log: Path, cancel: threading.Event | None = None, timeout: float = TIMEOUT_S
+) -> int:
     """Run ``command`` with its output in ``log``; its exit code. Raises :class:`Cancelled` (the
     child stopped) when ``cancel`` is set while it runs."""
     if cancel is not None and cancel.is_set():
         raise Cancelled
     options: dict[str, object] = {}
     if sys.platform == "win32":  # pragma: no cover - Windows only
-        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(
+            subprocess, "CREATE_NO_WINDOW", 0
+        )
     else:
         options["start_new_session"] = True  # its own process group: stopped with its children
     with log.open("ab") as out:

@@ -97,12 +97,19 @@ def record_item_id(record_fingerprint: str) -> str:
 def record_xml(record: ExportRecord) -> bytes:
     from . import oxml
 
-    attributes = {"version": RECORD_VERSION, "app": record.app_version, "template": record.template,
-                  "layout": record.layout, "languages": " ".join(record.languages),
-                  "export-languages": " ".join(record.export_languages), "party": record.party,
-                  "fingerprint": record.fingerprint}
-    return oxml.export_record_xml(RECORD_NS, attributes, record.draft_json,
-                                  [(m.name, m.clause, m.lang, m.text) for m in record.marks])
+    attributes = {
+        "version": RECORD_VERSION,
+        "app": record.app_version,
+        "template": record.template,
+        "layout": record.layout,
+        "languages": " ".join(record.languages),
+        "export-languages": " ".join(record.export_languages),
+        "party": record.party,
+        "fingerprint": record.fingerprint,
+    }
+    return oxml.export_record_xml(
+        RECORD_NS, attributes, record.draft_json, [(m.name, m.clause, m.lang, m.text) for m in record.marks]
+    )
 
 
 def parse_record(xml: bytes, source: str = "<docx>") -> ExportRecord:
@@ -118,19 +125,27 @@ def parse_record(xml: bytes, source: str = "<docx>") -> ExportRecord:
         raise DraftFileError(f"{source}: the document holds no MoU Drafter draft")
     version = root.get("version", "")
     if version != RECORD_VERSION:
-        raise DraftFileError(f"{source}: the draft in this document was stored by a newer MoU Drafter "
-                             f"(record version {version}); update MoU Drafter to open it")
+        raise DraftFileError(
+            f"{source}: the draft in this document was stored by a newer MoU Drafter "
+            f"(record version {version}); update MoU Drafter to open it"
+        )
     draft = root.find(f"{ns}draft")
     if draft is None or not (draft.text or "").strip():
         raise DraftFileError(f"{source}: the draft stored in the document is missing")
-    marks = tuple(Mark(m.get("name", ""), m.get("clause", ""), m.get("lang", ""), m.text or "")
-                  for m in root.iterfind(f"{ns}marks/{ns}mark"))
+    marks = tuple(
+        Mark(m.get("name", ""), m.get("clause", ""), m.get("lang", ""), m.text or "")
+        for m in root.iterfind(f"{ns}marks/{ns}mark")
+    )
     known = {"version", "app", "template", "layout", "languages", "export-languages", "party", "fingerprint"}
     return ExportRecord(
-        template=root.get("template", ""), layout=root.get("layout", ""),
+        template=root.get("template", ""),
+        layout=root.get("layout", ""),
         languages=tuple(root.get("languages", "").split()),
         export_languages=tuple(root.get("export-languages", "").split()),
-        draft_json=draft.text or "", marks=marks, party=root.get("party", ""), app_version=root.get("app", ""),
+        draft_json=draft.text or "",
+        marks=marks,
+        party=root.get("party", ""),
+        app_version=root.get("app", ""),
         fingerprint=root.get("fingerprint", ""),
         extra={k: v for k, v in root.attrib.items() if k not in known},
     )

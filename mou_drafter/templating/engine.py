@@ -143,8 +143,21 @@ FILTERS: dict[str, Callable[..., Any]] = {
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 #: The values a loop offers (``loop.index``, ``loop.last``, …), which the sandbox allows; not its
 #: methods (``loop.cycle``), which go through the sandbox's checks.
-_LOOP_VALUES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0",
-                          "previtem", "nextitem"})
+_LOOP_VALUES = frozenset(
+    {
+        "index",
+        "index0",
+        "revindex",
+        "revindex0",
+        "first",
+        "last",
+        "length",
+        "depth",
+        "depth0",
+        "previtem",
+        "nextitem",
+    }
+)
 
 
 class DraftEnvironment(BoundedSandbox):
@@ -227,19 +240,34 @@ class Export:
     languages: tuple[str, ...]
 
     def context(self) -> dict[str, Any]:
-        return {"layout": self.layout, "languages": list(self.languages), "separate": self.layout == "separate"}
+        return {
+            "layout": self.layout,
+            "languages": list(self.languages),
+            "separate": self.layout == "separate",
+        }
 
 
-def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = None,
-                     languages: list[str] | None = None, export: Export | None = None) -> dict[str, Any]:
+def template_context(
+    draft: Draft,
+    lang: str,
+    dumped: dict[str, Any] | None = None,
+    languages: list[str] | None = None,
+    export: Export | None = None,
+) -> dict[str, Any]:
     """The names a template sees (see ``docs/templates.md``). ``languages``: the languages of the
     document or file being rendered (default: the draft's); ``export``: the whole export."""
     doc_langs = list(languages or draft.languages)
     export = export or Export("side-by-side", tuple(doc_langs))
     data = localize(dumped if dumped is not None else draft.model_dump(), lang)
     parties = {p["id"]: p for p in data["parties"]}
-    unknown = {"id": "", "name": BLANK, "short_name": BLANK, "locality": "", "country": "",
-               "representative": {"name": BLANK, "title": BLANK, "authority": "", "signing_title": ""}}
+    unknown = {
+        "id": "",
+        "name": BLANK,
+        "short_name": BLANK,
+        "locality": "",
+        "country": "",
+        "representative": {"name": BLANK, "title": BLANK, "authority": "", "signing_title": ""},
+    }
 
     def party(party_id: str) -> dict[str, Any]:
         return parties.get(party_id, unknown)
@@ -259,8 +287,15 @@ def template_context(draft: Draft, lang: str, dumped: dict[str, Any] | None = No
         sums[c.currency] = sums.get(c.currency, 0) + c.amount
     #: Totals per currency, only where a currency has more than one contribution.
     totals = [(cur, total) for cur, total in sums.items() if counts[cur] > 1]
-    return {"draft": data, "lang": lang, "languages": doc_langs, "export": export.context(), "party": party,
-            "obligations_of": obligations_of, "totals": totals}
+    return {
+        "draft": data,
+        "lang": lang,
+        "languages": doc_langs,
+        "export": export.context(),
+        "party": party,
+        "obligations_of": obligations_of,
+        "totals": totals,
+    }
 
 
 # -- from rendered markup to blocks -------------------------------------------------------------
@@ -391,14 +426,29 @@ def _compile_key(env: jinja2.Environment) -> str:
     the environment's class, code generator and settings, and our code that generates or runs it
     (this module and :mod:`~mou_drafter.templating.sandbox`, read as source; in a frozen app
     without sources, the app's version)."""
-    settings = (jinja2.__version__, f"{type(env).__module__}.{type(env).__qualname__}",
-                f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
-                env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
-                env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
-                env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
-                env.keep_trailing_newline, repr(env.autoescape), getattr(env.finalize, "__qualname__", None),
-                env.optimized, sorted(env.extensions), env.is_async,
-                sorted(getattr(env, "intercepted_binops", ())))  # (a sandbox's only)
+    settings = (
+        jinja2.__version__,
+        f"{type(env).__module__}.{type(env).__qualname__}",
+        f"{env.code_generator_class.__module__}.{env.code_generator_class.__qualname__}",
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        repr(env.autoescape),
+        getattr(env.finalize, "__qualname__", None),
+        env.optimized,
+        sorted(env.extensions),
+        env.is_async,
+        sorted(getattr(env, "intercepted_binops", ())),
+    )  # (a sandbox's only)
     digest = hashlib.sha1(repr(settings).encode("utf-8"))
     here = os.path.dirname(os.path.abspath(__file__))
     try:
@@ -432,9 +482,14 @@ def forget_environment(folder: object) -> None:
     _ENV_CACHE.pop(str(folder), None)
 
 
-def render_language(template: TemplateVersion, draft: Draft, lang: str,
-                    dumped: dict[str, Any] | None = None, languages: list[str] | None = None,
-                    export: Export | None = None) -> list[Block]:
+def render_language(
+    template: TemplateVersion,
+    draft: Draft,
+    lang: str,
+    dumped: dict[str, Any] | None = None,
+    languages: list[str] | None = None,
+    export: Export | None = None,
+) -> list[Block]:
     path = template.language_file(lang)
     env = environment_for(template)
     try:
@@ -442,25 +497,34 @@ def render_language(template: TemplateVersion, draft: Draft, lang: str,
             jinja_template = env.get_template(path.name)
             output = jinja_template.render(template_context(draft, lang, dumped, languages, export))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}") from None
+        raise TemplateError(
+            f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
     except jinja2.TemplateNotFound as exc:
         if exc.name == path.name:
             raise TemplateError(f"{path}: template {template.ref} has no {lang} text") from None
-        raise TemplateError(f"{_template_location(exc, template.folder) or path}: the file {exc.name!r} is not in "
-                            f"the template's folder {template.folder}") from None
+        raise TemplateError(
+            f"{_template_location(exc, template.folder) or path}: the file {exc.name!r} is not in "
+            f"the template's folder {template.folder}"
+        ) from None
     except TemplateLimitError as exc:
-        raise TemplateError(f"{exc.where or _template_location(exc, template.folder) or path}: {exc}") from None
+        raise TemplateError(
+            f"{exc.where or _template_location(exc, template.folder) or path}: {exc}"
+        ) from None
     except TemplateAccessError as exc:
-        raise TemplateError(f"{_template_location(exc, template.folder) or path}: not allowed in a template: "
-                            f"{exc}") from None
+        raise TemplateError(
+            f"{_template_location(exc, template.folder) or path}: not allowed in a template: {exc}"
+        ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(f"{_template_location(exc, template.folder) or path}: not allowed in a template: "
-                            f"{exc}") from None
+        raise TemplateError(
+            f"{_template_location(exc, template.folder) or path}: not allowed in a template: {exc}"
+        ) from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{_template_location(exc, template.folder) or path}: {exc.message}") from None
     except RecursionError:
-        raise TemplateError(f"{path}: the template nests too deeply (a macro calling itself, or a file including "
-                            "itself?)") from None
+        raise TemplateError(
+            f"{path}: the template nests too deeply (a macro calling itself, or a file including itself?)"
+        ) from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
         where = _template_location(exc, template.folder)
         if not where:
@@ -469,9 +533,14 @@ def render_language(template: TemplateVersion, draft: Draft, lang: str,
     return _Parser(str(path), lang).parse(output)
 
 
-def build_document(draft: Draft, languages: list[str] | None = None,
-                   template: TemplateVersion | str | None = None, export: Export | None = None, *,
-                   library: TemplateLibrary | None = None) -> Document:
+def build_document(
+    draft: Draft,
+    languages: list[str] | None = None,
+    template: TemplateVersion | str | None = None,
+    export: Export | None = None,
+    *,
+    library: TemplateLibrary | None = None,
+) -> Document:
     """Render ``draft`` with its template (or ``template``, a version or a ``name@version`` found
     in ``library``, default :func:`~mou_drafter.templating.library.default_library`; a draft
     without a template takes the newest approved version of its kind) into a :class:`Document`
@@ -492,18 +561,20 @@ def build_document(draft: Draft, languages: list[str] | None = None,
         ref = template or draft.template
         version = library.find(ref) if ref else library.newest(draft.kind)
     if version.manifest.kind != draft.kind:
-        raise TemplateError(f"template {version.ref} is for {version.manifest.kind}, but the draft is {draft.kind}")
+        raise TemplateError(
+            f"template {version.ref} is for {version.manifest.kind}, but the draft is {draft.kind}"
+        )
     missing = [lang for lang in langs if lang not in version.manifest.languages]
     if missing:
         raise TemplateError(f"template {version.ref} has no text in {', '.join(missing)}")
     dumped = draft.model_dump()
     export = export or Export("side-by-side", tuple(langs))
     texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
-    document = Document(kind=draft.kind, template=version.ref, languages=langs, texts=texts,
-                        labels=version.manifest.labels)
+    document = Document(
+        kind=draft.kind, template=version.ref, languages=langs, texts=texts, labels=version.manifest.labels
+    )
     if draft.overrides:  # wording edited in Word and kept for this draft
         from .overrides import apply_overrides
 
         document.unapplied_overrides = apply_overrides(document, draft.overrides)
     return document
-

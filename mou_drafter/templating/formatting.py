@@ -157,8 +157,11 @@ def format_date_range(start: dt.date | None, end: dt.date | None, lang: str) -> 
     if lang == "vi":
         return f"từ ngày {first} đến {format_date(end, 'vi')}"
     if lang == "lo":
-        last = format_date(end, "lo") if end.month != start.month or end.year != start.year \
+        last = (
+            format_date(end, "lo")
+            if end.month != start.month or end.year != start.year
             else format_date(end, "lo", prefix=False)
+        )
         return f"ແຕ່ວັນທີ {first} ຫາ {last}"
     return f"from {first} to {format_date(end, 'en')}"
 
@@ -175,11 +178,36 @@ def format_count(value: int, lang: str) -> str:
 
 
 #: Last words of English names of bodies that take "the" ("the Dak Glei District People's Committee").
-_BODY_WORDS = frozenset({
-    "administration", "agency", "assembly", "association", "authority", "board", "bureau", "centre", "center",
-    "command", "commission", "committee", "council", "department", "embassy", "consulate", "front", "government",
-    "institute", "ministry", "office", "republic", "school", "secretariat", "union", "university",
-})
+_BODY_WORDS = frozenset(
+    {
+        "administration",
+        "agency",
+        "assembly",
+        "association",
+        "authority",
+        "board",
+        "bureau",
+        "centre",
+        "center",
+        "command",
+        "commission",
+        "committee",
+        "council",
+        "department",
+        "embassy",
+        "consulate",
+        "front",
+        "government",
+        "institute",
+        "ministry",
+        "office",
+        "republic",
+        "school",
+        "secretariat",
+        "union",
+        "university",
+    }
+)
 #: First words of English names of bodies ("the Ministry of Foreign Affairs of …").
 _BODY_FIRST_WORDS = _BODY_WORDS | {"people's", "people’s", "provincial", "district", "national", "central"}
 

@@ -98,8 +98,14 @@ def read_manifest(folder: Path) -> Manifest:
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read the manifest ({exc.strerror or exc})") from None
     problems = []
-    for key, kind in (("name", str), ("kind", str), ("version", str), ("date", dt.date), ("status", str),
-                      ("languages", list)):
+    for key, kind in (
+        ("name", str),
+        ("kind", str),
+        ("version", str),
+        ("date", dt.date),
+        ("status", str),
+        ("languages", list),
+    ):
         if not isinstance(data.get(key), kind):
             problems.append(f"'{key}' is missing or not a {kind.__name__}")
     if problems:
@@ -111,7 +117,9 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         version_key(data["version"])
     except ValueError:
-        raise TemplateError(f"{path}: version must be numbers separated by dots, not {data['version']!r}") from None
+        raise TemplateError(
+            f"{path}: version must be numbers separated by dots, not {data['version']!r}"
+        ) from None
     if folder.name != data["version"] or folder.parent.name != data["name"]:
         raise TemplateError(
             f"{path}: name and version ({data['name']}@{data['version']}) must match the folder "
@@ -125,10 +133,16 @@ def read_manifest(folder: Path) -> Manifest:
     )
     optional = _optional_clauses(path, data.get("optional", {}), data["languages"])
     return Manifest(
-        name=data["name"], kind=data["kind"], version=data["version"], date=data["date"],
-        status=data["status"], languages=tuple(data["languages"]),
-        description=str(data.get("description", "")), labels=dict(data.get("labels", {})),
-        changelog=changelog, optional=optional,
+        name=data["name"],
+        kind=data["kind"],
+        version=data["version"],
+        date=data["date"],
+        status=data["status"],
+        languages=tuple(data["languages"]),
+        description=str(data.get("description", "")),
+        labels=dict(data.get("labels", {})),
+        changelog=changelog,
+        optional=optional,
     )
 
 
@@ -149,9 +163,11 @@ def _optional_clauses(path: Path, table: object, languages: list[str]) -> dict[s
     out: dict[str, dict[str, str]] = {}
     for name, titles in table.items():
         if not OPTIONAL_NAME.match(name):
-            raise TemplateError(f"{path}: optional clause {name!r}: names use lower-case letters, digits, _ and -")
+            raise TemplateError(
+                f"{path}: optional clause {name!r}: names use lower-case letters, digits, _ and -"
+            )
         if not isinstance(titles, dict):
-            raise TemplateError(f"{path}: [optional.{name}] must give a title per language (vi = \"…\")")
+            raise TemplateError(f'{path}: [optional.{name}] must give a title per language (vi = "…")')
         missing = [lang for lang in languages if not str(titles.get(lang, "")).strip()]
         if missing:
             raise TemplateError(f"{path}: [optional.{name}] has no title in {', '.join(missing)}")
@@ -177,8 +193,10 @@ class TemplateLibrary:
     @classmethod
     def standard(cls, shared: str | os.PathLike[str] | None = None) -> TemplateLibrary:
         """The built-in templates, the user's template folder and, when given, a shared folder."""
-        roots: list[tuple[str, str | os.PathLike[str]]] = [("built-in", data_dir("templates")),
-                                                          ("user", user_templates_dir())]
+        roots: list[tuple[str, str | os.PathLike[str]]] = [
+            ("built-in", data_dir("templates")),
+            ("user", user_templates_dir()),
+        ]
         if shared:
             roots.append(("shared", shared))
         return cls(roots)
@@ -209,10 +227,19 @@ class TemplateLibrary:
                         continue
                     first = found.setdefault(manifest.ref, TemplateVersion(manifest, folder, source))
                     if first.folder != folder:
-                        problems.append(TemplateProblem(folder, source, (
-                            f"{folder}: {manifest.ref} is also in the {first.source} folder ({first.folder}); "
-                            "that one is used")))
-            self._versions = sorted(found.values(), key=lambda t: (t.manifest.name, version_key(t.manifest.version)))
+                        problems.append(
+                            TemplateProblem(
+                                folder,
+                                source,
+                                (
+                                    f"{folder}: {manifest.ref} is also in the {first.source} folder ({first.folder}); "
+                                    "that one is used"
+                                ),
+                            )
+                        )
+            self._versions = sorted(
+                found.values(), key=lambda t: (t.manifest.name, version_key(t.manifest.version))
+            )
             self._problems = problems
             for problem in problems:
                 log.warning("template folder skipped (%s folder): %s", problem.source, problem)
@@ -239,8 +266,11 @@ class TemplateLibrary:
         if ref in self._found:
             return self._found[ref]
         versions = self.versions_of(name)
-        skipped = [p for p in self.problems() if p.folder.parent.name == name
-                   and (not version or p.folder.name == version)]
+        skipped = [
+            p
+            for p in self.problems()
+            if p.folder.parent.name == name and (not version or p.folder.name == version)
+        ]
         if skipped and (not versions or version):
             raise TemplateError(f"template {ref} cannot be used: {skipped[0].message}")
         if not versions:
@@ -272,8 +302,11 @@ class TemplateLibrary:
             current = version_key(version)
         except ValueError:
             return None
-        newer = [t for t in self.versions_of(name)
-                 if t.manifest.status == "approved" and version_key(t.manifest.version) > current]
+        newer = [
+            t
+            for t in self.versions_of(name)
+            if t.manifest.status == "approved" and version_key(t.manifest.version) > current
+        ]
         return newer[-1] if newer else None
 
 
@@ -294,21 +327,28 @@ def _version_folders(root: Path, source: str) -> tuple[list[Path], list[Template
             return [], [TemplateProblem(root, source, f"{root}: the shared template folder cannot be found")]
         return [], []
     except OSError as exc:
-        return [], [TemplateProblem(root, source, f"{root}: cannot read the template folder ({exc.strerror or exc})")]
+        return [], [
+            TemplateProblem(root, source, f"{root}: cannot read the template folder ({exc.strerror or exc})")
+        ]
     folders: list[Path] = []
     problems: list[TemplateProblem] = []
     for name in names:
         try:
             versions = _subfolders(name)
         except OSError as exc:
-            problems.append(TemplateProblem(name, source, f"{name}: cannot read the template folder "
-                                                          f"({exc.strerror or exc})"))
+            problems.append(
+                TemplateProblem(
+                    name, source, f"{name}: cannot read the template folder ({exc.strerror or exc})"
+                )
+            )
             continue
         for path in versions:
             if (path / "manifest.toml").is_file():
                 folders.append(path)
             else:
-                problems.append(TemplateProblem(path, source, f"{path}: not a template version (no manifest.toml)"))
+                problems.append(
+                    TemplateProblem(path, source, f"{path}: not a template version (no manifest.toml)")
+                )
     return folders, problems
 
 

@@ -115,7 +115,11 @@ class _Checker:
         if isinstance(node, nodes.Getattr):
             base = self.resolve(node.node, scope)
             return f"{base}.{node.attr}" if base else None
-        if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, int):
+        if (
+            isinstance(node, nodes.Getitem)
+            and isinstance(node.arg, nodes.Const)
+            and isinstance(node.arg.value, int)
+        ):
             base = self.resolve(node.node, scope)
             return f"{base}[]" if base else None
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
@@ -167,11 +171,14 @@ class _Checker:
                 self.used.add(path)
                 self.check_path(path, node.lineno)
                 return
-        if isinstance(node, nodes.Filter) and node.name not in FILTERS and node.name not in jinja2.filters.FILTERS:
+        if (
+            isinstance(node, nodes.Filter)
+            and node.name not in FILTERS
+            and node.name not in jinja2.filters.FILTERS
+        ):
             self.findings.append(Finding(self.file, node.lineno, f"unknown filter '{node.name}'"))
         for child in node.iter_child_nodes():
             self.visit(child, scope)
-
 
     # -- what the sandbox refuses, found in the source ----------------------------------------------
     def check_sandbox(self, node: nodes.Node) -> None:
@@ -179,10 +186,19 @@ class _Checker:
         if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
             self.check_file(node)
         elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
-            self.add(node.lineno, f"attribute '{node.attr}' is not allowed in a template (names starting with _)")
-        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
-                and isinstance(node.arg.value, str) and node.arg.value.startswith("_"):
-            self.add(node.lineno, f"attribute '{node.arg.value}' is not allowed in a template (names starting with _)")
+            self.add(
+                node.lineno, f"attribute '{node.attr}' is not allowed in a template (names starting with _)"
+            )
+        elif (
+            isinstance(node, nodes.Getitem)
+            and isinstance(node.arg, nodes.Const)
+            and isinstance(node.arg.value, str)
+            and node.arg.value.startswith("_")
+        ):
+            self.add(
+                node.lineno,
+                f"attribute '{node.arg.value}' is not allowed in a template (names starting with _)",
+            )
         elif isinstance(node, nodes.Call):
             self.check_call(node)
         elif isinstance(node, nodes.Mul):
@@ -192,13 +208,19 @@ class _Checker:
                 if isinstance(other, nodes.Const) and isinstance(other.value, str):
                     size = len(other.value) * number
                     if size > limits.text:
-                        self.add(node.lineno, f"makes a text of {_count(size)} characters; a template's texts may "
-                                              f"have at most {limits.text:,} (see docs/security.md)")
+                        self.add(
+                            node.lineno,
+                            f"makes a text of {_count(size)} characters; a template's texts may "
+                            f"have at most {limits.text:,} (see docs/security.md)",
+                        )
                         return
                 elif _number(other) is None and number > limits.items:
-                    self.add(node.lineno, f"multiplies a text or list by {_count(number)}; a template's lists may "
-                                          f"have at most {limits.items:,} items and its texts at most "
-                                          f"{limits.text:,} characters (see docs/security.md)")
+                    self.add(
+                        node.lineno,
+                        f"multiplies a text or list by {_count(number)}; a template's lists may "
+                        f"have at most {limits.items:,} items and its texts at most "
+                        f"{limits.text:,} characters (see docs/security.md)",
+                    )
                     return
             self.check_digits(node)
         elif isinstance(node, nodes.Pow):
@@ -207,24 +229,41 @@ class _Checker:
             for arg in (*node.args, *(kw.value for kw in node.kwargs)):
                 number = _number(arg)
                 if node.name in _SIZED_FILTERS and number is not None and number > limits.width:
-                    self.add(node.lineno, f"|{node.name}({_count(number)}): a template may use widths and counts "
-                                          f"of at most {limits.width:,} (see docs/security.md)")
-            if node.name == "format" and isinstance(node.node, nodes.Const) and isinstance(node.node.value, str):
+                    self.add(
+                        node.lineno,
+                        f"|{node.name}({_count(number)}): a template may use widths and counts "
+                        f"of at most {limits.width:,} (see docs/security.md)",
+                    )
+            if (
+                node.name == "format"
+                and isinstance(node.node, nodes.Const)
+                and isinstance(node.node.value, str)
+            ):
                 self.check_format(node.lineno, node.node.value, printf=True)
-        elif isinstance(node, nodes.Mod) and isinstance(node.left, nodes.Const) and isinstance(node.left.value, str):
+        elif (
+            isinstance(node, nodes.Mod)
+            and isinstance(node.left, nodes.Const)
+            and isinstance(node.left.value, str)
+        ):
             self.check_format(node.lineno, node.left.value, printf=True)
 
     def check_digits(self, node: nodes.Node) -> None:
         number = _number(node)
-        if number is not None and number > 10 ** self.limits.digits:
+        if number is not None and number > 10**self.limits.digits:
             size = "too large to compute" if number == math.inf else f"of {len(str(number)):,} digits"
-            self.add(node.lineno, f"makes a number {size}; a template may use numbers of at most "
-                                  f"{self.limits.digits:,} digits (see docs/security.md)")
+            self.add(
+                node.lineno,
+                f"makes a number {size}; a template may use numbers of at most "
+                f"{self.limits.digits:,} digits (see docs/security.md)",
+            )
         elif isinstance(node, nodes.Pow) and _number(node.left) is None:
             exponent = _number(node.right)
             if exponent is not None and exponent > 64:
-                self.add(node.lineno, f"raises to the power {_count(exponent)}; a template may use numbers of at "
-                                      f"most {self.limits.digits:,} digits (see docs/security.md)")
+                self.add(
+                    node.lineno,
+                    f"raises to the power {_count(exponent)}; a template may use numbers of at "
+                    f"most {self.limits.digits:,} digits (see docs/security.md)",
+                )
 
     def check_call(self, node: nodes.Call) -> None:
         limits = self.limits
@@ -232,37 +271,63 @@ class _Checker:
         if isinstance(node.node, nodes.Name) and node.node.name == "range" and args and None not in args:
             size = _range_size(args)
             if size > limits.range:
-                self.add(node.lineno, f"range() of {_count(size)} numbers; a template may use ranges of at most "
-                                      f"{limits.range:,} (see docs/security.md)")
+                self.add(
+                    node.lineno,
+                    f"range() of {_count(size)} numbers; a template may use ranges of at most "
+                    f"{limits.range:,} (see docs/security.md)",
+                )
         if isinstance(node.node, nodes.Name) and node.node.name in self.macros:
-            self.add(node.lineno, f"macro '{node.node.name}' calls itself; a template may nest calls at most "
-                                  f"{limits.nesting} deep (see docs/security.md)")
+            self.add(
+                node.lineno,
+                f"macro '{node.node.name}' calls itself; a template may nest calls at most "
+                f"{limits.nesting} deep (see docs/security.md)",
+            )
         if isinstance(node.node, nodes.Getattr):
             method = node.node.attr
-            if method in ("ljust", "rjust", "center", "zfill", "expandtabs") and args and args[0] is not None \
-                    and args[0] > limits.width:
-                self.add(node.lineno, f".{method}({_count(args[0])}): a template may use widths of at most "
-                                      f"{limits.width:,} (see docs/security.md)")
+            if (
+                method in ("ljust", "rjust", "center", "zfill", "expandtabs")
+                and args
+                and args[0] is not None
+                and args[0] > limits.width
+            ):
+                self.add(
+                    node.lineno,
+                    f".{method}({_count(args[0])}): a template may use widths of at most "
+                    f"{limits.width:,} (see docs/security.md)",
+                )
             target = node.node.node
-            if method in ("format", "format_map") and isinstance(target, nodes.Const) \
-                    and isinstance(target.value, str):
+            if (
+                method in ("format", "format_map")
+                and isinstance(target, nodes.Const)
+                and isinstance(target.value, str)
+            ):
                 self.check_format(node.lineno, target.value, printf=False)
 
     def check_format(self, lineno: int, text: str, *, printf: bool) -> None:
-        numbers = [m for spec in _PRINTF.findall(text) for m in spec] if printf else \
-            [m for spec in _FORMAT.findall(text) for m in re.findall(r"\d+|\*", spec)]
+        numbers = (
+            [m for spec in _PRINTF.findall(text) for m in spec]
+            if printf
+            else [m for spec in _FORMAT.findall(text) for m in re.findall(r"\d+|\*", spec)]
+        )
         for number in numbers:
             if number == "*":
                 self.add(lineno, "a '*' width in a % format is not allowed in a template")
             elif number and int(number) > self.limits.width:
-                self.add(lineno, f"a width of {int(number):,} in a format; a template may use at most "
-                                 f"{self.limits.width:,} (see docs/security.md)")
+                self.add(
+                    lineno,
+                    f"a width of {int(number):,} in a format; a template may use at most "
+                    f"{self.limits.width:,} (see docs/security.md)",
+                )
 
     def check_file(self, node: nodes.Include | nodes.Import | nodes.FromImport | nodes.Extends) -> None:
         if self.loader is None:
             return
-        verb = {nodes.Include: "includes", nodes.Import: "imports", nodes.FromImport: "imports",
-                nodes.Extends: "extends"}[type(node)]
+        verb = {
+            nodes.Include: "includes",
+            nodes.Import: "imports",
+            nodes.FromImport: "imports",
+            nodes.Extends: "extends",
+        }[type(node)]
         names = node.template.value if isinstance(node.template, (nodes.Const,)) else None
         if isinstance(node.template, (nodes.List, nodes.Tuple)):
             names = [item.value for item in node.template.items if isinstance(item, nodes.Const)]
@@ -275,12 +340,17 @@ class _Checker:
                 self.add(node.lineno, f"not allowed in a template: {exc}")
             except jinja2.TemplateNotFound:
                 if not getattr(node, "ignore_missing", False):
-                    self.add(node.lineno, f"{verb} {name!r}, which is not in the template's folder "
-                                          f"{self.loader.folder}")
+                    self.add(
+                        node.lineno,
+                        f"{verb} {name!r}, which is not in the template's folder {self.loader.folder}",
+                    )
             else:
                 if real == Path(self.file).resolve():
-                    self.add(node.lineno, f"{verb} itself ({name!r}): the render would never end; a template may "
-                                          f"nest includes at most {self.limits.nesting} deep (see docs/security.md)")
+                    self.add(
+                        node.lineno,
+                        f"{verb} itself ({name!r}): the render would never end; a template may "
+                        f"nest includes at most {self.limits.nesting} deep (see docs/security.md)",
+                    )
 
 
 #: Filters whose number arguments are widths or counts (bounded by ``Limits.width``).
@@ -311,13 +381,18 @@ def _number(node: nodes.Node) -> float | int | None:
                 return None
             if abs(left) > 1 and (right > 100_000 or abs(left).bit_length() * right > 100_000):
                 return math.inf
-            return left ** right
+            return left**right
         if isinstance(node, nodes.Mul) and left.bit_length() + right.bit_length() > 100_000:
             return math.inf
         if isinstance(node, nodes.FloorDiv):
             return left // right if right else None
-        return left + right if isinstance(node, nodes.Add) else left - right if isinstance(node, nodes.Sub) \
+        return (
+            left + right
+            if isinstance(node, nodes.Add)
+            else left - right
+            if isinstance(node, nodes.Sub)
             else left * right
+        )
     return None
 
 
@@ -334,7 +409,7 @@ def _count(number: float | int) -> str:
     """``300,000,000``; for a number too large to write, how many digits it has."""
     if number == math.inf:
         return "a number too large to compute"
-    if number > 10 ** 30:
+    if number > 10**30:
         return f"a {len(str(number)):,}-digit number"
     return f"{number:,}"
 
@@ -370,8 +445,13 @@ def lint_language_file(path: Path, env: DraftEnvironment) -> tuple[list[Finding]
             findings.append(Finding(str(path), directive.line, f"'@{directive.kind}' has no id="))
         if directive.id and "{" not in directive.id:
             if directive.id in seen:
-                findings.append(Finding(str(path), directive.line,
-                                        f"clause id '{directive.id}' is also used on line {seen[directive.id]}"))
+                findings.append(
+                    Finding(
+                        str(path),
+                        directive.line,
+                        f"clause id '{directive.id}' is also used on line {seen[directive.id]}",
+                    )
+                )
             seen[directive.id] = directive.line
     return findings, checker.used, found
 
@@ -388,7 +468,13 @@ def lint_version(folder: Path) -> list[Finding]:
     for lang in manifest.languages:
         path = folder / f"{lang}.j2"
         if not path.exists():
-            findings.append(Finding(str(folder / "manifest.toml"), 1, f"language '{lang}' is listed but {path.name} is missing"))
+            findings.append(
+                Finding(
+                    str(folder / "manifest.toml"),
+                    1,
+                    f"language '{lang}' is listed but {path.name} is missing",
+                )
+            )
             continue
         lang_findings, lang_used, lang_directives = lint_language_file(path, env)
         findings.extend(lang_findings)
@@ -403,7 +489,9 @@ def lint_version(folder: Path) -> list[Finding]:
     return findings
 
 
-def _optional_clauses(folder: Path, declared: dict[str, dict[str, str]], ids: dict[str, list]) -> list[Finding]:
+def _optional_clauses(
+    folder: Path, declared: dict[str, dict[str, str]], ids: dict[str, list]
+) -> list[Finding]:
     """Each declared optional clause in every language file, guarded by the draft's choice; no
     ``opt.`` clause that the manifest does not declare."""
     findings: list[Finding] = []
@@ -414,15 +502,31 @@ def _optional_clauses(folder: Path, declared: dict[str, dict[str, str]], ids: di
         for name in declared:
             clause = optional_clause_id(name)
             if clause not in present:
-                findings.append(Finding(str(path), 1, f"optional clause '{name}' (clause id '{clause}') is missing"))
-            elif not re.search(rf"""["']{re.escape(name)}["']\s+(not\s+)?in\s+draft\.optional_clauses""", source):
-                findings.append(Finding(str(path), 1, f"optional clause '{name}' is not guarded by "
-                                                      f"'{{% if \"{name}\" in draft.optional_clauses %}}'"))
+                findings.append(
+                    Finding(str(path), 1, f"optional clause '{name}' (clause id '{clause}') is missing")
+                )
+            elif not re.search(
+                rf"""["']{re.escape(name)}["']\s+(not\s+)?in\s+draft\.optional_clauses""", source
+            ):
+                findings.append(
+                    Finding(
+                        str(path),
+                        1,
+                        f"optional clause '{name}' is not guarded by "
+                        f"'{{% if \"{name}\" in draft.optional_clauses %}}'",
+                    )
+                )
         for directive in found:
             parts = (directive.id or "").split(".")
             if parts[0] == "opt" and len(parts) > 1 and parts[1] not in declared:
-                findings.append(Finding(str(path), directive.line, f"clause id '{directive.id}' is an optional "
-                                        f"clause '{parts[1]}' that manifest.toml does not declare ([optional.{parts[1]}])"))
+                findings.append(
+                    Finding(
+                        str(path),
+                        directive.line,
+                        f"clause id '{directive.id}' is an optional "
+                        f"clause '{parts[1]}' that manifest.toml does not declare ([optional.{parts[1]}])",
+                    )
+                )
     return findings
 
 
@@ -470,8 +574,11 @@ def trial_render(folder: Path, manifest: Manifest) -> list[Finding]:
                     render_language(version, draft, lang, languages=list(manifest.languages))
                 except TemplateError as exc:
                     match = _LOCATED.match(exc.message)
-                    file, line, message = (match["file"], int(match["line"]), match["message"]) if match else \
-                        (str(path), 0, exc.message.removeprefix(f"{path}: "))
+                    file, line, message = (
+                        (match["file"], int(match["line"]), match["message"])
+                        if match
+                        else (str(path), 0, exc.message.removeprefix(f"{path}: "))
+                    )
                     findings.append(Finding(file, line, f"{message} (trial render with {sample})"))
                     break
     finally:
@@ -497,7 +604,9 @@ def _wording_names(tree: nodes.Template) -> set[str]:
             if name in names:
                 continue
             arguments = {id(a) for f in node.node.find_all((nodes.Filter, nodes.Test)) for a in f.args}
-            strings = any(isinstance(c.value, str) and id(c) not in arguments for c in node.node.find_all(nodes.Const))
+            strings = any(
+                isinstance(c.value, str) and id(c) not in arguments for c in node.node.find_all(nodes.Const)
+            )
             uses = any(n.name in names for n in node.node.find_all(nodes.Name))
             if strings or uses:
                 names.add(name)
@@ -520,7 +629,11 @@ def _data_refs(expression: nodes.Node, wording: set[str]) -> set[str]:
             base = chain(node.node)
             key = node.arg.value if isinstance(node.arg, nodes.Const) else "…"
             return f"{base}[{key}]" if base else None
-        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in CONTEXT_NAMES:
+        if (
+            isinstance(node, nodes.Call)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name in CONTEXT_NAMES
+        ):
             args = ", ".join(sorted(filter(None, (chain(a) for a in node.args))))
             return f"{node.node.name}({args})"
         return None
@@ -577,9 +690,14 @@ def _clause_placeholders(folder: Path, langs: list[str], env: DraftEnvironment) 
                     continue  # reported as a missing clause id
                 other_line, other_refs = per_lang[other][clause_id]
                 for ref in sorted(refs - other_refs):
-                    findings.append(Finding(str(folder / f"{other}.j2"), other_line,
-                                            f"clause '{clause_id}': placeholder '{ref}' is in {lang}.j2 but not "
-                                            f"in {other}.j2"))
+                    findings.append(
+                        Finding(
+                            str(folder / f"{other}.j2"),
+                            other_line,
+                            f"clause '{clause_id}': placeholder '{ref}' is in {lang}.j2 but not "
+                            f"in {other}.j2",
+                        )
+                    )
     return findings
 
 
@@ -593,11 +711,21 @@ def _cross_language(folder: Path, ids: dict[str, list], used: dict[str, set[str]
             theirs = {d.id for d in ids[other] if d.id}
             for directive in ids[lang]:
                 if directive.id and directive.id not in theirs:
-                    findings.append(Finding(str(folder / f"{lang}.j2"), directive.line,
-                                            f"clause id '{directive.id}' is missing in {other}.j2"))
+                    findings.append(
+                        Finding(
+                            str(folder / f"{lang}.j2"),
+                            directive.line,
+                            f"clause id '{directive.id}' is missing in {other}.j2",
+                        )
+                    )
             for path in sorted(used[lang] - used[other]):
-                findings.append(Finding(str(folder / f"{other}.j2"), 1,
-                                        f"placeholder '{path}' is used in {lang}.j2 but not in {other}.j2"))
+                findings.append(
+                    Finding(
+                        str(folder / f"{other}.j2"),
+                        1,
+                        f"placeholder '{path}' is used in {lang}.j2 but not in {other}.j2",
+                    )
+                )
     return _unique(findings)
 
 

@@ -60,7 +60,7 @@ def set_clause_text(doc: Document, block: Block, text: str) -> bool:
         prefix = doc.article_heading(block)[: len(doc.article_heading(block)) - len(block.text)]
         if not text.startswith(prefix):
             return False
-        block.lines = [text[len(prefix):]]
+        block.lines = [text[len(prefix) :]]
         return True
     block.lines = text.split("\n")
     return True

@@ -87,7 +87,7 @@ class TemplateAccessError(SecurityError):
 _LIMIT_MESSAGES = {
     "text": "the template makes a text of {size:,} characters; a template's texts may have at most {limit:,}",
     "printed": "the template prints a list as a text of about {size:,} characters; a template's texts may have at "
-               "most {limit:,}",
+    "most {limit:,}",
     "list": "the template makes a list of {size:,} items; a template's lists may have at most {limit:,}",
     "made": "the template has made {size:,} characters of text in one render; a render may make at most {limit:,}",
     "made_items": "the template has made lists of {size:,} items in one render; a render may make at most {limit:,}",
@@ -95,7 +95,9 @@ _LIMIT_MESSAGES = {
 
 
 def _limit(kind: str, size: int, limit: int) -> TemplateLimitError:
-    return TemplateLimitError(_LIMIT_MESSAGES[kind].format(size=size, limit=limit) + " (see docs/security.md)")
+    return TemplateLimitError(
+        _LIMIT_MESSAGES[kind].format(size=size, limit=limit) + " (see docs/security.md)"
+    )
 
 
 # -- the budget of one render --------------------------------------------------------------------
@@ -117,11 +119,15 @@ class Budget:
 
     def tick(self) -> None:
         if time.monotonic() > self.deadline:
-            raise TemplateLimitError(f"the template ran longer than {self.limits.seconds:g} seconds, the time one "
-                                     "template file may take (see docs/security.md)")
+            raise TemplateLimitError(
+                f"the template ran longer than {self.limits.seconds:g} seconds, the time one "
+                "template file may take (see docs/security.md)"
+            )
 
 
-_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("mou_drafter_template_budget", default=None)
+_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar(
+    "mou_drafter_template_budget", default=None
+)
 
 _CONTAINERS = (list, tuple, dict, set, frozenset)
 _TEXTS = (str, bytes)
@@ -167,15 +173,20 @@ def _text_size(value: Any, limit: int) -> int:
             continue
         open_.add(key)
         stack.append((container, True))
-        stack.extend((item, False) for item in _items(container)
-                     if isinstance(item, _CONTAINERS) and id(item) not in sizes and id(item) not in open_)
+        stack.extend(
+            (item, False)
+            for item in _items(container)
+            if isinstance(item, _CONTAINERS) and id(item) not in sizes and id(item) not in open_
+        )
     return sizes[id(value)]
 
 
 def _check_bits(bits: int, limits: Limits) -> None:
     if bits > limits.digits * 10 // 3:
-        raise TemplateLimitError(f"a number of more than {limits.digits:,} digits; a template may use numbers "
-                                 f"of at most {limits.digits:,} digits (see docs/security.md)")
+        raise TemplateLimitError(
+            f"a number of more than {limits.digits:,} digits; a template may use numbers "
+            f"of at most {limits.digits:,} digits (see docs/security.md)"
+        )
 
 
 def _check_number(value: Any, limits: Limits) -> None:
@@ -184,14 +195,17 @@ def _check_number(value: Any, limits: Limits) -> None:
     if isinstance(value, int):
         _check_bits(value.bit_length(), limits)
     elif isinstance(value, Decimal) and value.is_finite() and value.adjusted() > limits.digits:
-        raise TemplateLimitError(f"a number of {value.adjusted() + 1:,} digits; a template may use numbers of at "
-                                 f"most {limits.digits:,} digits (see docs/security.md)")
+        raise TemplateLimitError(
+            f"a number of {value.adjusted() + 1:,} digits; a template may use numbers of at "
+            f"most {limits.digits:,} digits (see docs/security.md)"
+        )
 
 
 def _check_width(value: Any, limits: Limits, what: str) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > limits.width:
-        raise TemplateLimitError(f"{what} {value:,}; a template may use at most {limits.width:,} "
-                                 "(see docs/security.md)")
+        raise TemplateLimitError(
+            f"{what} {value:,}; a template may use at most {limits.width:,} (see docs/security.md)"
+        )
 
 
 def _check_printable(value: Any, limits: Limits) -> None:
@@ -211,8 +225,10 @@ def _check_printf(fmt: str, args: Any, limits: Limits) -> None:
             if number == "*":
                 raise TemplateLimitError("a '*' width in a % format is not allowed in a template")
             if number and int(number) > limits.width:
-                raise TemplateLimitError(f"a width of {int(number):,} in a % format; a template may use at most "
-                                         f"{limits.width:,} (see docs/security.md)")
+                raise TemplateLimitError(
+                    f"a width of {int(number):,} in a % format; a template may use at most "
+                    f"{limits.width:,} (see docs/security.md)"
+                )
     for arg in args if isinstance(args, tuple) else (args,):
         _check_printable(arg, limits)
         _check_number(arg, limits)
@@ -231,8 +247,10 @@ class BoundedFormatter(SandboxedFormatter):
     def format_field(self, value: Any, format_spec: str) -> Any:
         for number in _SPEC_NUMBER.findall(format_spec):
             if int(number) > self.limits.width:
-                raise TemplateLimitError(f"a width of {int(number):,} in a format; a template may use at most "
-                                         f"{self.limits.width:,} (see docs/security.md)")
+                raise TemplateLimitError(
+                    f"a width of {int(number):,} in a format; a template may use at most "
+                    f"{self.limits.width:,} (see docs/security.md)"
+                )
         _check_printable(value, self.limits)
         _check_number(value, self.limits)
         return super().format_field(value, format_spec)
@@ -297,7 +315,11 @@ def _check_text_method(limits: Limits, text: str | bytes, name: str, args: tuple
     elif name in ("split", "rsplit", "splitlines"):
         maxsplit = _argument(args, kwargs, 1, "maxsplit", -1)
         if not (isinstance(maxsplit, int) and 0 <= maxsplit <= limits.items):
-            pieces = text.count("\n") + 1 if name == "splitlines" else _pieces(text, _argument(args, kwargs, 0, "sep"))
+            pieces = (
+                text.count("\n") + 1
+                if name == "splitlines"
+                else _pieces(text, _argument(args, kwargs, 0, "sep"))
+            )
             if pieces > limits.items:
                 raise _limit("list", pieces, limits.items)
 
@@ -338,8 +360,11 @@ def _check_filter(limits: Limits, name: str, value: Any, args: tuple, kwargs: di
         size = _text_size(value, limits.text) * (1 + (indent if isinstance(indent, int) else 0)) * 6
         if size > limits.text:
             raise _limit("text", size, limits.text)
-    elif name == "sum" and isinstance(value, _CONTAINERS) \
-            and not isinstance(_argument(args, kwargs, 1, "start", 0), (int, float, Decimal)):
+    elif (
+        name == "sum"
+        and isinstance(value, _CONTAINERS)
+        and not isinstance(_argument(args, kwargs, 1, "start", 0), (int, float, Decimal))
+    ):
         items = sum(len(v) for v in value if isinstance(v, _CONTAINERS + _TEXTS))
         if items > limits.items:
             raise _limit("list", items, limits.items)
@@ -353,11 +378,36 @@ def _check_filter(limits: Limits, name: str, value: Any, args: tuple, kwargs: di
 #: Filters whose text can be several times as long as their input.
 _EXPANDING = {"escape": 6, "e": 6, "forceescape": 6, "urlencode": 9, "urlize": 3, "xmlattr": 6}
 #: Built-in filters that never turn a whole list into one text (no need to measure it first).
-_KEEP_LISTS = frozenset({
-    "attr", "batch", "count", "default", "d", "dictsort", "first", "groupby", "items", "last", "length", "list",
-    "map", "max", "min", "random", "reject", "rejectattr", "reverse", "select", "selectattr", "slice", "sort",
-    "sum", "unique", "join",
-})
+_KEEP_LISTS = frozenset(
+    {
+        "attr",
+        "batch",
+        "count",
+        "default",
+        "d",
+        "dictsort",
+        "first",
+        "groupby",
+        "items",
+        "last",
+        "length",
+        "list",
+        "map",
+        "max",
+        "min",
+        "random",
+        "reject",
+        "rejectattr",
+        "reverse",
+        "select",
+        "selectattr",
+        "slice",
+        "sort",
+        "sum",
+        "unique",
+        "join",
+    }
+)
 
 
 def bounded_filter(env: BoundedSandbox, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -372,7 +422,7 @@ def bounded_filter(env: BoundedSandbox, name: str, func: Callable[..., Any]) -> 
         if budget is not None:
             budget.tick()
         if len(args) > skip:
-            value, rest = args[skip], args[skip + 1:]
+            value, rest = args[skip], args[skip + 1 :]
             _check_number(value, limits)
             if name in ("join", "sum") and not isinstance(value, _CONTAINERS + _TEXTS):
                 value = list(value)  # a generator (|map, |select): measured once, then joined
@@ -460,8 +510,10 @@ class _Steps:
         for item in self.iterable:
             budget.steps += 1
             if budget.steps > limit:
-                raise TemplateLimitError(f"loops ran more than {limit:,} steps; a template may run at most "
-                                         f"{limit:,} loop steps (see docs/security.md)")
+                raise TemplateLimitError(
+                    f"loops ran more than {limit:,} steps; a template may run at most "
+                    f"{limit:,} loop steps (see docs/security.md)"
+                )
             if not budget.steps & 255:
                 budget.tick()
             yield item
@@ -505,25 +557,32 @@ class FolderLoader(jinja2.BaseLoader):
         root = Path(os.path.realpath(self.folder))
         real = Path(os.path.realpath(self.folder / name.replace("\\", "/")))
         if not real.is_relative_to(root):
-            raise TemplateAccessError(f"{name!r} leads outside the template's folder {self.folder} (to {real}): "
-                                      f"{rule}")
+            raise TemplateAccessError(
+                f"{name!r} leads outside the template's folder {self.folder} (to {real}): {rule}"
+            )
         if not real.is_file():
             raise jinja2.TemplateNotFound(name)
         return real
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         path = self.resolve(template)
         max_bytes = getattr(environment, "limits", Limits()).file_bytes
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise TemplateLimitError(f"the template file has {size:,} bytes; a template file may have at most "
-                                         f"{max_bytes:,} (see docs/security.md)", str(self.folder / template))
+                raise TemplateLimitError(
+                    f"the template file has {size:,} bytes; a template file may have at most "
+                    f"{max_bytes:,} (see docs/security.md)",
+                    str(self.folder / template),
+                )
             source = path.read_text(encoding="utf-8")
             mtime = path.stat().st_mtime
         except UnicodeDecodeError as exc:
-            raise jinja2.TemplateSyntaxError(f"not a UTF-8 text file (byte {exc.start})", 1, template,
-                                             str(self.folder / template)) from None
+            raise jinja2.TemplateSyntaxError(
+                f"not a UTF-8 text file (byte {exc.start})", 1, template, str(self.folder / template)
+            ) from None
         except OSError as exc:
             raise jinja2.TemplateNotFound(f"{template} ({exc.strerror})") from None
 
@@ -552,7 +611,9 @@ class BoundedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"+", "*", "%", "**"})
     code_generator_class = BoundedCodeGenerator
 
-    def __init__(self, *args: Any, filters: dict[str, Callable[..., Any]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, filters: dict[str, Callable[..., Any]] | None = None, **kwargs: Any
+    ) -> None:
         finalize = kwargs.get("finalize")
         if finalize is not None:
             limits_of = self
@@ -619,9 +680,11 @@ class BoundedSandbox(SandboxedEnvironment):
             while batch := list(islice(iterator, 256)):
                 size += sum(map(len, batch))
                 if size > limit:
-                    raise TemplateLimitError(f"the template's output is over {limit:,} characters; a template "
-                                             f"may make at most {limit:,} (see docs/security.md)",
-                                             _where(getattr(pieces, "gi_frame", None)))
+                    raise TemplateLimitError(
+                        f"the template's output is over {limit:,} characters; a template "
+                        f"may make at most {limit:,} (see docs/security.md)",
+                        _where(getattr(pieces, "gi_frame", None)),
+                    )
                 out.extend(batch)
                 if budget is not None:
                     budget.tick()
@@ -646,8 +709,10 @@ class BoundedSandbox(SandboxedEnvironment):
     def bounded_range(self, *args: Any) -> range:
         numbers = range(*args)
         if len(numbers) > self.limits.range:
-            raise TemplateLimitError(f"range() of {len(numbers):,} numbers; a template may use ranges of at most "
-                                     f"{self.limits.range:,} (see docs/security.md)")
+            raise TemplateLimitError(
+                f"range() of {len(numbers):,} numbers; a template may use ranges of at most "
+                f"{self.limits.range:,} (see docs/security.md)"
+            )
         return numbers
 
     @jinja2.pass_context  # never folded into a constant when the template is compiled
@@ -676,10 +741,17 @@ class BoundedSandbox(SandboxedEnvironment):
             if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
                 _check_bits((left.bit_length() - 1) * right, limits)
         elif operator == "+":
-            if isinstance(left, _TEXTS) and isinstance(right, _TEXTS) and len(left) + len(right) > limits.text:
+            if (
+                isinstance(left, _TEXTS)
+                and isinstance(right, _TEXTS)
+                and len(left) + len(right) > limits.text
+            ):
                 raise _limit("text", len(left) + len(right), limits.text)
-            if (isinstance(left, (list, tuple)) and isinstance(right, (list, tuple))
-                    and len(left) + len(right) > limits.items):
+            if (
+                isinstance(left, (list, tuple))
+                and isinstance(right, (list, tuple))
+                and len(left) + len(right) > limits.items
+            ):
                 raise _limit("list", len(left) + len(right), limits.items)
         elif operator == "%" and isinstance(left, str):
             _check_printf(left, right, limits)
@@ -725,9 +797,11 @@ class BoundedSandbox(SandboxedEnvironment):
         if budget is not None:
             budget.tick()
             if budget.depth >= limits.nesting:
-                raise TemplateLimitError(f"calls nested more than {limits.nesting} deep (a macro calling itself?); "
-                                         f"a template may nest calls at most {limits.nesting} deep "
-                                         "(see docs/security.md)")
+                raise TemplateLimitError(
+                    f"calls nested more than {limits.nesting} deep (a macro calling itself?); "
+                    f"a template may nest calls at most {limits.nesting} deep "
+                    "(see docs/security.md)"
+                )
             budget.depth += 1
         try:
             result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
@@ -743,7 +817,9 @@ class BoundedSandbox(SandboxedEnvironment):
         if _BUDGET.get() is not None:
             depth = _template_frames()
             if depth >= self.limits.nesting:
-                raise TemplateLimitError(f"templates include, import or extend one another more than {depth} deep "
-                                         f"(a template including itself?); at most {self.limits.nesting} "
-                                         "(see docs/security.md)")
+                raise TemplateLimitError(
+                    f"templates include, import or extend one another more than {depth} deep "
+                    f"(a template including itself?); at most {self.limits.nesting} "
+                    "(see docs/security.md)"
+                )
         return super()._load_template(name, globals)

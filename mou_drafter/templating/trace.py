@@ -44,10 +44,28 @@ _BASE = 0xF0000
 _RADIX = 60000
 _MARKERS = re.compile(f"{OPEN}..|{CLOSE}", re.DOTALL)
 #: Filters that format the draft's data: what they print is computed, not typed.
-_FORMATTING = frozenset({"date", "date_short", "date_range", "number", "amount", "ordinal", "count_words", "as_words"})
+_FORMATTING = frozenset(
+    {"date", "date_short", "date_range", "number", "amount", "ordinal", "count_words", "as_words"}
+)
 #: Filters whose result is the text they were given, reshaped: the path goes with it.
-_RESHAPING = frozenset({"upper", "lower", "capitalize", "title", "trim", "replace", "capfirst", "end_with", "the",
-                        "req", "default", "d", "string", "truncate"})
+_RESHAPING = frozenset(
+    {
+        "upper",
+        "lower",
+        "capitalize",
+        "title",
+        "trim",
+        "replace",
+        "capfirst",
+        "end_with",
+        "the",
+        "req",
+        "default",
+        "d",
+        "string",
+        "truncate",
+    }
+)
 
 
 class TracedText(str):
@@ -129,7 +147,11 @@ def _keeping_path(name: str, func: Any) -> Any:
         value = args[offset] if len(args) > offset else None
         if isinstance(value, TracedText) and isinstance(result, str) and not isinstance(result, TracedText):
             return TracedText(result, value.path, value.reshaped or result != value)
-        if isinstance(value, ComputedText) and isinstance(result, str) and not isinstance(result, ComputedText):
+        if (
+            isinstance(value, ComputedText)
+            and isinstance(result, str)
+            and not isinstance(result, ComputedText)
+        ):
             return ComputedText(result)
         return result
 
@@ -171,8 +193,10 @@ def traced_dump(data: Any, path: str = "") -> Any:
     """The draft's data (``model_dump()``) with each text of a language as a :class:`TracedText`."""
     if isinstance(data, dict):
         if is_text(data):  # its translation record (format 4) is kept as it is, never printed
-            return {key: TracedText(value, f"{path}.{key}") if key in LANGUAGES else value
-                    for key, value in data.items()}
+            return {
+                key: TracedText(value, f"{path}.{key}") if key in LANGUAGES else value
+                for key, value in data.items()
+            }
         return {key: traced_dump(value, f"{path}.{key}" if path else key) for key, value in data.items()}
     if isinstance(data, list):
         return [traced_dump(value, f"{path}[{index}]") for index, value in enumerate(data)]
@@ -188,7 +212,7 @@ def split_markers(marked: str) -> tuple[str, tuple[ValueSpan, ...]]:
     spans: list[tuple[int, ValueSpan]] = []  # (depth, span)
     position = 0
     for match in _MARKERS.finditer(marked):
-        piece = marked[position:match.start()]
+        piece = marked[position : match.start()]
         plain.append(piece)
         length += len(piece)
         position = match.end()
@@ -207,25 +231,44 @@ def split_markers(marked: str) -> tuple[str, tuple[ValueSpan, ...]]:
     return "".join(plain), tuple(span for _depth, span in spans)
 
 
-_VALUES_SEEN: contextvars.ContextVar[list[tuple[Source, str, bool]]] = contextvars.ContextVar("traced_values_seen")
+_VALUES_SEEN: contextvars.ContextVar[list[tuple[Source, str, bool]]] = contextvars.ContextVar(
+    "traced_values_seen"
+)
 
 
-def _render(template: TemplateVersion, draft: Draft, lang: str, dumped: dict[str, Any], languages: list[str],
-            export: Export) -> list[Block]:
+def _render(
+    template: TemplateVersion,
+    draft: Draft,
+    lang: str,
+    dumped: dict[str, Any],
+    languages: list[str],
+    export: Export,
+) -> list[Block]:
     path = template.language_file(lang)
     try:
-        output = _environment(template).get_template(path.name).render(
-            template_context(draft, lang, dumped, languages, export))
+        output = (
+            _environment(template)
+            .get_template(path.name)
+            .render(template_context(draft, lang, dumped, languages, export))
+        )
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
         raise TemplateError(f"{path}: {exc}") from None
     # ids in directive lines are values too: they must read as written
-    lines = [(_MARKERS.sub("", line) if line.lstrip(VALUE_START).startswith("@") else line)
-             for line in output.split("\n")]
+    lines = [
+        (_MARKERS.sub("", line) if line.lstrip(VALUE_START).startswith("@") else line)
+        for line in output.split("\n")
+    ]
     return _Parser(str(path), lang).parse("\n".join(lines))
 
 
-def traced_clauses(draft: Draft, languages: list[str], export: Export, *, template: str | None = None,
-                   library: TemplateLibrary | None = None) -> dict[tuple[str, str], TracedClause]:
+def traced_clauses(
+    draft: Draft,
+    languages: list[str],
+    export: Export,
+    *,
+    template: str | None = None,
+    library: TemplateLibrary | None = None,
+) -> dict[tuple[str, str], TracedClause]:
     """Each clause (id, language) of ``draft`` rendered for ``export`` in ``languages`` with its
     text as :meth:`~mou_drafter.document.Document.clause_text` gives it and the spans of the
     values in it. Overrides of the draft are not applied: this is the template's own text."""
@@ -239,8 +282,13 @@ def traced_clauses(draft: Draft, languages: list[str], export: Export, *, templa
         texts = {lang: _render(version, draft, lang, dumped, languages, export) for lang in languages}
     finally:
         _VALUES.reset(token)
-    doc = Document(kind=draft.kind, template=version.ref, languages=languages, texts=texts,
-                   labels=version.manifest.labels)
+    doc = Document(
+        kind=draft.kind,
+        template=version.ref,
+        languages=languages,
+        texts=texts,
+        labels=version.manifest.labels,
+    )
     seen = _VALUES_SEEN.set(values)
     try:
         out = {}

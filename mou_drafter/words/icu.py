@@ -32,8 +32,15 @@ class _Icu:
             func.argtypes = list(argtypes)
             return func
 
-        self.open = fn("ubrk_open", ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p,
-                       ctypes.c_int32, ctypes.POINTER(ctypes.c_int))
+        self.open = fn(
+            "ubrk_open",
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_char_p,
+            ctypes.c_void_p,
+            ctypes.c_int32,
+            ctypes.POINTER(ctypes.c_int),
+        )
         self.first = fn("ubrk_first", ctypes.c_int32, ctypes.c_void_p)
         self.next = fn("ubrk_next", ctypes.c_int32, ctypes.c_void_p)
         self.close = fn("ubrk_close", None, ctypes.c_void_p)

@@ -56,8 +56,15 @@ def reg_set_dword(key: str, name: str, number: str) -> dict:
 def hold(path: str) -> int:
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     kernel32.CreateFileW.restype = wintypes.HANDLE
-    kernel32.CreateFileW.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, wintypes.DWORD, wintypes.LPVOID,
-                                     wintypes.DWORD, wintypes.DWORD, wintypes.HANDLE]
+    kernel32.CreateFileW.argtypes = [
+        wintypes.LPCWSTR,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.LPVOID,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.HANDLE,
+    ]
     generic_read_write, file_share_read, open_existing = 0xC0000000, 0x1, 3
     handle = kernel32.CreateFileW(path, generic_read_write, file_share_read, None, open_existing, 0x80, None)
     if handle == wintypes.HANDLE(-1).value:
@@ -108,7 +115,9 @@ def main(argv: list[str]) -> int:
         return hold(*args)
     if command == "open-associated":
         return open_associated(*args)
-    result = {"reg-get": reg_get, "reg-set-dword": reg_set_dword, "close-window": close_window}[command](*args)
+    result = {"reg-get": reg_get, "reg-set-dword": reg_set_dword, "close-window": close_window}[command](
+        *args
+    )
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

@@ -18,7 +18,14 @@ MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 
 def test_lao_is_split_into_words():
     assert tokenize("ເພີ່ມທະວີການປະສານງານລາດຕະເວນຮ່ວມ", "lo") == (
-        "ເພີ່ມ", "ທະວີ", "ການ", "ປະສານ", "ງານ", "ລາດຕະເວນ", "ຮ່ວມ")
+        "ເພີ່ມ",
+        "ທະວີ",
+        "ການ",
+        "ປະສານ",
+        "ງານ",
+        "ລາດຕະເວນ",
+        "ຮ່ວມ",
+    )
     assert "".join(tokenize("Tăng cường tuần tra, ngày 23", "vi")) == "Tăng cường tuần tra, ngày 23"
 
 
@@ -62,7 +69,9 @@ def test_english_prevails_appears_in_trilingual_drafts():
     comparison = compare_versions("mou@1.0", "mou@1.1", "vi", draft)
     final = next(d for d in comparison.clauses if d.id == "final")
     assert final.status == "changed"
-    assert "văn bản tiếng Anh được dùng làm căn cứ" in "".join(s.text for s in final.spans if s.kind == "insert")
+    assert "văn bản tiếng Anh được dùng làm căn cứ" in "".join(
+        s.text for s in final.spans if s.kind == "insert"
+    )
 
 
 def test_template_text_comparison_shows_placeholders():
@@ -75,7 +84,9 @@ def test_template_text_comparison_shows_placeholders():
 def test_compare_cli(tmp_path):
     for suffix in ("html", "txt", "docx"):
         out = tmp_path / f"c.{suffix}"
-        result = run_cli("compare", "mou@1.0", "mou@1.1", "--language", "lo", "--draft", str(MOU), "-o", str(out))
+        result = run_cli(
+            "compare", "mou@1.0", "mou@1.1", "--language", "lo", "--draft", str(MOU), "-o", str(out)
+        )
         assert result.returncode == 0, result.stderr
         assert "2 added, 2 removed" in result.stdout and out.exists()
     bad = run_cli("compare", "mou@1.0", "mou@9.9", "-o", str(tmp_path / "x.html"))
@@ -99,7 +110,9 @@ def _uno_python() -> str | None:
 
 
 @pytest.mark.realclient
-@pytest.mark.skipif(_uno_python() is None, reason="LibreOffice with python3-uno is not installed; CI installs it")
+@pytest.mark.skipif(
+    _uno_python() is None, reason="LibreOffice with python3-uno is not installed; CI installs it"
+)
 @pytest.mark.parametrize(("lang", "with_draft"), [("lo", True), ("vi", True), ("en", False)])
 def test_accept_all_gives_new_reject_all_gives_old(tmp_path, lang, with_draft):
     draft = load_draft(MOU) if with_draft else None
@@ -110,7 +123,10 @@ def test_accept_all_gives_new_reject_all_gives_old(tmp_path, lang, with_draft):
     if draft is None:
         old_clauses, new_clauses = clauses_from_template(old_t, lang), clauses_from_template(new_t, lang)
     else:
-        old_clauses, new_clauses = clauses_from_draft(old_t, draft, lang), clauses_from_draft(new_t, draft, lang)
+        old_clauses, new_clauses = (
+            clauses_from_draft(old_t, draft, lang),
+            clauses_from_draft(new_t, draft, lang),
+        )
     header = "mou@1.0 → mou@1.1"
     expected = {
         "accept": plain_lines([header, *(c.text for c in new_clauses)]),
@@ -118,8 +134,12 @@ def test_accept_all_gives_new_reject_all_gives_old(tmp_path, lang, with_draft):
     }
     for action in ("accept", "reject"):
         out = tmp_path / f"{action}.txt"
-        result = subprocess.run([_uno_python(), str(ROOT / "tests" / "uno_tracked_changes.py"), action, str(path),
-                                 str(out)], capture_output=True, text=True, timeout=180)
+        result = subprocess.run(
+            [_uno_python(), str(ROOT / "tests" / "uno_tracked_changes.py"), action, str(path), str(out)],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert result.stdout.strip() == "ok", result.stdout + result.stderr
         got = [line.strip() for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
         assert got == expected[action], action

@@ -37,7 +37,9 @@ def edited(data: bytes, *replacements: tuple[str, str], drop_marks: tuple[str, .
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(info, xml.encode("utf-8") if info.filename == "word/document.xml" else source.read(info))
+            target.writestr(
+                info, xml.encode("utf-8") if info.filename == "word/document.xml" else source.read(info)
+            )
     return out.getvalue()
 
 
@@ -64,12 +66,23 @@ def test_an_unedited_file_has_no_changes(tmp_path):
 def test_typed_text_and_template_wording_are_told_apart_and_taken_back(tmp_path):
     draft = load_draft(MOU)
     data = render_to_bytes(draft)[""]
-    description = "tạo điều kiện trao đổi hàng hóa và nông sản qua biên giới"  # areas[3], ends in ";" when printed
-    edits = edits_of(tmp_path, edited(data, (description, description.replace("nông", "thủy")),
-                                      ("ມິດຕະພາບອັນຍາວນານ", "ມິດຕະພາບອັນດີງາມ")))
+    description = (
+        "tạo điều kiện trao đổi hàng hóa và nông sản qua biên giới"  # areas[3], ends in ";" when printed
+    )
+    edits = edits_of(
+        tmp_path,
+        edited(
+            data, (description, description.replace("nông", "thủy")), ("ມິດຕະພາບອັນຍາວນານ", "ມິດຕະພາບອັນດີງາມ")
+        ),
+    )
     clauses = by_clause(edits)
     [typed] = clauses[("area.trade", "vi")].changes
-    assert (typed.kind, typed.old, typed.new, typed.path) == ("typed", "nông", "thủy", "areas[3].description.vi")
+    assert (typed.kind, typed.old, typed.new, typed.path) == (
+        "typed",
+        "nông",
+        "thủy",
+        "areas[3].description.vi",
+    )
     assert typed.field_text == description.replace("nông", "thủy") and typed.can_take_back
     [wording] = clauses[("art.purpose.1", "lo")].changes
     assert (wording.kind, wording.old, wording.new) == ("template", "ຍາວນານ", "ດີງາມ")
@@ -118,13 +131,20 @@ def test_computed_text_capitals_removed_clauses_and_tables(tmp_path):
     data = render_to_bytes(draft)[""]
     record = find_record(data)
     subject = next(m.name for m in record.marks if (m.clause, m.lang) == ("subtitle", "lo"))
-    edits = edits_of(tmp_path, edited(
-        data,
-        ("Ngày 23 tháng 11 năm 2023, tại", "Ngày 24 tháng 11 năm 2023, tại"),      # a date: computed
-        ("TM. ĐOÀN ĐẠI BIỂU ", "TM. ĐOÀN CÔNG TÁC "),                              # typed, printed in capitals
-        ("Nội dung", "Nội dung hỗ trợ"),                                           # a table header: template
-        ("Hỗ trợ xây dựng công trình hữu nghị", "Hỗ trợ xây dựng công trường hữu nghị"),  # typed, in a table
-        drop_marks=(subject,)))
+    edits = edits_of(
+        tmp_path,
+        edited(
+            data,
+            ("Ngày 23 tháng 11 năm 2023, tại", "Ngày 24 tháng 11 năm 2023, tại"),  # a date: computed
+            ("TM. ĐOÀN ĐẠI BIỂU ", "TM. ĐOÀN CÔNG TÁC "),  # typed, printed in capitals
+            ("Nội dung", "Nội dung hỗ trợ"),  # a table header: template
+            (
+                "Hỗ trợ xây dựng công trình hữu nghị",
+                "Hỗ trợ xây dựng công trường hữu nghị",
+            ),  # typed, in a table
+            drop_marks=(subject,),
+        ),
+    )
     kinds = {(c.clause, c.lang): [(ch.kind, ch.can_take_back) for ch in c.changes] for c in edits.clauses}
     assert kinds[("intro", "vi")] == [("computed", False)]
     assert kinds[("sig.dakglei", "vi")] == [("typed", False), ("typed", False)]  # ĐẠI → CÔNG, BIỂU → TÁC
@@ -134,7 +154,9 @@ def test_computed_text_capitals_removed_clauses_and_tables(tmp_path):
     assert new.contributions[0].purpose.vi == "Hỗ trợ xây dựng công trường hữu nghị"
     assert new.overrides == [] and new.minutes.conference.start == draft.minutes.conference.start
     text = "\n".join(notes)
-    assert "intro (vi): computed change not taken" in text and "subtitle (lo): removed change not taken" in text
+    assert (
+        "intro (vi): computed change not taken" in text and "subtitle (lo): removed change not taken" in text
+    )
     assert "minutes.delegations[0].head.authority.vi but cannot be written back by itself" in text
     assert "contributions (vi): wording edited in a table is not kept" in text
 
@@ -143,20 +165,28 @@ def test_two_changes_in_one_field_go_back_together(tmp_path):
     draft = load_draft(MOU)
     data = render_to_bytes(draft, RenderOptions(languages=("vi", "lo")))[""]
     text = "tuần tra chung, bảo vệ mốc quốc giới, phòng chống ma túy"
-    edits = edits_of(tmp_path, edited(data, (text, text.replace("tuần tra", "tuần tra song phương")
-                                             .replace("ma túy", "ma túy, buôn người"))))
+    edits = edits_of(
+        tmp_path,
+        edited(
+            data,
+            (text, text.replace("tuần tra", "tuần tra song phương").replace("ma túy", "ma túy, buôn người")),
+        ),
+    )
     changes = edits.changes()
     assert len(changes) == 2 and {c.path for c in changes} == {"areas[1].description.vi"}
     new, notes = api.take_back(edits)
     assert notes == [] and new.areas[1].description.vi.startswith(
-        "tuần tra song phương chung, bảo vệ mốc quốc giới, phòng chống ma túy, buôn người")
+        "tuần tra song phương chung, bảo vệ mốc quốc giới, phòng chống ma túy, buôn người"
+    )
 
 
 def test_the_original_of_a_party_takes_changes_back_into_that_partys_fields(tmp_path):
     draft = load_draft(MINUTES)
     files = render_to_bytes(draft, RenderOptions(originals="alternat"))
     assert list(files) == ["dakglei", "xanxay", "dakcheung"]
-    edits = edits_of(tmp_path, edited(files["dakcheung"], ("Bounmy Phommachanh, Bí thư", "Bounmy Phommachan, Bí thư")))
+    edits = edits_of(
+        tmp_path, edited(files["dakcheung"], ("Bounmy Phommachanh, Bí thư", "Bounmy Phommachan, Bí thư"))
+    )
     [change] = edits.changes()
     # in this original the Dak Cheung delegation comes first; the change goes to its own field
     assert (change.clause, change.path) == ("delegation.1", "minutes.delegations[2].head.name.vi")
@@ -167,8 +197,11 @@ def test_the_original_of_a_party_takes_changes_back_into_that_partys_fields(tmp_
 
 def test_without_the_template_changes_are_listed_unsorted(tmp_path):
     data = render_to_bytes(load_draft(MINUTES))[""]
-    edits = edits_of(tmp_path, edited(data, ("đã đăng cai tổ chức", "đã tổ chức")),
-                     library=TemplateLibrary([("built-in", tmp_path / "none")]))
+    edits = edits_of(
+        tmp_path,
+        edited(data, ("đã đăng cai tổ chức", "đã tổ chức")),
+        library=TemplateLibrary([("built-in", tmp_path / "none")]),
+    )
     assert not edits.sorted and [c.kind for c in edits.changes()] == ["unsorted"]
     assert "is not installed here" in api.edits_report(edits)
     assert api.take_back(edits)[0].overrides == []
@@ -186,8 +219,11 @@ def test_new_from_this_document(kind):
     assert new.parties == draft.parties and new.areas == draft.areas
     assert new.signing.date is None and new.period.start is None and new.period.end is None
     assert all(o.due is None for o in new.obligations) and new.number == ""
-    assert moved_from is not None and moved_from.ref == draft.template and new.template == f"{kind}@" + (
-        "1.3" if kind == "mou" else "1.2")
+    assert (
+        moved_from is not None
+        and moved_from.ref == draft.template
+        and new.template == f"{kind}@" + ("1.3" if kind == "mou" else "1.2")
+    )
     if kind == "minutes":
         conference = new.minutes.conference
         assert conference.ordinal == draft.minutes.conference.ordinal + 1 and conference.start is None

@@ -29,7 +29,9 @@ def pytest_collection_modifyitems(items):
 def type_text(widget, text: str) -> None:
     widget.setFocus()
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 class ScriptedInteraction(Interaction):
@@ -88,7 +90,6 @@ class ScriptedInteraction(Interaction):
         return self.save_path
 
 
-
 @pytest.fixture
 def scripted() -> ScriptedInteraction:
     return ScriptedInteraction()
@@ -121,8 +122,12 @@ def window(qtbot, scripted):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    timers = (win.preview_pane.timer, win.editor.party_names_timer, win.controller.validation_timer,
-              win.controller.autosave_timer)
+    timers = (
+        win.preview_pane.timer,
+        win.editor.party_names_timer,
+        win.controller.validation_timer,
+        win.controller.autosave_timer,
+    )
     for timer in timers:
         timer.stop()
     scripted.save_answer = "discard"  # nothing to keep when the test closes the window

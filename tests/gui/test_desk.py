@@ -68,13 +68,16 @@ def test_print_preview_shows_the_printed_pages_with_zoom_navigation_and_count(qt
     word = next(w for w in rendered.pages.words if w.path and w.page == 0)
     rect = view.canvas.page_rect(0)
     scale = 96 / 72 * view.canvas.zoom
-    point = QPoint(rect.x() + round((word.x0 + word.x1) / 2 * scale), rect.y() + round((word.y0 + word.y1) / 2 * scale))
+    point = QPoint(
+        rect.x() + round((word.x0 + word.x1) / 2 * scale), rect.y() + round((word.y0 + word.y1) / 2 * scale)
+    )
     QTest.mouseClick(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     focused = QApplication.focusWidget()
     assert focused is not None and window.editor.registry.get(word.path) is focused
     # the same draft again: from the cache, at once
-    assert renderer.request(window.controller.doc.draft, pane.page_options(), window.controller.library,
-                            rendered.pages.dpi)
+    assert renderer.request(
+        window.controller.doc.draft, pane.page_options(), window.controller.library, rendered.pages.dpi
+    )
 
 
 @needs_pages
@@ -87,7 +90,7 @@ def test_a_draft_change_cancels_the_running_page_render(qtbot, window):
         pane.show_pages()
     assert renderer.busy
     first = renderer.wanted
-    (_key, cancel, _folder), = renderer.running.values()
+    ((_key, cancel, _folder),) = renderer.running.values()
     window.controller.doc.set_value("title.vi", window.controller.doc.get("title.vi") + " sửa")
     assert cancel.is_set() and not renderer.busy  # stopped at once, not left to finish
     assert pane.pages_timer.isActive()  # the new pages after the pause
@@ -156,8 +159,11 @@ def test_language_headings_over_the_columns_in_the_interface_language(qtbot, win
     for code, (vi, lo) in names.items():
         window.controller.set_ui_language(code)
         page = window.editor.current_page()
-        headings = {label.objectName(): label.text() for label in page.findChildren(type(window.editor.section_title))
-                    if label.objectName().startswith("heading.")}
+        headings = {
+            label.objectName(): label.text()
+            for label in page.findChildren(type(window.editor.section_title))
+            if label.objectName().startswith("heading.")
+        }
         assert vi in headings["heading.vi"] and lo in headings["heading.lo"], code
     window.controller.set_ui_language("vi")
 
@@ -168,7 +174,9 @@ def test_long_fields_grow_and_show_their_whole_text(qtbot, window):
     field = window.editor.registry["areas[0].title.vi"]
     qtbot.waitUntil(lambda: field.isVisible(), timeout=3000)
     before = field.height()
-    long = "Hợp tác phát triển kinh tế, thương mại, du lịch, nông nghiệp và lâm nghiệp ở khu vực biên giới " * 3
+    long = (
+        "Hợp tác phát triển kinh tế, thương mại, du lịch, nông nghiệp và lâm nghiệp ở khu vực biên giới " * 3
+    )
     field.setFocus()
     field.selectAll()
     type_text(field, long)
@@ -213,10 +221,14 @@ def test_1_an_area_name_is_not_a_job_title_and_every_two_meaning_string_has_a_co
 
     window.controller.open_sample(MOU)
     section(window, "areas")
-    labels = [label.text() for label in window.editor.current_page().findChildren(type(window.editor.section_title))]
+    labels = [
+        label.text() for label in window.editor.current_page().findChildren(type(window.editor.section_title))
+    ]
     assert "Tên lĩnh vực" in labels and "Chức vụ" not in labels
     section(window, "parties")
-    labels = [label.text() for label in window.editor.current_page().findChildren(type(window.editor.section_title))]
+    labels = [
+        label.text() for label in window.editor.current_page().findChildren(type(window.editor.section_title))
+    ]
     assert "Chức vụ" in labels
     for po in ("vi.po", "lo.po"):
         with open(LOCALE_DIR / po, "rb") as handle:
@@ -248,7 +260,9 @@ def test_3_the_export_dialog_names_the_template_as_a_clerk_reads_it(qtbot, windo
     from mou_drafter.settings import ExportSettings
 
     window.controller.open_sample(MINUTES)
-    dialog = ExportDialog(window.controller.doc.draft, None, last=ExportSettings(), library=window.controller.library)
+    dialog = ExportDialog(
+        window.controller.doc.draft, None, last=ExportSettings(), library=window.controller.library
+    )
     qtbot.addWidget(dialog)
     texts = [dialog.template.itemText(i) for i in range(dialog.template.count())]
     assert texts and all("@" not in text and "minutes" not in text for text in texts)
@@ -316,7 +330,11 @@ def test_icon_buttons_have_accessible_names_and_the_form_is_reached_by_tab(qtbot
     assert order[1] is window.editor.registry["areas[0].title.lo"]
     ys = [w.mapTo(page.widget(), QPoint(0, 0)).y() for w in order if page.widget().isAncestorOf(w)]
     # left to right along a row (its inputs can differ a little in height), then down
-    assert len(ys) >= 5 and all(y >= previous - 15 for previous, y in zip(ys, ys[1:], strict=False)) and ys[-1] > ys[0] + 30
+    assert (
+        len(ys) >= 5
+        and all(y >= previous - 15 for previous, y in zip(ys, ys[1:], strict=False))
+        and ys[-1] > ys[0] + 30
+    )
 
 
 @pytest.mark.parametrize("dark", [False, True])
@@ -324,7 +342,7 @@ def test_marks_readable_in_light_and_dark_palettes(dark):
     from mou_drafter.gui.palette import contrast, error_color, mark_color, missing_style, note_color
 
     pal = QPalette(QGuiApplication.palette())
-    base, window_bg, text = (("#1e1e1e", "#2b2b2b", "#e6e6e6") if dark else ("#ffffff", "#efefef", "#1a1a1a"))
+    base, window_bg, text = ("#1e1e1e", "#2b2b2b", "#e6e6e6") if dark else ("#ffffff", "#efefef", "#1a1a1a")
     pal.setColor(QPalette.ColorRole.Base, QColor(base))
     pal.setColor(QPalette.ColorRole.Window, QColor(window_bg))
     pal.setColor(QPalette.ColorRole.Text, QColor(text))
@@ -391,12 +409,18 @@ def test_a_dark_palette_redraws_the_marks_and_frames_for_it(qtbot, window):
     window.controller.open_sample(MOU)
     window.controller.doc.set_value("title.lo", "")
     qtbot.waitUntil(lambda: any(i.path == "title.lo" for i in window.controller.issues), timeout=5000)
-    colours = lambda: {window.editor.section_list.item(r).foreground().color().name()  # noqa: E731
-                       for r in range(window.editor.section_list.count())}
+    colours = lambda: {
+        window.editor.section_list.item(r).foreground().color().name()  # noqa: E731
+        for r in range(window.editor.section_list.count())
+    }
     assert colours() <= {light_colour for light_colour, _dark in MARK_COLORS.values()}
     dark = QPalette(light)
-    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Window, "#2b2b2b"),
-                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.WindowText, "#e6e6e6")):
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+    ):
         dark.setColor(role, QColor(colour))
     try:
         app.setPalette(dark)

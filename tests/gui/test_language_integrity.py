@@ -95,12 +95,16 @@ def test_changed_vietnamese_text_turns_the_lao_marker_to_check(qtbot, window):
     window.menu_actions["undo"].trigger()  # the confirmation
     assert lo.property("marker") == "check"
     window.menu_actions["undo"].trigger()  # the typing
-    assert lo.property("marker") == "" and vi.toPlainText().endswith("khó khăn của huyện Xan Xay và huyện Đăk Chưng")
+    assert lo.property("marker") == "" and vi.toPlainText().endswith(
+        "khó khăn của huyện Xan Xay và huyện Đăk Chưng"
+    )
 
 
 def test_still_correct_from_the_checks_panel(qtbot, window):
     window.controller.open_sample(MOU)
-    type_text(window.editor.registry["parties[1].short_name.vi"], " ")  # a space: no change of meaning, but a change
+    type_text(
+        window.editor.registry["parties[1].short_name.vi"], " "
+    )  # a space: no change of meaning, but a change
     type_text(window.editor.registry["parties[1].short_name.vi"], "mới")
     window.controller.update_validation()
     item = window.checks.item_for("parties[1].short_name.lo", "stale-translation")
@@ -127,7 +131,10 @@ def test_thai_word_in_a_lao_box_is_an_error_with_its_fix(qtbot, window):
     assert window.checks.fix_button.isEnabled()
     qtbot.mouseClick(window.checks.fix_button, Qt.MouseButton.LeftButton)
     assert lo.toPlainText() == "ລາດຕະເວນຣ່ວມ" == window.controller.doc.draft.areas[1].description.lo
-    assert lo.property("issue") == "" and window.checks.item_for("areas[1].description.lo", "wrong-script") is None
+    assert (
+        lo.property("issue") == ""
+        and window.checks.item_for("areas[1].description.lo", "wrong-script") is None
+    )
     window.menu_actions["undo"].trigger()
     assert lo.toPlainText() == "ลาดตะเวนร่วม"
 
@@ -139,8 +146,11 @@ def test_checks_panel_jumps_and_shows_information(qtbot, window):
     type_text(lo, "ປະສານງານກັນ ແລກປ່ຽນຂໍ້ມູນຂ່າວສານ")  # no ລາດຕະເວນຮ່ວມ (joint patrols) any more
     window.controller.update_validation()
     items = [window.checks.list.item(i) for i in range(window.checks.list.count())]
-    item = next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == "obligations[3].text.lo"
-                and "ລາດຕະເວນຮ່ວມ" in i.text())
+    item = next(
+        i
+        for i in items
+        if i.data(Qt.ItemDataRole.UserRole) == "obligations[3].text.lo" and "ລາດຕະເວນຮ່ວມ" in i.text()
+    )
     assert item.text().startswith("ℹ") and "tuần tra chung" in item.text()
     assert "ghi chú" in window.checks.windowTitle()
     window.checks.list.itemClicked.emit(item)
@@ -158,8 +168,11 @@ def test_term_side_list_offers_the_approved_equivalents(qtbot, window):
     lo.selectAll()
     type_text(lo, "ເພີ່ມທະວີ ")
     window.refresh_terms()
-    item = next(window.terms_panel.list.item(i) for i in range(window.terms_panel.list.count())
-                if "ລາດຕະເວນຮ່ວມ" in window.terms_panel.list.item(i).text())
+    item = next(
+        window.terms_panel.list.item(i)
+        for i in range(window.terms_panel.list.count())
+        if "ລາດຕະເວນຮ່ວມ" in window.terms_panel.list.item(i).text()
+    )
     assert not item.text().startswith("✓")
     window.terms_panel.list.itemDoubleClicked.emit(item)
     assert window.controller.doc.draft.minutes.agreed[1].points[0].lo == "ເພີ່ມທະວີ ລາດຕະເວນຮ່ວມ"
@@ -171,7 +184,9 @@ def test_export_dialog_lists_language_findings(qtbot, window):
     from mou_drafter.gui.dialogs.export import ExportDialog
 
     window.controller.open_sample(MOU)
-    window.controller.doc.draft.obligations[0].text.lo = window.controller.doc.draft.obligations[0].text.lo + " 25"
+    window.controller.doc.draft.obligations[0].text.lo = (
+        window.controller.doc.draft.obligations[0].text.lo + " 25"
+    )
     window.controller.doc.draft.parties[1].name.lo = "เมือง"
     dialog = ExportDialog(window.controller.doc.draft, None, window, library=window.controller.library)
     qtbot.addWidget(dialog)

@@ -184,7 +184,11 @@ def receivers(obj) -> dict[str, int]:
 
     meta = obj.metaObject()
     signals = [meta.method(i) for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount())]
-    names = [bytes(m.methodSignature()).decode() for m in signals if m.methodType() == QMetaMethod.MethodType.Signal]
+    names = [
+        bytes(m.methodSignature()).decode()
+        for m in signals
+        if m.methodType() == QMetaMethod.MethodType.Signal
+    ]
     return {name: obj.receivers(SIGNAL(name)) for name in names}
 
 
@@ -228,8 +232,13 @@ def test_every_interface_string_has_a_vietnamese_translation():
     missing = []
     for source in sorted((ROOT / "mou_drafter" / "gui").rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 message = catalog.get(node.args[0].value)
                 if message is None or not message.string:
                     missing.append(f"{source.name}: {node.args[0].value!r}")
@@ -339,8 +348,12 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     folder = shared / "mou" / "2.0"
     shutil.copytree(ROOT / "templates" / "mou" / "1.2", folder)
     manifest = folder / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.2"', 'version = "2.0"', 1)
-                        .replace('status = "approved"', 'status = "draft"', 1), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        .replace('version = "1.2"', 'version = "2.0"', 1)
+        .replace('status = "approved"', 'status = "draft"', 1),
+        encoding="utf-8",
+    )
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
     dialog.lao.setCurrentText("Saysettha OT")
@@ -348,7 +361,9 @@ def test_settings_dialog_saves_fonts_and_shared_templates(qtbot, window, tmp_pat
     dialog.save()
     settings = load_settings()
     assert settings.fonts.lao == "Saysettha OT" and settings.shared_templates_dir == str(shared)
-    assert ("mou@2.0", "shared", "draft") in {(t.ref, t.source, t.manifest.status) for t in template_library().versions()}
+    assert ("mou@2.0", "shared", "draft") in {
+        (t.ref, t.source, t.manifest.status) for t in template_library().versions()
+    }
     listing = run_cli("templates", env={"MOU_DRAFTER_HOME": os.environ["MOU_DRAFTER_HOME"]}).stdout
     assert "2.0" in listing and "shared" in listing
 

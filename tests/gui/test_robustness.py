@@ -39,14 +39,19 @@ def test_a_full_disk_on_save_is_shown_and_the_file_kept(controller, scripted, tm
     fail(monkeypatch, "write", errno.ENOSPC)
     assert not controller.save()
     monkeypatch.undo()
-    assert scripted.errors and f"cannot write {path}: the disk is full; the existing file was left unchanged" \
+    assert (
+        scripted.errors
+        and f"cannot write {path}: the disk is full; the existing file was left unchanged"
         in scripted.errors[-1]
+    )
     assert path.read_bytes() == before and temporaries(tmp_path) == []
     assert controller.doc.modified  # nothing lost: the edit is still there, unsaved
     assert controller.save() and load_draft(path).title.vi == "Về hợp tác (sửa)"
 
 
-def test_an_io_error_during_export_is_shown_and_the_file_kept(controller, scripted, qtbot, tmp_path, monkeypatch):
+def test_an_io_error_during_export_is_shown_and_the_file_kept(
+    controller, scripted, qtbot, tmp_path, monkeypatch
+):
     out = tmp_path / "out.docx"
     out.write_bytes(b"the exported file of yesterday")
     controller.open_draft(load_draft(SEED))
@@ -150,9 +155,13 @@ def test_a_shared_folder_with_broken_templates_is_said_when_chosen(controller, t
     messages: list[str] = []
     controller.status_message.connect(lambda text, ms: messages.append(text))
     assert not controller.report_template_problems() and messages == []  # the built-in ones are fine
-    controller.update_settings(lambda settings: setattr(settings, "shared_templates_dir", str(tmp_path / "shared")))
+    controller.update_settings(
+        lambda settings: setattr(settings, "shared_templates_dir", str(tmp_path / "shared"))
+    )
     controller.reload_settings()
-    assert any(str(broken / "manifest.toml") in text and "damaged manifest" in text for text in messages), messages
+    assert any(str(broken / "manifest.toml") in text and "damaged manifest" in text for text in messages), (
+        messages
+    )
     assert controller.library.newest("mou").ref.startswith("mou@")  # the others still work
 
 

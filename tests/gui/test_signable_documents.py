@@ -55,7 +55,11 @@ def test_minutes_fields_for_heads_and_the_words_after_the_ordinal(qtbot, window)
     fields = window.editor.registry
     combo = fields["document_type"]
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Biên bản hội nghị", "Biên bản hội đàm", "Biên bản làm việc", "Biên bản ghi nhớ"]
+        "Biên bản hội nghị",
+        "Biên bản hội đàm",
+        "Biên bản làm việc",
+        "Biên bản ghi nhớ",
+    ]
     window.focus_path("minutes.conference.title")
     window.controller.doc.set_value("minutes.conference.ordinal", 18)
     type_text(fields["minutes.conference.title.vi"], "Hội nghị hợp tác")
@@ -90,16 +94,23 @@ def test_export_dialog_lists_missing_texts_and_asks(qtbot, window, tmp_path):
         box.setChecked(lang in ("vi", "lo"))
     problems = dialog.findChild(QListWidget, "export.problems")
     assert [problems.item(i).text() for i in range(problems.count())] == [
-        "✖ Bên thứ 2 › Tên › Tiếng Lào: thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"]
+        "✖ Bên thứ 2 › Tên › Tiếng Lào: thiếu nội dung tiếng Lào; khi xuất sẽ in thành ……"
+    ]
     assert dialog.export_button.text() == "Vẫn xuất"
-    assert dialog.problem_note.text() == ("Còn thiếu trong các ngôn ngữ đã chọn: 1. Các nội dung này sẽ in thành "
-                                          "“……”. Vẫn xuất, hay hủy để nhập bổ sung?")
+    assert dialog.problem_note.text() == (
+        "Còn thiếu trong các ngôn ngữ đã chọn: 1. Các nội dung này sẽ in thành "
+        "“……”. Vẫn xuất, hay hủy để nhập bổ sung?"
+    )
     dialog.language_boxes["en"].setChecked(True)
     assert problems.count() == 2
     assert "Bên thứ 3 › Người đại diện › Chức vụ ký › Tiếng Anh" in problems.item(1).text()
     dialog.language_boxes["lo"].setChecked(False)
     dialog.language_boxes["en"].setChecked(False)
-    assert problems.count() == 0 and dialog.export_button.text() == "Xuất" and not dialog.problem_note.isVisible()
+    assert (
+        problems.count() == 0
+        and dialog.export_button.text() == "Xuất"
+        and not dialog.problem_note.isVisible()
+    )
 
     # English prevailing without English, in the clerk's words
     window.controller.doc.set_value("signing.prevailing", "en")
@@ -108,7 +119,8 @@ def test_export_dialog_lists_missing_texts_and_asks(qtbot, window, tmp_path):
     for lang, box in dialog.language_boxes.items():
         box.setChecked(lang == "vi")
     assert [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())] == [
-        "✖ Giá trị các văn bản: văn bản tiếng Anh được dùng làm căn cứ nhưng không xuất tiếng Anh"]
+        "✖ Giá trị các văn bản: văn bản tiếng Anh được dùng làm căn cứ nhưng không xuất tiếng Anh"
+    ]
 
 
 def test_from_the_export_dialog_to_the_missing_field(qtbot, window):

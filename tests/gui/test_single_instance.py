@@ -19,8 +19,14 @@ SAMPLE = ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud"
 
 def start_second_app(*args: str) -> subprocess.Popen:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOU_DRAFTER_EXIT_AFTER_SHOW": "1"}
-    return subprocess.Popen([sys.executable, "-m", "mou_drafter", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mou_drafter", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait(qtbot, process: subprocess.Popen, timeout: float = 60) -> tuple[int, str]:
@@ -44,8 +50,10 @@ def test_second_start_hands_the_draft_to_the_running_app(qtbot, window, tmp_path
 
     assert code == 0, output
     assert "shown" not in output  # the second process opened no window of its own
-    qtbot.waitUntil(lambda: window.controller.doc is not None and window.controller.doc.path == draft.resolve(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.controller.doc is not None and window.controller.doc.path == draft.resolve(),
+        timeout=5000,
+    )
     assert window.controller.doc.draft.parties[0].name.vi == "huyện Đăk Glei"
     assert window.isVisible()
 

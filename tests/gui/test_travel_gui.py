@@ -43,12 +43,21 @@ def drop(window, path) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(window.rect().center(), actions, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        window.rect().center(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     accepted = enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(QPointF(window.rect().center()), actions, mime,
-                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        window,
+        QDropEvent(
+            QPointF(window.rect().center()),
+            actions,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
     return accepted
 
 
@@ -84,7 +93,11 @@ def test_new_from_this_document(qtbot, window):
     assert window.controller.doc.modified  # a new draft with content: closing asks to save
     # the move to the newest version is shown as the upgrade offer shows it
     dialog = window.compare_dialog
-    assert dialog.isVisible() and dialog.old.currentData() == "minutes@1.1" and dialog.new.currentData() == "minutes@1.2"
+    assert (
+        dialog.isVisible()
+        and dialog.old.currentData() == "minutes@1.1"
+        and dialog.new.currentData() == "minutes@1.2"
+    )
 
 
 def test_new_from_a_document_on_the_start_page_asks_for_the_file(qtbot, window, tmp_path):
@@ -97,8 +110,13 @@ def test_new_from_a_document_on_the_start_page_asks_for_the_file(qtbot, window, 
 def test_the_edited_in_word_view_takes_changes_back(qtbot, window, tmp_path):
     path = exported(tmp_path, seed=MOU, name="mou.docx")
     description = "tạo điều kiện trao đổi hàng hóa và nông sản qua biên giới"
-    path.write_bytes(edited(path.read_bytes(), (description, description.replace("nông", "thủy")),
-                            ("ມິດຕະພາບອັນຍາວນານ", "ມິດຕະພາບອັນດີງາມ")))
+    path.write_bytes(
+        edited(
+            path.read_bytes(),
+            (description, description.replace("nông", "thủy")),
+            ("ມິດຕະພາບອັນຍາວນານ", "ມິດຕະພາບອັນດີງາມ"),
+        )
+    )
     c = window.controller
     c.open_path(path)
     dialog = window.word_edits_dialog
@@ -136,13 +154,18 @@ def test_optional_clauses_in_the_final_clauses_section(qtbot, window):
     def final():
         return pages.get("final")
 
-    qtbot.waitUntil(lambda: final() is not None and final().findChild(QCheckBox, "optional.confidentiality") is not None)
+    qtbot.waitUntil(
+        lambda: final() is not None and final().findChild(QCheckBox, "optional.confidentiality") is not None
+    )
     page = final()
     confidentiality = page.findChild(QCheckBox, "optional.confidentiality")
     amendment_preview = page.findChild(QLabel, "optional.amendment.preview")
     assert not confidentiality.isChecked()
-    assert page.findChild(QLabel, "optional.confidentiality.preview").text().startswith(
-        "Điều 6. Bảo mật thông tin\nBa Bên không tiết lộ")
+    assert (
+        page.findChild(QLabel, "optional.confidentiality.preview")
+        .text()
+        .startswith("Điều 6. Bảo mật thông tin\nBa Bên không tiết lộ")
+    )
     assert amendment_preview.text().startswith("Điều 7. Sửa đổi, bổ sung")
     confidentiality.click()
     assert c.doc.draft.optional_clauses == ["confidentiality"]
@@ -152,8 +175,12 @@ def test_optional_clauses_in_the_final_clauses_section(qtbot, window):
     c.undo()
     assert c.doc.draft.optional_clauses == [] and not confidentiality.isChecked()
     c.open_sample(MINUTES)  # minutes: in the conference section, "offers none" for minutes@1.1
-    qtbot.waitUntil(lambda: pages.get("conference") is not None
-                    and pages["conference"].findChild(QLabel, "optional-clauses.none") is not None)
+    qtbot.waitUntil(
+        lambda: (
+            pages.get("conference") is not None
+            and pages["conference"].findChild(QLabel, "optional-clauses.none") is not None
+        )
+    )
 
 
 def answer_export(seen: dict, act) -> None:
@@ -206,8 +233,11 @@ def test_pdf_originals_per_party_exported_from_the_dialog(qtbot, window, tmp_pat
     pdf = tmp_path / "minutes.pdf"
     assert seen["path"] == str(pdf)  # the extension follows the format
     qtbot.waitUntil(lambda: any(a[0] == "exported" for a in c.interaction.asked), timeout=120000)
-    assert [p.rsplit("/", 1)[-1] for p in written] == ["minutes.dakglei.pdf", "minutes.xanxay.pdf",
-                                                        "minutes.dakcheung.pdf"]
+    assert [p.rsplit("/", 1)[-1] for p in written] == [
+        "minutes.dakglei.pdf",
+        "minutes.xanxay.pdf",
+        "minutes.dakcheung.pdf",
+    ]
     assert (tmp_path / "minutes.xanxay.pdf").read_bytes().startswith(b"%PDF")
     assert c.settings.export.format == "pdf" and c.settings.export.originals == "alternat"
 

@@ -50,7 +50,10 @@ def test_every_letter_capital_round_trips(encoding):
         capital = letter.upper()
         mojibake = to_mojibake(capital, encoding)
         assert convert(mojibake, encoding, capitals=True if encoding == "tcvn3" else None) == capital, (
-            encoding, capital, mojibake)
+            encoding,
+            capital,
+            mojibake,
+        )
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
@@ -71,30 +74,36 @@ def test_every_letter_is_detected_in_a_word(encoding):
             assert found is not None and found.converted == upper, (encoding, word, found)
 
 
-@pytest.mark.parametrize(("mojibake", "encoding", "unicode"), [
-    ("ViÖt Nam", "tcvn3", "Việt Nam"),
-    ("§éc lËp - Tù do - H¹nh phóc", "tcvn3", "Độc lập - Tự do - Hạnh phúc"),
-    ("Céng hßa x· héi chñ nghÜa ViÖt Nam", "tcvn3", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
-    ("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", "tcvn3", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-    ("Vieät Nam", "vni", "Việt Nam"),
-    ("Ñoäc laäp - Töï do - Haïnh phuùc", "vni", "Độc lập - Tự do - Hạnh phúc"),
-    ("Vi®t Nam", "viscii", "Việt Nam"),
-    ("Hµi ngh¸ hþp tác", "viscii", "Hội nghị hợp tác"),
-])
+@pytest.mark.parametrize(
+    ("mojibake", "encoding", "unicode"),
+    [
+        ("ViÖt Nam", "tcvn3", "Việt Nam"),
+        ("§éc lËp - Tù do - H¹nh phóc", "tcvn3", "Độc lập - Tự do - Hạnh phúc"),
+        ("Céng hßa x· héi chñ nghÜa ViÖt Nam", "tcvn3", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+        ("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", "tcvn3", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("Vieät Nam", "vni", "Việt Nam"),
+        ("Ñoäc laäp - Töï do - Haïnh phuùc", "vni", "Độc lập - Tự do - Hạnh phúc"),
+        ("Vi®t Nam", "viscii", "Việt Nam"),
+        ("Hµi ngh¸ hþp tác", "viscii", "Hội nghị hợp tác"),
+    ],
+)
 def test_known_mojibake(mojibake, encoding, unicode):
     found = detect(mojibake)
     assert found is not None and (found.encoding, found.converted) == (encoding, unicode)
 
 
-@pytest.mark.parametrize("text", [
-    "Hà Nội, ngày 23 tháng 11 năm 2023",
-    "Độc lập - Tự do - Hạnh phúc",
-    "Tôi là người Việt; có một bản gốc",
-    "Café Müller, Zürich © 2024 § 3",
-    "Dak Glei district, Kon Tum province",
-    "ເມືອງດັກເກລີ, ແຂວງກອນຕູມ",
-    "Ủy ban nhân dân huyện Đăk Glei",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hà Nội, ngày 23 tháng 11 năm 2023",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Tôi là người Việt; có một bản gốc",
+        "Café Müller, Zürich © 2024 § 3",
+        "Dak Glei district, Kon Tum province",
+        "ເມືອງດັກເກລີ, ແຂວງກອນຕູມ",
+        "Ủy ban nhân dân huyện Đăk Glei",
+    ],
+)
 def test_unicode_text_is_not_mojibake(text):
     assert detect(text) is None
 
@@ -128,8 +137,9 @@ def test_syllables():
 def test_tables_agree_with_iconv(encoding, table):
     """The tables are those of glibc's charmaps (TCVN3 is the part of VN1 that VN3 keeps)."""
     for byte, letter in table.items():
-        result = subprocess.run(["iconv", "-f", encoding, "-t", "UTF-8"], input=bytes([byte]), capture_output=True,
-                                check=True)
+        result = subprocess.run(
+            ["iconv", "-f", encoding, "-t", "UTF-8"], input=bytes([byte]), capture_output=True, check=True
+        )
         assert result.stdout.decode("utf-8") == letter, (encoding, hex(byte))
 
 

@@ -33,8 +33,17 @@ def test_the_built_in_list_has_sixty_terms_the_templates_and_samples_use():
         for lang in ("vi", "lo", "en"):
             assert terms.present(text[lang], index, lang), (lang, term.get(lang))
     notes = {term.note for term in terms}
-    for theme in ("parties", "administrative title", "border", "patrol", "scholarship",
-                  "remains of volunteer soldiers", "friendship construction", "originals", "equally authentic"):
+    for theme in (
+        "parties",
+        "administrative title",
+        "border",
+        "patrol",
+        "scholarship",
+        "remains of volunteer soldiers",
+        "friendship construction",
+        "originals",
+        "equally authentic",
+    ):
         assert any(theme in note for note in notes), theme
 
 
@@ -44,7 +53,9 @@ def test_a_shared_folder_extends_and_overrides(tmp_path):
     (shared / "terms.csv").write_text(
         "vi,lo,en,note\n"
         "Học bổng,ທຶນການສຶກສາ,study grant,our department's wording\n"
-        '"cửa khẩu, quốc tế",ດ່ານສາກົນ,international border gate,new\n', encoding="utf-8")
+        '"cửa khẩu, quốc tế",ດ່ານສາກົນ,international border gate,new\n',
+        encoding="utf-8",
+    )
     terms = load_term_list([("built-in", ROOT / "templates"), ("shared", shared)])
     grant = next(t for t in terms if t.get("vi") == ("Học bổng",))
     assert grant.get("en") == ("study grant",) and grant.source == "shared" and grant.line == 2
@@ -53,11 +64,14 @@ def test_a_shared_folder_extends_and_overrides(tmp_path):
     assert gate.get("vi") == ("cửa khẩu, quốc tế",) and gate.line == 3
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("term,meaning\nx,y\n", "line 1: the header row must name the columns vi, lo, en"),
-    ("vi,lo,en\nmột,ໜຶ່ງ,one,extra\n", "line 2: 4 cells, but the header names 3 columns"),
-    ("vi,lo,en\nchỉ tiếng Việt,,\n", "line 2: a term needs its text in at least two of vi, lo, en"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("term,meaning\nx,y\n", "line 1: the header row must name the columns vi, lo, en"),
+        ("vi,lo,en\nmột,ໜຶ່ງ,one,extra\n", "line 2: 4 cells, but the header names 3 columns"),
+        ("vi,lo,en\nchỉ tiếng Việt,,\n", "line 2: a term needs its text in at least two of vi, lo, en"),
+    ],
+)
 def test_bad_lists_name_file_and_line(content, message):
     with pytest.raises(TermListError) as caught:
         parse_terms(content, source="shared", file="terms.csv")
@@ -65,7 +79,9 @@ def test_bad_lists_name_file_and_line(content, message):
 
 
 def test_not_utf8_is_refused(tmp_path):
-    (tmp_path / "terms.csv").write_bytes("vi,en\nbản gốc,original\n".encode("utf-16"))  # saved as "Unicode" by Excel
+    (tmp_path / "terms.csv").write_bytes(
+        "vi,en\nbản gốc,original\n".encode("utf-16")
+    )  # saved as "Unicode" by Excel
     with pytest.raises(TermListError, match="not UTF-8"):
         load_term_list([("shared", tmp_path)])
 
@@ -73,8 +89,9 @@ def test_not_utf8_is_refused(tmp_path):
 def test_terms_command_lists_entries_and_their_source(tmp_path):
     home = tmp_path / "home"
     (home / "data" / "templates").mkdir(parents=True)
-    (home / "data" / "templates" / "terms.csv").write_text("vi,lo,en\nđồn biên phòng,ປ້ອມຍາມຊາຍແດນ,border post\n",
-                                                           encoding="utf-8")
+    (home / "data" / "templates" / "terms.csv").write_text(
+        "vi,lo,en\nđồn biên phòng,ປ້ອມຍາມຊາຍແດນ,border post\n", encoding="utf-8"
+    )
     result = run_cli("terms", env={"MOU_DRAFTER_HOME": str(home)})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -86,14 +86,17 @@ def test_cli_says_read_only(tmp_path):
 # -- disk full, I/O errors ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("call", "code", "message"), [
-    ("write", errno.ENOSPC, "the disk is full"),
-    ("write", errno.EIO, "input/output error"),
-    ("fsync", errno.EIO, "input/output error"),
-    ("fsync", errno.ENOSPC, "the disk is full"),
-    ("replace", errno.ENOSPC, "the disk is full"),
-    ("replace", errno.EIO, "input/output error"),
-])
+@pytest.mark.parametrize(
+    ("call", "code", "message"),
+    [
+        ("write", errno.ENOSPC, "the disk is full"),
+        ("write", errno.EIO, "input/output error"),
+        ("fsync", errno.EIO, "input/output error"),
+        ("fsync", errno.ENOSPC, "the disk is full"),
+        ("replace", errno.ENOSPC, "the disk is full"),
+        ("replace", errno.EIO, "input/output error"),
+    ],
+)
 @pytest.mark.parametrize("what", ["draft", "docx"])
 def test_disk_full_and_io_errors_keep_the_previous_file(what, call, code, message, tmp_path, monkeypatch):
     target = tmp_path / ("d.moud" if what == "draft" else "d.docx")
@@ -138,12 +141,16 @@ def test_cli_says_the_disk_is_full(tmp_path, monkeypatch, capsys):
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert code == 2
-    assert f"mou-drafter: error: cannot write {out}: the disk is full; the existing file was left unchanged" in err
+    assert (
+        f"mou-drafter: error: cannot write {out}: the disk is full; the existing file was left unchanged"
+        in err
+    )
     assert "Traceback" not in err and out.read_bytes() == b"old"
 
 
 def test_a_folder_that_keeps_no_permissions_still_gets_the_file(tmp_path, monkeypatch):
     """chmod failing (FAT, some network folders) is logged, not a failed save."""
+
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EPERM, "Operation not permitted")
 

@@ -48,12 +48,18 @@ def run_measured(*args: str) -> tuple[int, str, float, float]:
     env = {**os.environ}
     env.pop("MOU_DRAFTER_DEBUG", None)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", PEAK, *args], capture_output=True, text=True, cwd=ROOT,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
     seconds = time.perf_counter() - started
     lines = result.stderr.splitlines()
     peak = next((int(line.split()[1]) for line in lines if line.startswith("peak-kb:")), 0) / 1024
-    return result.returncode, "\n".join(line for line in lines if not line.startswith("peak-kb:")), seconds, peak
+    return (
+        result.returncode,
+        "\n".join(line for line in lines if not line.startswith("peak-kb:")),
+        seconds,
+        peak,
+    )
 
 
 def _draft_json(**fields: object) -> str:
@@ -63,27 +69,45 @@ def _draft_json(**fields: object) -> str:
 HOSTILE_FILES = {
     "a key given twice": (
         '{"kind": "mou", "schema_version": 3,\n "signing": {"date": "2024-05-01", "date": "2025-05-01"}}',
-        2, "signing.date: the field is given twice in the file"),
+        2,
+        "signing.date: the field is given twice in the file",
+    ),
     "a party's name given twice": (
         '{"kind": "mou", "schema_version": 3, "parties": [{"name": {"vi": "A"}},\n'
         ' {"name": {"vi": "huyện A", "lo": "ເມືອງ A"}, "name": {"vi": "huyện B"}}]}',
-        2, "parties[1].name: the field is given twice in the file"),
+        2,
+        "parties[1].name: the field is given twice in the file",
+    ),
     "10,000 levels of nesting": (
         '{"kind": "mou", "schema_version": 3, "title": ' + '{"vi": ' * 10_000 + '"x"' + "}" * 10_000 + "}",
-        2, "damaged draft file, nested too deeply"),
+        2,
+        "damaged draft file, nested too deeply",
+    ),
     "10,000 levels of lists": (
         '{"kind": "mou", "schema_version": 3, "basis": ' + "[" * 10_000 + "]" * 10_000 + "}",
-        2, "damaged draft file, nested too deeply"),
+        2,
+        "damaged draft file, nested too deeply",
+    ),
     "a number of 10,000 digits": (
         '{"kind": "mou", "schema_version": 3,\n"signing": {"originals": ' + "7" * 10_000 + "}}",
-        2, "line 2: a number of 10,000 characters; numbers in a draft have at most 40"),
+        2,
+        "line 2: a number of 10,000 characters; numbers in a draft have at most 40",
+    ),
     "an amount of 10,000 digits": (
         '{"kind": "mou", "schema_version": 3,\n\n"contributions": [{"amount": 1.' + "5" * 10_000 + "}]}",
-        2, "line 3: a number of 10,002 characters"),
+        2,
+        "line 3: a number of 10,002 characters",
+    ),
     "a schema version of 10,000 digits": (
-        '{"kind": "mou", "schema_version": ' + "9" * 10_000 + "}", 2, "a number of 10,000 characters"),
-    "NaN": ('{"kind": "mou", "schema_version": 3, "signing": {"originals": NaN}}', 2,
-            "NaN is not a number a draft can hold"),
+        '{"kind": "mou", "schema_version": ' + "9" * 10_000 + "}",
+        2,
+        "a number of 10,000 characters",
+    ),
+    "NaN": (
+        '{"kind": "mou", "schema_version": 3, "signing": {"originals": NaN}}',
+        2,
+        "NaN is not a number a draft can hold",
+    ),
 }
 
 
@@ -131,59 +155,152 @@ VI = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫ�
 #: What a careless or hostile file may hold in a text: template code, block directives, the
 #: engine's own sentinels, controls, lone surrogates, bidi and zero-width marks, decomposed
 #: Vietnamese, XML-special characters, line and paragraph separators.
-HOSTILE = ["{{ 7*7 }}", "{% for x in range(9) %}", "{#", "@article id=x", "@cell", "\n@title id=t\n", "\ue000",
-           "\ue001", "\ue002", "\x00", "\x07", "\x1b", "\x7f", "\x85", "\ud800", "\udfff", "\u202e", "\u200b",
-           "\u200d", "\ufeff", "\uffff", "\u2028", "\u2029", "e\u0301", "a\u0306\u0300", "<b>&amp;</b>", "\"'",
-           "]]>", "\r\n", "\t", "%s %d", "{0} {x}", "\\", "𝔘", "🇻🇳", " ", "\n\n\n", "ໜ ຳ"]
+HOSTILE = [
+    "{{ 7*7 }}",
+    "{% for x in range(9) %}",
+    "{#",
+    "@article id=x",
+    "@cell",
+    "\n@title id=t\n",
+    "\ue000",
+    "\ue001",
+    "\ue002",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\ud800",
+    "\udfff",
+    "\u202e",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\uffff",
+    "\u2028",
+    "\u2029",
+    "e\u0301",
+    "a\u0306\u0300",
+    "<b>&amp;</b>",
+    "\"'",
+    "]]>",
+    "\r\n",
+    "\t",
+    "%s %d",
+    "{0} {x}",
+    "\\",
+    "𝔘",
+    "🇻🇳",
+    " ",
+    "\n\n\n",
+    "ໜ ຳ",
+]
 ALPHABET = VI + LAO + " .,;:-()0123456789\n"
 #: A text: mostly what a clerk types, sometimes with something hostile in it.
-text = st.one_of(st.text(ALPHABET, max_size=10), st.text(ALPHABET, max_size=10), st.builds(
-    lambda a, h, b: a + h + b, st.text(ALPHABET, max_size=4), st.sampled_from(HOSTILE), st.text(ALPHABET, max_size=4)))
+text = st.one_of(
+    st.text(ALPHABET, max_size=10),
+    st.text(ALPHABET, max_size=10),
+    st.builds(
+        lambda a, h, b: a + h + b,
+        st.text(ALPHABET, max_size=4),
+        st.sampled_from(HOSTILE),
+        st.text(ALPHABET, max_size=4),
+    ),
+)
 ltext = st.fixed_dictionaries({"vi": text, "lo": text, "en": text})
 
 
-def _draft(kind: str, languages: list[str], texts: list[dict[str, str]], shape: tuple[int, ...],
-           amounts: list[int]) -> dict[str, object]:
+def _draft(
+    kind: str, languages: list[str], texts: list[dict[str, str]], shape: tuple[int, ...], amounts: list[int]
+) -> dict[str, object]:
     """A draft a clerk could have made (every value valid) whose texts are ``texts``, reused
     round-robin (drawing a text per field would make generating cost more than checking)."""
     pick = itertools.cycle(texts).__next__
     parties, areas, obligations = 2 + shape[0] % 2, shape[1] % 3, shape[2] % 3
     draft: dict[str, object] = {
-        "kind": kind, "schema_version": SCHEMA_VERSION, "languages": languages, "title": pick(),
-        "parties": [{"name": pick(), "short_name": pick(), "locality": pick(),
-                     "representative": {"name": pick(), "title": pick(), "authority": pick()}}
-                    for _ in range(parties)],
-        "basis": [pick()], "signing": {"place": pick(), "date": "2024-05-01", "originals": 1 + shape[3] % 5},
+        "kind": kind,
+        "schema_version": SCHEMA_VERSION,
+        "languages": languages,
+        "title": pick(),
+        "parties": [
+            {
+                "name": pick(),
+                "short_name": pick(),
+                "locality": pick(),
+                "representative": {"name": pick(), "title": pick(), "authority": pick()},
+            }
+            for _ in range(parties)
+        ],
+        "basis": [pick()],
+        "signing": {"place": pick(), "date": "2024-05-01", "originals": 1 + shape[3] % 5},
         "period": {"start": "2024-05-01", "duration_years": 5},
         "areas": [{"title": pick(), "description": pick()} for _ in range(areas)],
         "obligations": [{"party": ("p1", "p2", "all")[i % 3], "text": pick()} for i in range(obligations)],
-        "contributions": [{"amount": str(a), "currency": ("VND", "LAK", "USD")[a % 3], "purpose": pick(),
-                           "party": "p1"} for a in amounts],
+        "contributions": [
+            {"amount": str(a), "currency": ("VND", "LAK", "USD")[a % 3], "purpose": pick(), "party": "p1"}
+            for a in amounts
+        ],
     }
     if kind == "minutes":
         draft["minutes"] = {
-            "conference": {"ordinal": 18, "title": pick(), "between": pick(), "start": "2023-11-23", "host": "p1"},
-            "delegations": [{"party": f"p{i + 1}", "head": {"name": pick(), "title": pick()},
-                             "members": [{"name": pick(), "title": pick()}]} for i in range(parties)],
-            "results": [pick()], "agreed": [{"area": pick(), "points": [pick(), pick()]}],
-            "next_conference": {"host": "p2", "place": pick(), "year": 2024}}
+            "conference": {
+                "ordinal": 18,
+                "title": pick(),
+                "between": pick(),
+                "start": "2023-11-23",
+                "host": "p1",
+            },
+            "delegations": [
+                {
+                    "party": f"p{i + 1}",
+                    "head": {"name": pick(), "title": pick()},
+                    "members": [{"name": pick(), "title": pick()}],
+                }
+                for i in range(parties)
+            ],
+            "results": [pick()],
+            "agreed": [{"area": pick(), "points": [pick(), pick()]}],
+            "next_conference": {"host": "p2", "place": pick(), "year": 2024},
+        }
     return draft
 
 
 valid_drafts = st.builds(
-    _draft, st.sampled_from(["mou", "minutes"]),
+    _draft,
+    st.sampled_from(["mou", "minutes"]),
     st.sampled_from([["vi", "lo"], ["lo", "vi"], ["vi", "lo", "en"], ["en", "lo"], ["vi", "en"]]),
-    st.lists(ltext, min_size=1, max_size=5), st.tuples(*[st.integers(min_value=0, max_value=5)] * 4),
-    st.lists(st.integers(min_value=0, max_value=10**17), max_size=2))
+    st.lists(ltext, min_size=1, max_size=5),
+    st.tuples(*[st.integers(min_value=0, max_value=5)] * 4),
+    st.lists(st.integers(min_value=0, max_value=10**17), max_size=2),
+)
 #: ... and now and then one value a careless editor or a damaged file put there.
-DAMAGE = [("schema_version", 1), ("schema_version", 2), ("schema_version", 99), ("languages", ["vi"]),
-          ("languages", ["vi", "vi"]), ("kind", "letter"), ("signing", {"originals": 0}),
-          ("signing", {"date": "2024-02-30"}), ("period", {"duration_years": 101}), ("title", "plain text"),
-          ("parties", [{"id": "x y"}]), ("contributions", [{"amount": "-1"}]), ("contributions", [{"amount": "1e30"}]),
-          ("areas", {"not": "a list"}), ("number", "x" * 101), ("template", "../../etc@1"), ("unknown", 1),
-          ("minutes", {"delegations": [{"party": "p1"}] * 51}), ("obligations", [{"party": "nobody"}])]
-drafts = st.one_of(valid_drafts, valid_drafts, valid_drafts, st.builds(
-    lambda draft, damage: {**draft, damage[0]: damage[1]}, valid_drafts, st.sampled_from(DAMAGE)))
+DAMAGE = [
+    ("schema_version", 1),
+    ("schema_version", 2),
+    ("schema_version", 99),
+    ("languages", ["vi"]),
+    ("languages", ["vi", "vi"]),
+    ("kind", "letter"),
+    ("signing", {"originals": 0}),
+    ("signing", {"date": "2024-02-30"}),
+    ("period", {"duration_years": 101}),
+    ("title", "plain text"),
+    ("parties", [{"id": "x y"}]),
+    ("contributions", [{"amount": "-1"}]),
+    ("contributions", [{"amount": "1e30"}]),
+    ("areas", {"not": "a list"}),
+    ("number", "x" * 101),
+    ("template", "../../etc@1"),
+    ("unknown", 1),
+    ("minutes", {"delegations": [{"party": "p1"}] * 51}),
+    ("obligations", [{"party": "nobody"}]),
+]
+drafts = st.one_of(
+    valid_drafts,
+    valid_drafts,
+    valid_drafts,
+    st.builds(lambda draft, damage: {**draft, damage[0]: damage[1]}, valid_drafts, st.sampled_from(DAMAGE)),
+)
 
 #: How the examples fared (printed by the soak variant): files refused, drafts rendered, ...
 TALLY: dict[str, int] = {}
@@ -226,15 +343,21 @@ def through_everything(data: dict[str, object]) -> None:
 def generated_drafts(examples: int, *, derandomize: bool) -> dict[str, int]:
     """Run ``examples`` generated drafts through everything; returns how they fared."""
     TALLY.clear()
-    run = settings(max_examples=examples, deadline=None, derandomize=derandomize, database=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(
-        given(drafts)(through_everything))
+    run = settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=derandomize,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(given(drafts)(through_everything))
     started = time.perf_counter()
     run()
     tally = dict(TALLY)
     print(f"{examples} generated drafts in {time.perf_counter() - started:.0f} s: {tally}")
     # both roads taken: most drafts render (every format), some files are refused when read
-    assert tally.get("rendered", 0) >= examples // 2 and tally.get("refused when read", 0) >= examples // 10, tally
+    assert (
+        tally.get("rendered", 0) >= examples // 2 and tally.get("refused when read", 0) >= examples // 10
+    ), tally
     return tally
 
 
@@ -249,17 +372,28 @@ def test_twenty_thousand_generated_drafts():
 
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), text),
-    lambda children: st.one_of(st.lists(children, max_size=3),
-                               st.dictionaries(st.sampled_from(["kind", "schema_version", "title", "vi", "parties",
-                                                                "name", "minutes", "x", "languages"]), children,
-                                               max_size=4)),
-    max_leaves=8)
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(
+            st.sampled_from(
+                ["kind", "schema_version", "title", "vi", "parties", "name", "minutes", "x", "languages"]
+            ),
+            children,
+            max_size=4,
+        ),
+    ),
+    max_leaves=8,
+)
 
 
 @settings(max_examples=500, deadline=None, derandomize=True, database=None)
 @given(st.one_of(json_values, st.binary(max_size=200)))
 def test_any_json_or_bytes_is_read_or_refused_clearly(value):
-    raw = value if isinstance(value, bytes) else json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    raw = (
+        value
+        if isinstance(value, bytes)
+        else json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    )
     try:
         parse_draft(raw, "any.moud")
     except (DraftFileError, DraftInvalid) as exc:

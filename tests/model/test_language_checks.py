@@ -61,7 +61,10 @@ def test_a_lao_text_without_lao_letters_and_lao_letters_elsewhere_are_warnings()
     issues = found(draft, "wrong-script")
     assert issues["parties[1].representative.title.lo"].variant == "no-lao"
     assert issues["minutes.results[0].vi"].variant == "lao"
-    assert issues["minutes.results[1].en"].message("en") == "Lao letters in the English text (typed in the wrong field?)"
+    assert (
+        issues["minutes.results[1].en"].message("en")
+        == "Lao letters in the English text (typed in the wrong field?)"
+    )
     assert "parties[1].representative.name.lo" not in issues
     assert all(i.severity == "warning" for i in issues.values())
 
@@ -75,9 +78,11 @@ def test_legacy_encodings_are_warnings_with_a_fix(encoding, lang):
     the Lao text."""
     draft = trilingual()
     point = draft.minutes.agreed[1].points[0]
-    unicode = {"vi": "Tăng cường phối hợp tuần tra chung trên tuyến biên giới",
-               "en": "Joint patrols with Đồn Biên phòng Đắk Long",
-               "lo": "ລາດຕະເວນຮ່ວມກັບ Đồn Biên phòng Đắk Long"}[lang]
+    unicode = {
+        "vi": "Tăng cường phối hợp tuần tra chung trên tuyến biên giới",
+        "en": "Joint patrols with Đồn Biên phòng Đắk Long",
+        "lo": "ລາດຕະເວນຮ່ວມກັບ Đồn Biên phòng Đắk Long",
+    }[lang]
     setattr(point, lang, to_mojibake(unicode, encoding))
     issue = found(draft, "legacy-encoding")[f"minutes.agreed[1].points[0].{lang}"]
     assert issue.severity == "warning" and issue.fix == unicode
@@ -119,8 +124,10 @@ def test_sample_edited_in_a_text_editor_raises_the_flag(tmp_path):
     old = "Tiếp tục trao học bổng cho học sinh có hoàn cảnh khó khăn"
     assert text.count(old) == 1
     path = tmp_path / "edited.moud"
-    path.write_text(text.replace(old, "Trao 30 suất học bổng mỗi năm cho học sinh có hoàn cảnh khó khăn"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(old, "Trao 30 suất học bổng mỗi năm cho học sinh có hoàn cảnh khó khăn"),
+        encoding="utf-8",
+    )
     issues = validate_draft(load_draft(path))
     stale = {i.path for i in issues if i.code == "stale-translation"}
     assert stale == {"obligations[0].text.lo"}  # the MoU is in Vietnamese and Lao
@@ -144,7 +151,9 @@ def test_numbers_differ_between_languages():
     result.lo = "ເມືອງດັກເກລີ ໄດ້ມອບທຶນ ໒໐ ທຶນ"  # Lao digits are the same number
     result.en = "Dak Glei district awarded 20 scholarships on 23 November 2023"
     issues = found(draft, "number-mismatch")
-    assert set(issues) == {"minutes.results[2].en"} and issues["minutes.results[2].en"].value2 == "11, 23, 2023"
+    assert (
+        set(issues) == {"minutes.results[2].en"} and issues["minutes.results[2].en"].value2 == "11, 23, 2023"
+    )
 
 
 # -- name-mismatch -------------------------------------------------------------------------------
@@ -209,7 +218,9 @@ def test_validate_json_in_the_interface_language(tmp_path):
     finding = next(f for f in json.loads(result.stdout) if f["code"] == "wrong-script")
     assert finding["severity"] == "error" and finding["path"] == "parties[1].name.lo"
     assert "ຕົວອັກສອນໄທ" in finding["message"]
-    assert issues_as_json(validate_draft(draft), "vi")[0]["message"].startswith("văn bản tiếng Lào có chữ Thái")
+    assert issues_as_json(validate_draft(draft), "vi")[0]["message"].startswith(
+        "văn bản tiếng Lào có chữ Thái"
+    )
 
 
 def test_format_4_records_travel_with_the_text_and_format_3_has_no_flags():
@@ -221,6 +232,7 @@ def test_format_4_records_travel_with_the_text_and_format_3_has_no_flags():
     assert parse_draft(draft_to_json(draft).encode()) == draft
     # a text without a record writes no "seen"
     assert "seen" not in json.loads(LocalizedText(vi="a").model_dump_json())
+
     # format 3: no records, no flags, even with the languages disagreeing
     def without_records(node):
         if isinstance(node, dict):
@@ -240,4 +252,6 @@ def test_format_4_records_travel_with_the_text_and_format_3_has_no_flags():
 
 def test_bad_records_are_refused_with_the_field():
     with pytest.raises(Exception, match=r"title\.seen"):
-        parse_draft(b'{"kind": "mou", "schema_version": 4, "title": {"vi": "a", "seen": {"vi": {"lo": "xyz"}}}}')
+        parse_draft(
+            b'{"kind": "mou", "schema_version": 4, "title": {"vi": "a", "seen": {"vi": {"lo": "xyz"}}}}'
+        )

@@ -59,7 +59,12 @@ def test_seed_round_trip(path: Path, tmp_path: Path):
     assert load_draft(out) == draft
     data = json.loads(out.read_text(encoding="utf-8"))
     assert list(data)[:4] == ["kind", "schema_version", "template", "languages"]
-    assert data["parties"][0]["name"].keys() == {"vi", "lo", "en", "seen"}  # the samples carry their records (format 4)
+    assert data["parties"][0]["name"].keys() == {
+        "vi",
+        "lo",
+        "en",
+        "seen",
+    }  # the samples carry their records (format 4)
     assert oct(out.stat().st_mode & 0o777) != "0o600"
 
 
@@ -72,16 +77,22 @@ def test_malformed_json_names_line(tmp_path):
 
 def test_wrong_type_and_missing_field_name_the_field():
     with pytest.raises(DraftInvalid, match=r"parties\[0\]\.name\.vi"):
-        parse_draft(json.dumps({"kind": "mou", "schema_version": 2, "parties": [{"name": {"vi": 5}}]}).encode())
+        parse_draft(
+            json.dumps({"kind": "mou", "schema_version": 2, "parties": [{"name": {"vi": 5}}]}).encode()
+        )
     with pytest.raises(DraftInvalid, match=r"signing\.originals"):
-        parse_draft(json.dumps({"kind": "mou", "schema_version": 2, "signing": {"originals": "two"}}).encode())
+        parse_draft(
+            json.dumps({"kind": "mou", "schema_version": 2, "signing": {"originals": "two"}}).encode()
+        )
     with pytest.raises(DraftInvalid, match=r"kind: required field is missing"):
         parse_draft(json.dumps({"schema_version": 2}).encode())
 
 
 def test_huge_text_field_is_refused_clearly():
     raw = json.dumps({"kind": "mou", "schema_version": 2, "title": {"vi": "a" * 5_000_000}}).encode()
-    with pytest.raises(DraftInvalid, match=r"title\.vi: text is too long \(5000000 characters; at most 20000\)"):
+    with pytest.raises(
+        DraftInvalid, match=r"title\.vi: text is too long \(5000000 characters; at most 20000\)"
+    ):
         parse_draft(raw)
 
 
@@ -95,9 +106,16 @@ def test_newer_version_is_refused_and_not_touched(tmp_path):
 
 
 def test_version_1_is_migrated():
-    v1 = {"kind": "mou", "schema_version": 1, "template": "mou@1.0", "languages": ["vi", "lo"],
-          "title": "Về hợp tác", "parties": [{"name": "huyện A", "short_name": "A"}, {"name": {"lo": "ເມືອງ B"}}],
-          "obligations": [{"who": "p1", "text": "Làm việc"}], "basis": ["Căn cứ X"]}
+    v1 = {
+        "kind": "mou",
+        "schema_version": 1,
+        "template": "mou@1.0",
+        "languages": ["vi", "lo"],
+        "title": "Về hợp tác",
+        "parties": [{"name": "huyện A", "short_name": "A"}, {"name": {"lo": "ເມືອງ B"}}],
+        "obligations": [{"who": "p1", "text": "Làm việc"}],
+        "basis": ["Căn cứ X"],
+    }
     draft = parse_draft(json.dumps(v1).encode())
     assert draft.schema_version == SCHEMA_VERSION
     assert draft.title.vi == "Về hợp tác"
@@ -110,8 +128,14 @@ def test_format_3_is_migrated_to_format_4_with_both_additions_empty():
     14's optional clauses and Word overrides (none: the draft prints as before)."""
     from mou_drafter.model.files import MIGRATIONS
 
-    v3 = {"kind": "mou", "schema_version": 3, "template": "mou@1.2", "languages": ["vi", "lo"],
-          "title": {"vi": "Về hợp tác", "lo": "ວ່າດ້ວຍການຮ່ວມມື"}, "parties": [{"name": {"vi": "huyện A"}}]}
+    v3 = {
+        "kind": "mou",
+        "schema_version": 3,
+        "template": "mou@1.2",
+        "languages": ["vi", "lo"],
+        "title": {"vi": "Về hợp tác", "lo": "ວ່າດ້ວຍການຮ່ວມມື"},
+        "parties": [{"name": {"vi": "huyện A"}}],
+    }
     assert MIGRATIONS[3](dict(v3)) == {**v3, "schema_version": 4, "optional_clauses": [], "overrides": []}
     draft = parse_draft(json.dumps(v3, ensure_ascii=False).encode())
     assert draft.schema_version == SCHEMA_VERSION == 4
@@ -131,7 +155,9 @@ def test_format_4_keeps_records_optional_clauses_and_overrides_together(tmp_path
     out = save_draft(draft, tmp_path / "both.moud")
     again = load_draft(out)
     assert again == draft
-    assert again.parties[0].name.seen == draft.parties[0].name.seen and again.optional_clauses == ["confidentiality"]
+    assert again.parties[0].name.seen == draft.parties[0].name.seen and again.optional_clauses == [
+        "confidentiality"
+    ]
     assert again.overrides[0].after == "Các Bên"
 
 

@@ -13,8 +13,14 @@ def paths(issues, severity):
 def test_new_draft_lists_what_is_missing():
     issues = validate_draft(new_draft("mou"))
     errors = paths(issues, "error")
-    assert {"parties[0].name", "parties[0].representative", "title", "signing.date", "period.start",
-            "areas"} <= errors
+    assert {
+        "parties[0].name",
+        "parties[0].representative",
+        "title",
+        "signing.date",
+        "period.start",
+        "areas",
+    } <= errors
     assert has_errors(issues)
 
 
@@ -55,5 +61,9 @@ def test_english_prevails_needs_english():
 def test_minutes_checks():
     draft = new_draft("minutes")
     errors = paths(validate_draft(draft), "error")
-    assert {"minutes.conference.title", "minutes.conference.start", "minutes.agreed",
-            "minutes.delegations[0].head.name"} <= errors
+    assert {
+        "minutes.conference.title",
+        "minutes.conference.start",
+        "minutes.agreed",
+        "minutes.delegations[0].head.name",
+    } <= errors

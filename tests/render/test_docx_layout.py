@@ -39,7 +39,9 @@ def _paragraph(body, start: str):
 @pytest.mark.parametrize("layout", ["side-by-side", "sequential"])
 @pytest.mark.parametrize("languages", [["vi", "lo"], ["vi", "lo", "en"]], ids=",".join)
 def test_lao_national_header_is_as_large_as_the_vietnamese(layout, languages):
-    body = open_docx(render_to_bytes(load_draft(MINUTES), RenderOptions(layout=layout, languages=languages))[""]).element.body
+    body = open_docx(
+        render_to_bytes(load_draft(MINUTES), RenderOptions(layout=layout, languages=languages))[""]
+    ).element.body
     assert _run_size(body, "ສາທາລະນະລັດ") == _run_size(body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert _run_size(body, "ສັນຕິພາບ ເອກະລາດ") == _run_size(body, "Độc lập - Tự do - Hạnh phúc")
     if layout == "sequential":  # a whole page width: Decree 30 sizes, 12 pt and 13 pt
@@ -59,18 +61,26 @@ def test_lao_basis_and_place_date_are_upright():
     check_lao_runs(document)  # fonts, lo-LA, and no italic Lao run
     body = document.element.body
     basis_vi = _paragraph(body, "Căn cứ Hiệp ước")
-    assert basis_vi.find(qn("w:r")).find(qn("w:rPr")).find(qn("w:i")) is not None  # Vietnamese keeps its italic
+    assert (
+        basis_vi.find(qn("w:r")).find(qn("w:rPr")).find(qn("w:i")) is not None
+    )  # Vietnamese keeps its italic
 
 
-@pytest.mark.parametrize("make", [lambda: load_draft(MOU), ten_party_mou, two_day_minutes],
-                         ids=["mou-sample", "ten-party-mou", "two-day-minutes"])
+@pytest.mark.parametrize(
+    "make",
+    [lambda: load_draft(MOU), ten_party_mou, two_day_minutes],
+    ids=["mou-sample", "ten-party-mou", "two-day-minutes"],
+)
 def test_no_nested_tables_and_data_tables_repeat_their_header(make):
     draft = make()
     for languages in (["vi", "lo"], ["vi", "lo", "en"]):
         body = open_docx(render_to_bytes(draft, RenderOptions(languages=languages))[""]).element.body
         assert not body.findall(f".//{qn('w:tbl')}//{qn('w:tbl')}"), "a table inside a table"
-        data = [t for t in body.iter(qn("w:tbl")) if "585.000.000" in _text(t) or "350.000.000" in _text(t)
-                or "1.500.000.000" in _text(t)]
+        data = [
+            t
+            for t in body.iter(qn("w:tbl"))
+            if "585.000.000" in _text(t) or "350.000.000" in _text(t) or "1.500.000.000" in _text(t)
+        ]
         assert len(data) == 1, "one contributions table, every language in it"
         first_row = data[0].find(qn("w:tr"))
         assert first_row.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
@@ -84,7 +94,9 @@ def test_no_nested_tables_and_data_tables_repeat_their_header(make):
 def test_ten_signature_blocks_in_rows_with_space_between():
     draft = ten_party_mou()
     for layout in ("side-by-side", "sequential"):
-        body = open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""]).element.body
+        body = open_docx(
+            render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""]
+        ).element.body
         names = [p.representative.name.vi for p in draft.parties]
         name_paragraphs = [p for p in body.iter(qn("w:p")) if _text(p) in names]
         assert len(name_paragraphs) == 10  # the Vietnamese names: the Lao part has the Lao ones
@@ -133,15 +145,25 @@ def test_unusual_documents_still_render():
     from mou_drafter.render.docx import render_docx
 
     def blocks(lang, header, rows):
-        return [Block("national-header", "header", lang, header),
-                Block("table", "t", lang, rows=rows),
-                Block("signer", "sig.a", lang, ["TITLE " + lang, "Name " + lang])]
+        return [
+            Block("national-header", "header", lang, header),
+            Block("table", "t", lang, rows=rows),
+            Block("signer", "sig.a", lang, ["TITLE " + lang, "Name " + lang]),
+        ]
 
     long_line = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM " * 3
-    texts = {"vi": blocks("vi", [long_line.strip(), "Độc lập - Tự do - Hạnh phúc"],
-                          [Row([["TT"], ["Nội dung"]], header=True), Row([["1"], ["Một"]])]),
-             "lo": blocks("lo", ["ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ", "ສັນຕິພາບ"],
-                          [Row([["ລ/ດ"], ["ເນື້ອໃນ"]], header=True), Row([["1"], ["ໜຶ່ງ"]]), Row([["2"], ["ສອງ"]])])}
+    texts = {
+        "vi": blocks(
+            "vi",
+            [long_line.strip(), "Độc lập - Tự do - Hạnh phúc"],
+            [Row([["TT"], ["Nội dung"]], header=True), Row([["1"], ["Một"]])],
+        ),
+        "lo": blocks(
+            "lo",
+            ["ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ", "ສັນຕິພາບ"],
+            [Row([["ລ/ດ"], ["ເນື້ອໃນ"]], header=True), Row([["1"], ["ໜຶ່ງ"]]), Row([["2"], ["ສອງ"]])],
+        ),
+    }
     document = _document(texts)
     for layout in ("side-by-side", "sequential"):
         docx_document = open_docx(render_docx(document, RenderOptions(layout=layout))[""])
@@ -155,17 +177,23 @@ def test_unusual_documents_still_render():
     # are set across the page, one under the other, not in a header table
     body = open_docx(render_docx(document, RenderOptions(layout="side-by-side"))[""]).element.body
     assert body[0].tag == qn("w:p") and _text(body[0]).startswith("CỘNG HÒA")
-    signatures_only = _document({"vi": [Block("signer", "s", "vi", ["A", "B"])],
-                                 "lo": [Block("signer", "s", "lo", ["ກ", "ຂ"])]})
-    assert "ຂ" in _text(open_docx(render_docx(signatures_only, RenderOptions(layout="side-by-side"))[""]).element.body)
+    signatures_only = _document(
+        {"vi": [Block("signer", "s", "vi", ["A", "B"])], "lo": [Block("signer", "s", "lo", ["ກ", "ຂ"])]}
+    )
+    assert "ຂ" in _text(
+        open_docx(render_docx(signatures_only, RenderOptions(layout="side-by-side"))[""]).element.body
+    )
 
 
 def test_capacity_lines_break_before_the_name_of_the_unit():
     """A capacity line too long for its signature block is broken before the administrative unit
     and evenly ("TM. ỦY BAN NHÂN DÂN / HUYỆN ĐĂK GLEI"), never inside a name ("… XAN / XAY")."""
     body = open_docx(render_to_bytes(load_draft(MOU), RenderOptions(languages=("vi", "lo")))[""]).element.body
-    for first, second in (("TM. ỦY BAN NHÂN DÂN ", "HUYỆN ĐĂK GLEI"), ("TM. CHÍNH QUYỀN ", "HUYỆN XAN XAY"),
-                          ("TM. CHÍNH QUYỀN ", "HUYỆN ĐĂK CHƯNG")):
+    for first, second in (
+        ("TM. ỦY BAN NHÂN DÂN ", "HUYỆN ĐĂK GLEI"),
+        ("TM. CHÍNH QUYỀN ", "HUYỆN XAN XAY"),
+        ("TM. CHÍNH QUYỀN ", "HUYỆN ĐĂK CHƯNG"),
+    ):
         paragraph = _paragraph(body, first + second)
         # the line break stands between the two parts: the text before it is the first part
         before = []
@@ -199,8 +227,13 @@ def _even_breaks_first_written(widths, space, count, allowed, room):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.integers(0, 60), min_size=1, max_size=12), st.integers(0, 8), st.integers(1, 5),
-       st.sets(st.integers(1, 11)), st.one_of(st.integers(10, 300), st.just(float("inf"))))
+@given(
+    st.lists(st.integers(0, 60), min_size=1, max_size=12),
+    st.integers(0, 8),
+    st.integers(1, 5),
+    st.sets(st.integers(1, 11)),
+    st.one_of(st.integers(10, 300), st.just(float("inf"))),
+)
 def test_even_breaks_are_the_narrowest_and_as_first_written(widths, space, count, allowed, room):
     from mou_drafter.render.docx import _even_breaks
 
@@ -212,8 +245,9 @@ def test_even_breaks_are_the_narrowest_and_as_first_written(widths, space, count
         bounds = [0, *cuts, n]
         return max(sum(widths[a:b]) + space * (b - a - 1) for a, b in pairwise(bounds))
 
-    options = [list(c) for c in combinations(sorted(set(allowed) & set(range(1, n))), count - 1)
-               if widest(c) <= room]
+    options = [
+        list(c) for c in combinations(sorted(set(allowed) & set(range(1, n))), count - 1) if widest(c) <= room
+    ]
     if not options:
         assert breaks == []
     else:
@@ -231,4 +265,5 @@ def test_the_greedy_fills_widest_line_bounds_the_even_breaks(widths, space, room
     count, filled = _greedy_fill(widths, space, room)
     everywhere = range(1, len(widths))
     assert _even_breaks(widths, space, count, everywhere, filled) == _even_breaks(
-        widths, space, count, everywhere, float("inf"))
+        widths, space, count, everywhere, float("inf")
+    )

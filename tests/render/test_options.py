@@ -20,23 +20,34 @@ MINUTES = ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud"
 
 def test_defaults():
     options = RenderOptions()
-    assert (options.layout, options.languages, options.fonts, options.lao_zero_width_spaces, options.template) == (
-        "side-by-side", None, Fonts(), False, "")
+    assert (
+        options.layout,
+        options.languages,
+        options.fonts,
+        options.lao_zero_width_spaces,
+        options.template,
+    ) == ("side-by-side", None, Fonts(), False, "")
     assert options.fonts == Fonts(latin="Times New Roman", lao="Phetsarath OT", latin_size=13, lao_size=12)
     assert LAYOUTS == ("side-by-side", "sequential", "separate")
 
 
-@pytest.mark.parametrize(("changes", "message"), [
-    ({"layout": "landscape"}, "layout must be one of side-by-side, sequential, separate, not 'landscape'"),
-    ({"languages": ("vi", "fr")}, "languages: unknown language 'fr'; use vi, lo and/or en"),
-    ({"languages": ("vi", "vi")}, "languages: give one to three different languages, e.g. vi,lo"),
-    ({"languages": ()}, "languages: give one to three different languages, e.g. vi,lo"),
-    ({"template": "mou 1.2"}, "template must be NAME@VERSION (e.g. mou@1.2) or NAME, not 'mou 1.2'"),
-    ({"template": "mou@"}, "template must be NAME@VERSION"),
-    ({"fonts": "Times New Roman"}, "fonts must be a Fonts value, not str"),
-    ({"originals": "each"}, "originals must be one of shared, alternat, not 'each'"),
-    ({"originals": "alternat", "layout": "separate"}, "use side-by-side or sequential, not separate"),
-])
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"layout": "landscape"},
+            "layout must be one of side-by-side, sequential, separate, not 'landscape'",
+        ),
+        ({"languages": ("vi", "fr")}, "languages: unknown language 'fr'; use vi, lo and/or en"),
+        ({"languages": ("vi", "vi")}, "languages: give one to three different languages, e.g. vi,lo"),
+        ({"languages": ()}, "languages: give one to three different languages, e.g. vi,lo"),
+        ({"template": "mou 1.2"}, "template must be NAME@VERSION (e.g. mou@1.2) or NAME, not 'mou 1.2'"),
+        ({"template": "mou@"}, "template must be NAME@VERSION"),
+        ({"fonts": "Times New Roman"}, "fonts must be a Fonts value, not str"),
+        ({"originals": "each"}, "originals must be one of shared, alternat, not 'each'"),
+        ({"originals": "alternat", "layout": "separate"}, "use side-by-side or sequential, not separate"),
+    ],
+)
 def test_bad_options_are_refused_with_the_option_named(changes, message):
     with pytest.raises(UsageError) as caught:
         RenderOptions(**changes)
@@ -62,18 +73,32 @@ def test_languages_default_to_the_draft():
     assert RenderOptions(languages=("en",)).languages_of(draft) == ["en"]
 
 
-@pytest.mark.parametrize(("path", "fmt", "expected"), [
-    ("out.docx", None, "docx"), ("OUT.HTML", None, "html"), ("a/b.txt", None, "txt"), ("noext", None, "docx"),
-    ("out.bin", "txt", "txt"), ("out.PDF", None, "pdf"),
-])
+@pytest.mark.parametrize(
+    ("path", "fmt", "expected"),
+    [
+        ("out.docx", None, "docx"),
+        ("OUT.HTML", None, "html"),
+        ("a/b.txt", None, "txt"),
+        ("noext", None, "docx"),
+        ("out.bin", "txt", "txt"),
+        ("out.PDF", None, "pdf"),
+    ],
+)
 def test_format_for(path, fmt, expected):
     assert format_for(path, fmt) == expected
 
 
-@pytest.mark.parametrize(("path", "fmt", "message"), [
-    ("out.odt", None, "out.odt: cannot tell the format from the extension; use .docx, .pdf, .html or .txt"),
-    ("out.docx", "odt", "format must be one of docx, pdf, html, txt, not 'odt'"),
-])
+@pytest.mark.parametrize(
+    ("path", "fmt", "message"),
+    [
+        (
+            "out.odt",
+            None,
+            "out.odt: cannot tell the format from the extension; use .docx, .pdf, .html or .txt",
+        ),
+        ("out.docx", "odt", "format must be one of docx, pdf, html, txt, not 'odt'"),
+    ],
+)
 def test_format_for_refuses(path, fmt, message):
     with pytest.raises(UsageError, match=message.replace(".", r"\.").replace("(", r"\(")):
         format_for(path, fmt)
@@ -92,11 +117,23 @@ def test_fonts_come_from_settings_and_the_zero_width_choice_from_the_export_sect
 
 def test_a_settings_file_from_before_moves_the_zero_width_choice_to_the_export_section():
     settings_path().parent.mkdir(parents=True, exist_ok=True)
-    settings_path().write_text(json.dumps({
-        "fonts": {"latin": "Liberation Serif", "lao": "Phetsarath OT", "latin_size": 12, "lao_size": 11,
-                  "lao_zero_width_spaces": True, "something_else": 1},
-        "export": {"layout": "sideways", "languages": ["vi", "fr", "lo"], "folder": "/tmp"},
-        "ui_language": "lo"}), encoding="utf-8")
+    settings_path().write_text(
+        json.dumps(
+            {
+                "fonts": {
+                    "latin": "Liberation Serif",
+                    "lao": "Phetsarath OT",
+                    "latin_size": 12,
+                    "lao_size": 11,
+                    "lao_zero_width_spaces": True,
+                    "something_else": 1,
+                },
+                "export": {"layout": "sideways", "languages": ["vi", "fr", "lo"], "folder": "/tmp"},
+                "ui_language": "lo",
+            }
+        ),
+        encoding="utf-8",
+    )
     settings = load_settings()
     assert settings.fonts == Fonts(latin="Liberation Serif", latin_size=12, lao_size=11)
     assert settings.export.lao_zero_width_spaces is True

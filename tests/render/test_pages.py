@@ -20,8 +20,10 @@ from mou_drafter.render.pages import Cancelled, Word, locate, missing_tools, run
 from ..conftest import ROOT, soffice
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
-needs_tools = pytest.mark.skipif(soffice() is None or bool(missing_tools()),
-                                 reason="LibreOffice and poppler-utils (pdftoppm, pdftotext) are needed; CI installs them")
+needs_tools = pytest.mark.skipif(
+    soffice() is None or bool(missing_tools()),
+    reason="LibreOffice and poppler-utils (pdftoppm, pdftotext) are needed; CI installs them",
+)
 
 
 def alive(pid: int) -> bool:
@@ -37,10 +39,12 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups: POSIX")
 def test_a_cancelled_child_stops_with_its_own_children(tmp_path):
     log = tmp_path / "log"
-    script = ("import subprocess, sys, time\n"
-              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
-              "print(child.pid, flush=True)\n"
-              "time.sleep(60)\n")
+    script = (
+        "import subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
     cancel = threading.Event()
     threading.Timer(0.8, cancel.set).start()
     started = time.perf_counter()
@@ -81,17 +85,34 @@ def word(text: str, x: float, line: int, page: int = 0) -> Word:
 
 
 def test_printed_words_are_traced_to_their_clause_and_field():
-    vi = [Block("para", "party.a", "vi", ["1. Huyện Đăk Glei, do Nguyễn Văn Hùng, Chủ tịch, làm đại diện;"]),
-          Block("para", "party.b", "vi", ["2. Huyện Xan Xay, do Somphone Keomany, làm đại diện;"])]
+    vi = [
+        Block("para", "party.a", "vi", ["1. Huyện Đăk Glei, do Nguyễn Văn Hùng, Chủ tịch, làm đại diện;"]),
+        Block("para", "party.b", "vi", ["2. Huyện Xan Xay, do Somphone Keomany, làm đại diện;"]),
+    ]
     lo = [Block("para", "party.a", "lo", ["1. ເມືອງດັກເກລີ, ໂດຍມີ ທ່ານ ຫງວຽນ ວັນ ຮຸ່ງ"])]
     document = Document("mou", "mou@1.2", ["vi", "lo"], {"vi": vi, "lo": lo})
-    values = {"vi": [("parties[0].name.vi", "huyện Đăk Glei"), ("parties[1].name.vi", "huyện Xan Xay"),
-                     ("parties[1].representative.name.vi", "Somphone Keomany")],
-              "lo": [("parties[0].name.lo", "ເມືອງດັກເກລີ")]}
-    printed = [word("2.", 0, 0), word("Huyện", 30, 0), word("Xan", 80, 0), word("Xay,", 110, 0), word("do", 150, 0),
-               word("Somphone", 170, 0), word("Keomany,", 250, 0),
-               # the Lao line as pdftotext gives it: a mark set apart from its letter
-               word("1.", 0, 1), word("ເມອງດັກເກລີ,", 30, 1), word("ື", 40, 1), word("ໂດຍມີ", 140, 1)]
+    values = {
+        "vi": [
+            ("parties[0].name.vi", "huyện Đăk Glei"),
+            ("parties[1].name.vi", "huyện Xan Xay"),
+            ("parties[1].representative.name.vi", "Somphone Keomany"),
+        ],
+        "lo": [("parties[0].name.lo", "ເມືອງດັກເກລີ")],
+    }
+    printed = [
+        word("2.", 0, 0),
+        word("Huyện", 30, 0),
+        word("Xan", 80, 0),
+        word("Xay,", 110, 0),
+        word("do", 150, 0),
+        word("Somphone", 170, 0),
+        word("Keomany,", 250, 0),
+        # the Lao line as pdftotext gives it: a mark set apart from its letter
+        word("1.", 0, 1),
+        word("ເມອງດັກເກລີ,", 30, 1),
+        word("ື", 40, 1),
+        word("ໂດຍມີ", 140, 1),
+    ]
     located = {w.text: w for w in locate(printed, document, values)}
     assert located["Xan"].clause == "party.b" and located["Xan"].path == "parties[1].name.vi"
     assert located["Keomany,"].path == "parties[1].representative.name.vi"
@@ -121,7 +142,9 @@ def test_the_preview_knows_where_each_field_is_and_keeps_amounts_whole():
 @pytest.mark.parametrize("layout", ["side-by-side", "sequential"])
 def test_pages_are_the_printed_pdf_with_words_traced_to_fields(tmp_path, layout):
     draft = api.load_draft(MOU)
-    pages = api.render_pages(draft, tmp_path, api.RenderOptions(layout=layout, languages=("vi", "lo")), dpi=60)
+    pages = api.render_pages(
+        draft, tmp_path, api.RenderOptions(layout=layout, languages=("vi", "lo")), dpi=60
+    )
     info = subprocess.run(["pdfinfo", str(pages.pdf)], capture_output=True, text=True, check=True).stdout
     count = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages.count == count == len(pages.images) >= 3

@@ -37,20 +37,29 @@ from tests.printed_drafts import ten_party_mou, two_day_minutes
 pytestmark = [
     pytest.mark.realclient,
     pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; CI installs it"),
-    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"),
+    pytest.mark.skipif(
+        shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+    ),
 ]
 
 LANGUAGE_SETS = [("vi", "lo"), ("vi", "en"), ("lo", "en"), ("vi", "lo", "en")]
 LAYOUTS = ("side-by-side", "sequential", "separate")
-DRAFTS = {**{p.stem: (lambda p=p: load_draft(p)) for p in SEEDS},
-          "ten-party-mou": ten_party_mou, "two-day-minutes": two_day_minutes}
+DRAFTS = {
+    **{p.stem: (lambda p=p: load_draft(p)) for p in SEEDS},
+    "ten-party-mou": ten_party_mou,
+    "two-day-minutes": two_day_minutes,
+}
 
 #: The national header of each language, line by line, as it must be printed: each on one line.
 NATIONAL_HEADERS = {
     "vi": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
     "lo": ["ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ", "ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ"],
-    "en": ["SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
-           "LAO PEOPLE'S DEMOCRATIC REPUBLIC", "Peace - Independence - Democracy - Unity - Prosperity"],
+    "en": [
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+        "LAO PEOPLE'S DEMOCRATIC REPUBLIC",
+        "Peace - Independence - Democracy - Unity - Prosperity",
+    ],
 }
 #: A page may be at most this much empty, unless it is the last of the file or of a language.
 MAX_EMPTY = 0.5
@@ -63,8 +72,11 @@ HEADER_ZONE_LINES = 8
 def squeeze(text: str) -> str:
     """pdftotext separates Lao combining marks from their consonants and moves them about:
     compare base letters only, without spaces."""
-    return "".join(ch for ch in unicodedata.normalize("NFC", text)
-                   if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc"))
+    return "".join(
+        ch
+        for ch in unicodedata.normalize("NFC", text)
+        if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc")
+    )
 
 
 def collapse(text: str) -> str:
@@ -101,21 +113,29 @@ CASES = [(d, layout, langs) for d in DRAFTS for layout in LAYOUTS for langs in L
 
 
 def _read_pdf(item: Printed) -> None:
-    text = subprocess.run(["pdftotext", "-layout", str(item.pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(item.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     item.pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
-    xml = subprocess.run(["pdftotext", "-bbox", str(item.pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(item.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.DOTALL):
-        words = [(float(m.group(1)), float(m.group(2)), float(m.group(3)), html.unescape(m.group(4))) for m in
-                 re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>',
-                             page.group(3))]
+        words = [
+            (float(m.group(1)), float(m.group(2)), float(m.group(3)), html.unescape(m.group(4)))
+            for m in re.finditer(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>',
+                page.group(3),
+            )
+        ]
         item.widths.append(float(page.group(1)))
         item.boxes.append((float(page.group(2)), words))
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> dict[str, list[Printed]]:
+def printed(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> dict[str, list[Printed]]:
     """Every case exported and converted by LibreOffice in a single soffice call."""
     out = tmp_path_factory.mktemp("printed")
     started = time.perf_counter()
@@ -125,29 +145,59 @@ def printed(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
         for layout in LAYOUTS:
             for langs in LANGUAGE_SETS:
                 case = _case_id(draft_name, layout, langs)
-                written = render_to_path(draft, out / f"{case}.docx", RenderOptions(layout=layout, languages=list(langs)))
+                written = render_to_path(
+                    draft, out / f"{case}.docx", RenderOptions(layout=layout, languages=list(langs))
+                )
                 files[case] = [
-                    Printed(draft_name, layout, langs,
-                            (path.stem.rsplit(".", 1)[1],) if layout == "separate" else langs,
-                            path, path.with_suffix(".pdf"))
-                    for path in written]
+                    Printed(
+                        draft_name,
+                        layout,
+                        langs,
+                        (path.stem.rsplit(".", 1)[1],) if layout == "separate" else langs,
+                        path,
+                        path.with_suffix(".pdf"),
+                    )
+                    for path in written
+                ]
     rendered = time.perf_counter()
     docx_paths = [str(p.docx) for items in files.values() for p in items]
     profile = out / "lo-profile"
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *docx_paths], check=True, capture_output=True, timeout=1800)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *docx_paths,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
     converted = time.perf_counter()
     for items in files.values():
         for item in items:
             assert item.pdf.exists(), f"LibreOffice did not convert {item.docx.name}"
             _read_pdf(item)
     read = time.perf_counter()
-    _report(request, files, [("render", rendered - started), ("LibreOffice", converted - rendered),
-                             ("pdftotext", read - converted)])
+    _report(
+        request,
+        files,
+        [
+            ("render", rendered - started),
+            ("LibreOffice", converted - rendered),
+            ("pdftotext", read - converted),
+        ],
+    )
     return files
 
 
-def _report(request: pytest.FixtureRequest, files: dict[str, list[Printed]], times: list[tuple[str, float]]) -> None:
+def _report(
+    request: pytest.FixtureRequest, files: dict[str, list[Printed]], times: list[tuple[str, float]]
+) -> None:
     """Page counts per draft, layout and language set, printed to the terminal."""
     reporter = request.config.pluginmanager.getplugin("terminalreporter")
     if reporter is None:
@@ -174,7 +224,9 @@ def header_pages(item: Printed, lang: str) -> list[int]:
     for number, page in enumerate(item.pages):
         top = [line for line in page.splitlines() if line.strip()][:HEADER_ZONE_LINES]
         if lang == "lo":
-            ok = all(any(squeeze(expected) in squeeze(line) for line in top) for expected in NATIONAL_HEADERS[lang])
+            ok = all(
+                any(squeeze(expected) in squeeze(line) for line in top) for expected in NATIONAL_HEADERS[lang]
+            )
         else:
             ok = all(any(expected in collapse(line) for line in top) for expected in NATIONAL_HEADERS[lang])
         if ok:
@@ -190,7 +242,8 @@ def check_national_headers(item: Printed) -> None:
         pages = header_pages(item, lang)
         assert len(pages) == 1, (
             f"{item.name}: the {lang} national header is not printed with each line on one line "
-            f"(found on pages {pages}); page 1 begins:\n" + "\n".join(item.pages[0].splitlines()[:8]))
+            f"(found on pages {pages}); page 1 begins:\n" + "\n".join(item.pages[0].splitlines()[:8])
+        )
     if item.layout != "sequential":
         assert all(header_pages(item, lang) == [0] for lang in item.file_languages), item.name
 
@@ -228,15 +281,20 @@ def check_no_half_empty_pages(item: Printed) -> None:
     """No page more than half empty unless it ends the file or a language's part: in particular
     a signature block never moves on leaving more than half a page behind."""
     ends = section_ends(item)
-    short = {p + 1: round(page_fill(item, p), 2) for p in range(len(item.pages))
-             if p not in ends and page_fill(item, p) < 1 - MAX_EMPTY}
+    short = {
+        p + 1: round(page_fill(item, p), 2)
+        for p in range(len(item.pages))
+        if p not in ends and page_fill(item, p) < 1 - MAX_EMPTY
+    }
     assert not short, f"{item.name}: pages more than half empty (page: share used): {short}"
 
 
 def file_document(item: Printed):
     """The document model of this very file (each file of the separate layout is rendered on its
     own, with its own closing clause)."""
-    documents = render_documents(DRAFTS[item.draft](), RenderOptions(layout=item.layout, languages=item.languages))
+    documents = render_documents(
+        DRAFTS[item.draft](), RenderOptions(layout=item.layout, languages=item.languages)
+    )
     return documents[item.file_languages[0] if item.layout == "separate" else ""]
 
 
@@ -284,8 +342,10 @@ def check_closing_paragraphs_complete(item: Printed) -> None:
         position = 0
         for word in (squeeze(w) for w in tokenize(text, lang)):
             found = printed.find(word, position) if word else position
-            assert found >= 0, (f"{item.name}: the {lang} closing paragraph is not printed complete: "
-                                f"{word!r} missing after …{printed[max(0, position - 40):position]!r}")
+            assert found >= 0, (
+                f"{item.name}: the {lang} closing paragraph is not printed complete: "
+                f"{word!r} missing after …{printed[max(0, position - 40) : position]!r}"
+            )
             position = found + len(word)
 
 
@@ -304,8 +364,14 @@ def lao_phrases(item: Printed) -> list[str]:
         if block.kind == "signer":
             phrases += [c for line in block.lines for c in line.split()]
         elif block.kind == "table":
-            phrases += [c for row in block.rows for cell in row.cells for line in cell for c in line.split()
-                        if len(squeeze(c)) <= LAO_CELL_PHRASE]
+            phrases += [
+                c
+                for row in block.rows
+                for cell in row.cells
+                for line in cell
+                for c in line.split()
+                if len(squeeze(c)) <= LAO_CELL_PHRASE
+            ]
     return [p for p in phrases if re.search("[\u0e80-\u0eff]", p)]
 
 
@@ -326,15 +392,17 @@ LANGUAGE_NAMES = {
 }
 #: For one document holding the exported languages: the phrase that lists them, per exported set.
 ONE_DOCUMENT_PHRASES = {
-    ("vi", "lo"): {"vi": "mỗi bản bằng tiếng Việt và tiếng Lào",
-                   "lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາຫວຽດນາມ"},
-    ("vi", "en"): {"vi": "mỗi bản bằng tiếng Việt và tiếng Anh",
-                   "en": "each in the Vietnamese and English languages"},
-    ("lo", "en"): {"lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາອັງກິດ",
-                   "en": "each in the Lao and English languages"},
-    ("vi", "lo", "en"): {"vi": "mỗi bản bằng tiếng Việt, tiếng Lào và tiếng Anh",
-                         "lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ, ພາສາຫວຽດນາມ ແລະ ພາສາອັງກິດ",
-                         "en": "each in the Vietnamese, Lao and English languages"},
+    ("vi", "lo"): {"vi": "mỗi bản bằng tiếng Việt và tiếng Lào", "lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາຫວຽດນາມ"},
+    ("vi", "en"): {
+        "vi": "mỗi bản bằng tiếng Việt và tiếng Anh",
+        "en": "each in the Vietnamese and English languages",
+    },
+    ("lo", "en"): {"lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາອັງກິດ", "en": "each in the Lao and English languages"},
+    ("vi", "lo", "en"): {
+        "vi": "mỗi bản bằng tiếng Việt, tiếng Lào và tiếng Anh",
+        "lo": "ແຕ່ລະສະບັບເປັນພາສາລາວ, ພາສາຫວຽດນາມ ແລະ ພາສາອັງກິດ",
+        "en": "each in the Vietnamese, Lao and English languages",
+    },
 }
 #: One file per language: each file speaks of the originals in each exported language.
 SEPARATE_PHRASES = {
@@ -342,8 +410,11 @@ SEPARATE_PHRASES = {
     "lo": "{name}",
     "en": "in the {name} language",
 }
-PREVAILS = {"vi": "văn bản tiếng Anh được dùng làm căn cứ", "lo": "ໃຫ້ຖືເອົາສະບັບພາສາອັງກິດເປັນຫຼັກ",
-            "en": "the English text shall prevail"}
+PREVAILS = {
+    "vi": "văn bản tiếng Anh được dùng làm căn cứ",
+    "lo": "ໃຫ້ຖືເອົາສະບັບພາສາອັງກິດເປັນຫຼັກ",
+    "en": "the English text shall prevail",
+}
 
 
 #: Decree 30 left and right margins in points (30 mm and 15 mm).
@@ -380,7 +451,8 @@ def check_closing_clause_languages(item: Printed) -> None:
         without_prevailing = text.replace(PREVAILS[lang], "")  # it names English once more, that is all
         named = {code for code, name in names.items() if re.search(bounded(name), without_prevailing)}
         assert named == set(item.languages), (
-            f"{item.name}: the {lang} closing clause names {sorted(named)}, exported {list(item.languages)}: {text}")
+            f"{item.name}: the {lang} closing clause names {sorted(named)}, exported {list(item.languages)}: {text}"
+        )
         if item.layout == "separate":
             phrases = [SEPARATE_PHRASES[lang].format(name=names[code]) for code in item.languages]
         else:
@@ -389,7 +461,9 @@ def check_closing_clause_languages(item: Printed) -> None:
         for phrase in phrases:
             assert phrase in text, f"{item.name}: {phrase!r} not in the {lang} closing clause: {text}"
             assert squeeze(phrase) in printed, f"{item.name}: {phrase!r} not printed in the {lang} text"
-        assert (PREVAILS[lang] in text) == prevails_en, f"{item.name}: prevailing text wrong in {lang}: {text}"
+        assert (PREVAILS[lang] in text) == prevails_en, (
+            f"{item.name}: prevailing text wrong in {lang}: {text}"
+        )
         assert "(01) originals" not in text and "one (01)" not in text, text
 
 

@@ -35,7 +35,9 @@ def docx_with_body(body: str) -> bytes:
     """A package holding only ``word/document.xml`` with ``body``: what bookmark_texts reads."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:
-        package.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>')
+        package.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+        )
     return out.getvalue()
 
 
@@ -45,18 +47,29 @@ def test_an_exported_docx_carries_its_draft_and_clause_marks():
     record = find_record(data)
     assert record is not None
     assert (record.template, record.layout, record.languages, record.export_languages, record.party) == (
-        "mou@1.2", "side-by-side", ("vi", "lo", "en"), ("vi", "lo", "en"), "")
+        "mou@1.2",
+        "side-by-side",
+        ("vi", "lo", "en"),
+        ("vi", "lo", "en"),
+        "",
+    )
     assert json.loads(record.draft_json) == json.loads(draft.model_dump_json())
     assert record.draft_json.isascii()  # no program on the way can change its characters
     document = render_document(draft, RenderOptions(languages=("vi", "lo", "en")))
     # every clause but the national header is marked, in every language, with its text as printed
-    expected = {(b.id, b.lang): canon(document.clause_text(b)) for lang in document.languages
-                for b in document.texts[lang] if b.kind != "national-header"}
+    expected = {
+        (b.id, b.lang): canon(document.clause_text(b))
+        for lang in document.languages
+        for b in document.texts[lang]
+        if b.kind != "national-header"
+    }
     assert record.clause_texts() == expected
     assert record.fingerprint == fingerprint(expected)
     # the bookmarks in the text read what the record says
     assert clause_texts(record.marks, bookmark_texts(data, MARK_PREFIX)) == expected
-    assert "Điều 1. Mục đích và nguyên tắc hợp tác" in paragraph_texts(open_docx(data))  # python-docx opens it
+    assert "Điều 1. Mục đích và nguyên tắc hợp tác" in paragraph_texts(
+        open_docx(data)
+    )  # python-docx opens it
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
@@ -75,9 +88,17 @@ def test_canon_drops_only_what_lays_the_text_out():
 
 
 def test_a_record_round_trips_and_refuses_what_it_cannot_read():
-    record = ExportRecord(template="minutes@1.2", layout="sequential", languages=("vi",), export_languages=("vi", "lo"),
-                          draft_json='{"kind": "minutes"}', marks=(Mark("_Mou1", "intro", "vi", "Ngày 23 & <24>"),),
-                          party="dakglei", app_version="0.1.0", fingerprint="abc")
+    record = ExportRecord(
+        template="minutes@1.2",
+        layout="sequential",
+        languages=("vi",),
+        export_languages=("vi", "lo"),
+        draft_json='{"kind": "minutes"}',
+        marks=(Mark("_Mou1", "intro", "vi", "Ngày 23 & <24>"),),
+        party="dakglei",
+        app_version="0.1.0",
+        fingerprint="abc",
+    )
     again = parse_record(record_xml(record))
     assert again == record
     with pytest.raises(DraftFileError, match="newer MoU Drafter"):
@@ -113,5 +134,8 @@ def test_bookmark_texts_follow_names_paragraphs_breaks_and_tracked_changes():
         '<w:p><w:bookmarkStart w:id="8" w:name="_GoBack"/><w:bookmarkEnd w:id="8"/>'
         '<w:bookmarkStart w:id="9" w:name="_Mou4"/><w:r><w:t>lost</w:t></w:r></w:p>'
     )
-    assert bookmark_texts(docx_with_body(body), MARK_PREFIX) == {"_Mou1": "Dòng một\nhai\n\tba", "_Mou2": "A\nB",
-                                                                 "_Mou3": "mới"}
+    assert bookmark_texts(docx_with_body(body), MARK_PREFIX) == {
+        "_Mou1": "Dòng một\nhai\n\tba",
+        "_Mou2": "A\nB",
+        "_Mou3": "mới",
+    }

@@ -49,7 +49,9 @@ def test_fonts_are_settings():
 
 def test_vietnamese_runs_carry_vi_tag_and_latin_font():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    xml = open_docx(render_to_bytes(draft, RenderOptions(languages=("vi",), layout="sequential"))[""]).element.body.xml
+    xml = open_docx(
+        render_to_bytes(draft, RenderOptions(languages=("vi",), layout="sequential"))[""]
+    ).element.body.xml
     assert 'w:ascii="Times New Roman"' in xml and 'w:val="vi-VN"' in xml
     assert "Phetsarath" not in xml
 
@@ -82,8 +84,9 @@ def test_side_by_side_rows_align_clauses():
     last = document.tables[-1].rows
     names = [p.representative.name.vi for p in draft.parties]
     name_rows = [i for i, row in enumerate(last) if any(c.text.startswith(tuple(names)) for c in _cells(row))]
-    assert name_rows and all("TM." in _cells(last[i - 1])[0].text or "TM." in _cells(last[i - 1])[1].text
-                             for i in name_rows)
+    assert name_rows and all(
+        "TM." in _cells(last[i - 1])[0].text or "TM." in _cells(last[i - 1])[1].text for i in name_rows
+    )
     assert sum(c.text.startswith(tuple(names)) for i in name_rows for c in _cells(last[i])) == 3
 
 
@@ -95,15 +98,19 @@ def test_three_languages_side_by_side_is_landscape():
 
 def test_sequential_starts_each_language_on_new_page():
     draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
-    xml = open_docx(render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo", "en")))[""]).element.body.xml
+    xml = open_docx(
+        render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo", "en")))[""]
+    ).element.body.xml
     assert xml.count('w:type="page"') == 2
 
 
 def test_ten_parties_and_signatures_wrap():
     draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
     base = draft.parties[0].model_dump()
-    draft.parties = [{**base, "id": f"p{i}", "name": {"vi": f"Bên số {i}", "lo": f"ຝ່າຍ {i}", "en": f"Party {i}"}}
-                     for i in range(10)]
+    draft.parties = [
+        {**base, "id": f"p{i}", "name": {"vi": f"Bên số {i}", "lo": f"ຝ່າຍ {i}", "en": f"Party {i}"}}
+        for i in range(10)
+    ]
     draft.obligations = []
     draft.contributions = []
     document = open_docx(render_to_bytes(draft)[""])
@@ -124,7 +131,9 @@ def test_html_and_text_renderers(seed_path):
     assert html.startswith("<!DOCTYPE html>") and 'lang="lo"' in html and "data-clause=" in html
     for p in draft.parties:
         assert p.name.vi in html or p.name.vi.replace("'", "&#x27;") in html
-    txt = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo")), fmt="txt")[""].decode()
+    txt = render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo")), fmt="txt")[
+        ""
+    ].decode()
     assert "== vi ==" in txt and "== lo ==" in txt
     assert format_date(draft.signing.date, "lo") in txt
 
@@ -155,11 +164,16 @@ def test_amount_with_cents_and_totals():
 def test_numbered_minutes_use_the_decree_30_header():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
     draft.number = "05/BB-HN"
-    document = open_docx(render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo")))[""])
+    document = open_docx(
+        render_to_bytes(draft, RenderOptions(layout="sequential", languages=("vi", "lo")))[""]
+    )
     first = document.tables[0]
     left, right = (cell.text for cell in first.rows[0].cells)
     assert left.startswith("HUYỆN ĐĂK GLEI") and "Số: 05/BB-HN" in left
-    assert right.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and "Đăk Glei, ngày 23 tháng 11 năm 2023" in right
+    assert (
+        right.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        and "Đăk Glei, ngày 23 tháng 11 năm 2023" in right
+    )
     # the Lao text starts on its own page with its own header
     lao_headers = [t for t in document.tables if "ເລກທີ: 05/BB-HN" in t.rows[0].cells[0].text]
     assert len(lao_headers) == 1 and "ສາທາລະນະລັດ" in lao_headers[0].rows[0].cells[1].text
@@ -167,7 +181,9 @@ def test_numbered_minutes_use_the_decree_30_header():
 
 def test_zero_width_spaces_between_lao_words_is_an_export_option():
     draft = load_draft(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud")
-    plain = all_text(open_docx(render_to_bytes(draft, RenderOptions(languages=("lo",), layout="sequential"))[""]))
+    plain = all_text(
+        open_docx(render_to_bytes(draft, RenderOptions(languages=("lo",), layout="sequential"))[""])
+    )
     assert "\u200b" not in plain
     options = RenderOptions(languages=("lo",), layout="sequential", lao_zero_width_spaces=True)
     spaced = all_text(open_docx(render_to_bytes(draft, options)[""]))
@@ -181,6 +197,11 @@ def test_closing_clause_stays_with_the_signatures():
     draft = load_draft(ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud")
     for layout in ("side-by-side", "sequential"):
         document = open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""])
-        final = next(p for p in document.element.body.iter(qn("w:p"))
-                     if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith("Biên bản ghi nhớ này được làm tại"))
+        final = next(
+            p
+            for p in document.element.body.iter(qn("w:p"))
+            if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith(
+                "Biên bản ghi nhớ này được làm tại"
+            )
+        )
         assert final.find(qn("w:pPr")).find(qn("w:keepNext")) is not None, layout

@@ -49,8 +49,11 @@ def test_every_sample_names_exactly_the_exported_languages(seed_path, layout, la
                 assert (name in clause) == (other in languages), (lang, other, clause)
             assert "prevail" not in clause and "căn cứ." not in clause and "ເປັນຫຼັກ" not in clause
             if layout == "separate" and len(languages) > 1:
-                assert ("mỗi thứ tiếng" in clause or "ພາສາລະໜຶ່ງສະບັບ" in clause
-                        or "one original in each language" in clause), clause
+                assert (
+                    "mỗi thứ tiếng" in clause
+                    or "ພາສາລະໜຶ່ງສະບັບ" in clause
+                    or "one original in each language" in clause
+                ), clause
         text = "\n".join(paragraphs)
         assert "……" not in text and ".." not in text and ".;" not in text and "(01) originals" not in text
 
@@ -70,13 +73,17 @@ EXPECTED_IN_PDF = {
         "bằng tiếng Việt và tiếng Lào, mỗi Bên giữ một bản; các văn bản có giá trị như nhau.",
         "ບົດບັນທຶກກອງປະຊຸມສະບັບນີ້ ເຮັດທີ່ ເມືອງດັກເກລີ, ວັນທີ 23 ພະຈິກ 2023, ເປັນສາມສະບັບຕົ້ນ, "
         "ແຕ່ລະສະບັບເປັນພາສາລາວ ແລະ ພາສາຫວຽດນາມ, ແຕ່ລະຝ່າຍຖືໄວ້ຝ່າຍລະໜຶ່ງສະບັບ, ທຸກສະບັບມີຄຸນຄ່າເທົ່າທຽມກັນ.",
-        "TM. ĐOÀN ĐẠI BIỂU HUYỆN ĐĂK GLEI", "TRƯỞNG ĐOÀN", "ຕາງໜ້າ ຄະນະຜູ້ແທນເມືອງດັກເກລີ",
+        "TM. ĐOÀN ĐẠI BIỂU HUYỆN ĐĂK GLEI",
+        "TRƯỞNG ĐOÀN",
+        "ຕາງໜ້າ ຄະນະຜູ້ແທນເມືອງດັກເກລີ",
     ],
     ("mou-dakglei-xanxay-dakcheung-2024-2028", "vi"): [
         "Biên bản ghi nhớ này được làm tại Đăk Glei, ngày 23 tháng 11 năm 2023, thành ba (03) bản gốc bằng tiếng "
         "Việt, ba (03) bản gốc bằng tiếng Lào và ba (03) bản gốc bằng tiếng Anh, mỗi Bên giữ một bản bằng mỗi "
         "thứ tiếng; các văn bản có giá trị như nhau.",
-        "TM. ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI", "CHỦ TỊCH", "Nguyễn Văn Hùng",
+        "TM. ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Hùng",
     ],
     ("mou-dakglei-xanxay-dakcheung-2024-2028", "lo"): [
         "ບົດບັນທຶກຄວາມເຂົ້າໃຈສະບັບນີ້ ເຮັດທີ່ ເມືອງດັກເກລີ, ວັນທີ 23 ພະຈິກ 2023, ເປັນພາສາລາວສາມສະບັບຕົ້ນ, "
@@ -88,11 +95,13 @@ EXPECTED_IN_PDF = {
         "Done at Dak Glei on 23 November 2023, in three originals in the Vietnamese language, three originals in "
         "the Lao language and three originals in the English language, each Party keeping one original in each "
         "language, all texts being equally authentic.",
-        "FOR THE DAK GLEI DISTRICT PEOPLE'S COMMITTEE", "CHAIRMAN",
+        "FOR THE DAK GLEI DISTRICT PEOPLE'S COMMITTEE",
+        "CHAIRMAN",
         "Pursuant to the Treaty of Friendship and Cooperation",
     ],
     ("minutes-vn-la-foreign-ministers-2023", ""): [
-        "BIÊN BẢN HỘI ĐÀM", "Tham vấn cấp Bộ trưởng Ngoại giao Việt Nam - Lào lần thứ 10",
+        "BIÊN BẢN HỘI ĐÀM",
+        "Tham vấn cấp Bộ trưởng Ngoại giao Việt Nam - Lào lần thứ 10",
         "Biên bản hội đàm này được lập tại Hà Nội, ngày 22 tháng 11 năm 2023, thành hai (02) bản gốc, mỗi bản bằng "
         "tiếng Việt, tiếng Lào và tiếng Anh, mỗi Bên giữ một bản; các văn bản có giá trị như nhau.",
         "Done at Ha Noi on 22 November 2023, in two originals, each in the Vietnamese, Lao and English languages, "
@@ -110,18 +119,36 @@ def test_closing_clauses_on_the_printed_page(tmp_path):
     docs = {}
     for stem, layout, languages in CONVERTED:
         draft = load_draft(ROOT / "seeds" / f"{stem}.moud")
-        for path in render_to_path(draft, tmp_path / f"{stem}.docx", RenderOptions(layout=layout, languages=languages)):
+        for path in render_to_path(
+            draft, tmp_path / f"{stem}.docx", RenderOptions(layout=layout, languages=languages)
+        ):
             key = path.suffixes[0].lstrip(".") if len(path.suffixes) > 1 else ""
             docs[(stem, key)] = path
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, docs.values())],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, docs.values()),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     assert set(docs) == set(EXPECTED_IN_PDF)
     for key, path in docs.items():
         # -raw: the order the text is drawn in, cell by cell, so the two columns of the side-by-side
         # layout and Lao lines with tall marks do not interleave as they do in reading order
-        text = subprocess.run(["pdftotext", "-raw", str(path.with_suffix(".pdf")), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-raw", str(path.with_suffix(".pdf")), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         flat = squeeze(text)
         for expected in EXPECTED_IN_PDF[key]:
             assert squeeze(expected) in flat, (key, expected)

@@ -56,7 +56,9 @@ def test_each_page_and_fonts_has_its_own_skeleton(fresh, _isolated_home):
     lao = docx_renderer._skeleton(FONTS, "lo", False)
     other = docx_renderer._skeleton(Fonts(latin="Arial"), "vi", False)
     assert len(_stored(_isolated_home)) == 4
-    assert len({(tuple(sorted(_parts(s[0]).items())),) + s[1:3] for s in (portrait, landscape, lao, other)}) == 4
+    assert (
+        len({(tuple(sorted(_parts(s[0]).items())),) + s[1:3] for s in (portrait, landscape, lao, other)}) == 4
+    )
     assert landscape[4] > portrait[4]
 
 
@@ -97,13 +99,19 @@ def test_render_from_the_cache_does_not_import_python_docx(tmp_path, _isolated_h
     from tests.conftest import ROOT
 
     sample = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
-    code = ("import sys\nfrom mou_drafter.cli import main\nrc = main(sys.argv[1:])\n"
-            "print('docx imported' if 'docx' in sys.modules else 'docx not imported')\nsys.exit(rc)")
+    code = (
+        "import sys\nfrom mou_drafter.cli import main\nrc = main(sys.argv[1:])\n"
+        "print('docx imported' if 'docx' in sys.modules else 'docx not imported')\nsys.exit(rc)"
+    )
     outputs = []
     for n in (1, 2):
         out = tmp_path / f"{n}.docx"
-        result = subprocess.run([sys.executable, "-c", code, "render", str(sample), "-o", str(out)],
-                                capture_output=True, text=True, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-c", code, "render", str(sample), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         assert result.returncode == 0, result.stderr
         outputs.append((result.stdout.strip().splitlines()[-1], _parts(out.read_bytes())))
     assert outputs[0][0] == "docx imported" and outputs[1][0] == "docx not imported"

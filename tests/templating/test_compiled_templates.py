@@ -42,8 +42,9 @@ def _no_compiling(monkeypatch):
 
 def test_a_new_environment_renders_from_the_compiled_templates(tmp_path, monkeypatch):
     (tmp_path / "t").mkdir()
-    (tmp_path / "t" / "vi.j2").write_text("Xin chào {{ name }}{% for i in items %} {{ loop.index }}{% endfor %}\n",
-                                          encoding="utf-8")
+    (tmp_path / "t" / "vi.j2").write_text(
+        "Xin chào {{ name }}{% for i in items %} {{ loop.index }}{% endfor %}\n", encoding="utf-8"
+    )
     first = _environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2")
     assert len(list((tmp_path / "cache").glob("*.cache"))) == 1
     _no_compiling(monkeypatch)
@@ -57,9 +58,15 @@ def test_an_edited_template_is_compiled_again(tmp_path):
     (tmp_path / "t").mkdir()
     source = tmp_path / "t" / "vi.j2"
     source.write_text("một {{ x }}\n", encoding="utf-8")
-    assert _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1)) == "một 1\n"
+    assert (
+        _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1))
+        == "một 1\n"
+    )
     source.write_text("hai {{ x }}\n", encoding="utf-8")
-    assert _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1)) == "hai 1\n"
+    assert (
+        _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1))
+        == "hai 1\n"
+    )
 
 
 def test_the_sandbox_holds_for_compiled_templates(tmp_path):
@@ -71,14 +78,19 @@ def test_the_sandbox_holds_for_compiled_templates(tmp_path):
         loaded.render(x="")
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs a folder the user cannot write")
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0, reason="needs a folder the user cannot write"
+)
 def test_an_unwritable_cache_only_costs_the_compiling(tmp_path):
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "vi.j2").write_text("{{ x }}\n", encoding="utf-8")
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache").chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        assert _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1)) == "1\n"
+        assert (
+            _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1))
+            == "1\n"
+        )
     finally:
         (tmp_path / "cache").chmod(stat.S_IRWXU)
 
@@ -89,7 +101,10 @@ def test_a_cache_that_is_a_file_only_costs_the_compiling(tmp_path):
     (tmp_path / "t" / "vi.j2").write_text("{{ x }}\n", encoding="utf-8")
     (tmp_path / "cache").write_text("not a folder", encoding="utf-8")
     for _ in range(2):
-        assert _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1)) == "1\n"
+        assert (
+            _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1))
+            == "1\n"
+        )
 
 
 def test_a_damaged_cache_file_is_compiled_again(tmp_path):
@@ -98,7 +113,9 @@ def test_a_damaged_cache_file_is_compiled_again(tmp_path):
     _environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2")
     [cached] = (tmp_path / "cache").glob("*.cache")
     cached.write_bytes(cached.read_bytes()[:40])
-    assert _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1)) == "1!\n"
+    assert (
+        _plain(_environment(tmp_path / "t", tmp_path / "cache").get_template("vi.j2").render(x=1)) == "1!\n"
+    )
 
 
 def test_drafts_render_alike_from_the_user_cache(monkeypatch, _isolated_home):

@@ -44,5 +44,13 @@ def test_numbers_words_and_ordinals():
     assert format_count_words(3, "lo") == "ສາມ (03)"
     assert format_count_words(12, "en") == "12"
     assert [format_ordinal(n, "en") for n in (1, 2, 3, 11, 12, 18, 21, 112)] == [
-        "1st", "2nd", "3rd", "11th", "12th", "18th", "21st", "112th"]
+        "1st",
+        "2nd",
+        "3rd",
+        "11th",
+        "12th",
+        "18th",
+        "21st",
+        "112th",
+    ]
     assert format_ordinal(18, "vi") == "18"

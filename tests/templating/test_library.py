@@ -15,7 +15,9 @@ from mou_drafter.templating.library import TemplateLibrary, default_library
 from tests.conftest import RELEASED, ROOT
 
 
-def add_version(root: Path, name: str, version: str, *, status: str = "approved", source: str = "1.2") -> Path:
+def add_version(
+    root: Path, name: str, version: str, *, status: str = "approved", source: str = "1.2"
+) -> Path:
     """A copy of mou@<source> as ``name@version`` with ``status``."""
     kind = "minutes" if name.startswith("minutes") else "mou"
     folder = root / name / version
@@ -49,7 +51,9 @@ def test_a_version_is_found_in_its_own_folder(tmp_path):
     # the broken version is skipped and reported with its path; the others keep working (issue 12)
     assert [t.ref for t in library.versions()] == ["mou@5.0"]
     [problem] = library.problems()
-    assert problem.folder == tmp_path / "mou" / "6.0" and "6.0/manifest.toml: damaged manifest" in str(problem)
+    assert problem.folder == tmp_path / "mou" / "6.0" and "6.0/manifest.toml: damaged manifest" in str(
+        problem
+    )
     with pytest.raises(TemplateError, match=r"mou@6\.0 cannot be used: .*6\.0.manifest\.toml"):
         library.find("mou@6.0")
 
@@ -58,7 +62,9 @@ def test_the_folders_are_searched_in_order(tmp_path, released):
     add_version(tmp_path / "user", "mou", "1.2", status="draft")  # the same version as a built-in one
     add_version(tmp_path / "shared", "mou", "7.0", status="draft")
     library = TemplateLibrary([*released.roots, ("user", tmp_path / "user"), ("shared", tmp_path / "shared")])
-    assert library.find("mou@1.2").source == "built-in" and library.find("mou@1.2").manifest.status == "approved"
+    assert (
+        library.find("mou@1.2").source == "built-in" and library.find("mou@1.2").manifest.status == "approved"
+    )
     assert library.find("mou@7.0").source == "shared"
     assert [t.ref for t in library.versions_of("minutes")] == ["minutes@1.0", "minutes@1.1"]
     with pytest.raises(TemplateError, match=r"no version '9.9' \(available: 1.0, 1.1, 1.2, 7.0\)"):
@@ -103,7 +109,9 @@ def test_default_library_is_the_built_in_and_user_folders_never_the_settings(tmp
     add_version(user_templates_dir(), "mou", "3.0", status="draft")
     library = default_library()
     assert [source for source, _root in library.roots] == ["built-in", "user"]
-    assert "mou@3.0" in {t.ref for t in library.versions()} and "mou@8.0" not in {t.ref for t in library.versions()}
+    assert "mou@3.0" in {t.ref for t in library.versions()} and "mou@8.0" not in {
+        t.ref for t in library.versions()
+    }
     assert default_library() is library  # one per user folder, kept
     from_settings = template_library()
     assert [source for source, _root in from_settings.roots] == ["built-in", "user", "shared"]

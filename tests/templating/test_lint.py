@@ -57,7 +57,9 @@ def test_manifest_errors_and_cli_exit_code(tmp_path):
     edit(folder / "manifest.toml", 'status = "retired"', 'status = "final"')  # mou@1.1 was retired by 1.2
     result = run_cli("lint-templates", str(folder))
     assert result.returncode == 1
-    assert "manifest.toml" in result.stdout and "status must be one of draft, approved, retired" in result.stdout
+    assert (
+        "manifest.toml" in result.stdout and "status must be one of draft, approved, retired" in result.stdout
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -74,8 +76,10 @@ def test_a_placeholder_moved_to_another_clause_is_reported_per_clause(tmp_path):
     findings = [str(f) for f in lint_path(folder)]
     assert not any("is used in" in f for f in findings)  # the file-level check sees nothing wrong
     duration = next(f for f in findings if "clause 'art.duration.1'" in f)
-    assert duration.startswith(f"{lo}:") and "placeholder 'draft.signing.notice_months' is in vi.j2 but not in lo.j2" \
-        in duration
+    assert (
+        duration.startswith(f"{lo}:")
+        and "placeholder 'draft.signing.notice_months' is in vi.j2 but not in lo.j2" in duration
+    )
     assert any(f.startswith(str(folder / "vi.j2")) and "clause 'art.funding.1'" in f for f in findings)
 
 

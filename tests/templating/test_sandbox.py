@@ -53,25 +53,25 @@ HOSTILE = {
     # more of the same, by other roads
     "nested loops": "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
     "doubling with ~": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
-                       "{% endfor %}",
+    "{% endfor %}",
     "doubling with +": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
-                       "{% endfor %}",
+    "{% endfor %}",
     "replace blow-up": "{% set ns = namespace(s='x') %}{% for i in range(12) %}"
-                       "{% set ns.s = ns.s|replace('x', 'xxxxxxxxxx') %}{% endfor %}",
+    "{% set ns.s = ns.s|replace('x', 'xxxxxxxxxx') %}{% endfor %}",
     "join blow-up": "{{ range(10000)|join('x' * 100000) }}",
     "center filter": "{{ 'x'|center(300000000) }}",
     "ljust method": "{{ 'x'.ljust(300000000) }}",
     "a list printed huge": "{{ [('x' * 1000000)] * 100000 }}",
     "list growing in place": "{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set _ = ns.l.extend(ns.l) %}"
-                             "{% endfor %}",
+    "{% endfor %}",
     "slices kept": "{% set s = 'x' * 5000000 %}{% set ns = namespace(l=[]) %}{% for i in range(1000) %}"
-                   "{% set _ = ns.l.append(s[i:]) %}{% endfor %}",
+    "{% set _ = ns.l.append(s[i:]) %}{% endfor %}",
     "huge power": "{{ 9**(9**9) }}",
     "huge number to int": "{{ ('9' * 4000)|int ** 5 }}",
     "tojson indent": "{{ range(10000)|list|tojson(indent=10000) }}",
     "lipsum": "{{ lipsum(1000000) }}",
     "busy for ever": "{% for i in range(10000) %}{% for j in range(10) %}{{ range(10000)|sum }}{% endfor %}"
-                     "{% endfor %}",
+    "{% endfor %}",
 }
 
 #: what the render's message says for each (the lint says the same or names the construct)
@@ -159,8 +159,9 @@ def test_hostile_template_is_refused_by_render_and_lint(case, tmp_path):
 
 
 def test_an_included_file_is_named_with_its_line(tmp_path):
-    folder = hostile_template(tmp_path, "{% include 'part.j2' %}",
-                              extra={"part.j2": "{# a part #}\n{{ 'x' * 300000000 }}\n"})
+    folder = hostile_template(
+        tmp_path, "{% include 'part.j2' %}", extra={"part.j2": "{# a part #}\n{{ 'x' * 300000000 }}\n"}
+    )
     template = TemplateLibrary([("user", tmp_path)]).find("evil@1.0")
     with pytest.raises(TemplateError, match=rf"^{folder / 'part.j2'}:2: the template makes a text of"):
         build_document(load_draft(MOU), ["vi"], template)
@@ -170,17 +171,24 @@ def test_files_inside_the_folder_may_be_included(tmp_path):
     """The rule refuses only what leads out: parts in the folder (also through a link that stays
     inside, or a sub-folder) are fine, and a missing part is named as missing, not as a missing
     language."""
-    folder = hostile_template(tmp_path, "{% include 'parts/signature.j2' %}{% include 'alias.j2' %}",
-                              extra={"real.j2": "@para id=real\nINSIDE\n"})
+    folder = hostile_template(
+        tmp_path,
+        "{% include 'parts/signature.j2' %}{% include 'alias.j2' %}",
+        extra={"real.j2": "@para id=real\nINSIDE\n"},
+    )
     (folder / "parts").mkdir()
-    (folder / "parts" / "signature.j2").write_text("@para id=sig\n{{ draft.parties[0].name }}\n", encoding="utf-8")
+    (folder / "parts" / "signature.j2").write_text(
+        "@para id=sig\n{{ draft.parties[0].name }}\n", encoding="utf-8"
+    )
     (folder / "alias.j2").symlink_to(folder / "real.j2")
     template = TemplateLibrary([("user", tmp_path)]).find("evil@1.0")
     doc = build_document(load_draft(MOU), ["vi"], template)
     assert [b.id for b in doc.texts["vi"]] == ["title", "sig", "real", "p"]
     assert not [f for f in lint_path(folder) if "not allowed" in f.message or "not in the" in f.message]
     (folder / "real.j2").unlink()
-    with pytest.raises(TemplateError, match=r"vi\.j2:3: the file 'alias.j2' is not in the template's folder") as missing:
+    with pytest.raises(
+        TemplateError, match=r"vi\.j2:3: the file 'alias.j2' is not in the template's folder"
+    ) as missing:
         build_document(load_draft(MOU), ["vi"], template)
     assert "has no vi text" not in str(missing.value)
 
@@ -192,7 +200,9 @@ def test_a_language_file_linked_out_of_its_folder_is_refused(tmp_path):
     outside.write_text(HEAD + "secret\n", encoding="utf-8")
     (folder / "vi.j2").symlink_to(outside)
     template = TemplateLibrary([("user", tmp_path)]).find("evil@1.0")
-    with pytest.raises(TemplateError, match=r"not allowed in a template: 'vi.j2' leads outside the template's folder"):
+    with pytest.raises(
+        TemplateError, match=r"not allowed in a template: 'vi.j2' leads outside the template's folder"
+    ):
         build_document(load_draft(MOU), ["vi"], template)
 
 
@@ -200,7 +210,9 @@ def test_a_huge_template_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(DraftEnvironment, "limits", Limits(file_bytes=1000))
     folder = hostile_template(tmp_path, "{# " + "x" * 2000 + " #}")
     template = TemplateLibrary([("user", tmp_path)]).find("evil@1.0")
-    with pytest.raises(TemplateError, match=r"vi.j2: the template file has 2,\d{3} bytes; a template file may have"):
+    with pytest.raises(
+        TemplateError, match=r"vi.j2: the template file has 2,\d{3} bytes; a template file may have"
+    ):
         build_document(load_draft(MOU), ["vi"], template)
     del folder
 
@@ -232,10 +244,22 @@ def test_cli_render_and_lint_refuse_a_hostile_user_template(tmp_path):
     home = tmp_path / "home"
     hostile_template(home / "data" / "templates", HOSTILE["include of a link out"])
     env = {"MOU_DRAFTER_HOME": str(home)}
-    result = run_cli("render", str(MOU), "-o", str(tmp_path / "out.docx"), "--template", "evil@1.0",
-                     "--languages", "vi", "--allow-incomplete", env=env)
+    result = run_cli(
+        "render",
+        str(MOU),
+        "-o",
+        str(tmp_path / "out.docx"),
+        "--template",
+        "evil@1.0",
+        "--languages",
+        "vi",
+        "--allow-incomplete",
+        env=env,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "vi.j2:3: not allowed in a template: 'link.txt' leads outside the template's folder" in result.stderr
+    assert (
+        "vi.j2:3: not allowed in a template: 'link.txt' leads outside the template's folder" in result.stderr
+    )
     assert "root:" not in result.stderr and not (tmp_path / "out.docx").exists()
     result = run_cli("lint-templates", env=env)
     assert result.returncode == 1 and "vi.j2:3: not allowed in a template: 'link.txt'" in result.stdout

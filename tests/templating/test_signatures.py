@@ -37,7 +37,11 @@ def test_mou_signature_blocks_name_the_body_then_the_short_title_then_the_name()
     assert signer_lines(draft, "en") == {
         "sig.dakglei": ["FOR THE DAK GLEI DISTRICT PEOPLE'S COMMITTEE", "CHAIRMAN", "Nguyen Van Hung"],
         "sig.xanxay": ["FOR THE XAN XAY DISTRICT ADMINISTRATION", "DISTRICT GOVERNOR", "Somphone Keomany"],
-        "sig.dakcheung": ["FOR THE DAK CHEUNG DISTRICT ADMINISTRATION", "DISTRICT GOVERNOR", "Bounmy Phommachanh"],
+        "sig.dakcheung": [
+            "FOR THE DAK CHEUNG DISTRICT ADMINISTRATION",
+            "DISTRICT GOVERNOR",
+            "Bounmy Phommachanh",
+        ],
     }
     # the full title stays in the preamble
     preamble = next(b for b in build_document(draft, ["vi"]).texts["vi"] if b.id == "party.dakglei")
@@ -46,40 +50,67 @@ def test_mou_signature_blocks_name_the_body_then_the_short_title_then_the_name()
 
 def test_minutes_are_signed_by_the_heads_of_delegation():
     draft = load_draft(MINUTES)
-    assert signer_lines(draft, "vi")["sig.dakglei"] == ["TM. ĐOÀN ĐẠI BIỂU HUYỆN ĐĂK GLEI", "TRƯỞNG ĐOÀN",
-                                                        "Thái Văn Tường"]
-    assert signer_lines(draft, "lo")["sig.xanxay"] == ["ຕາງໜ້າ ຄະນະຜູ້ແທນເມືອງຊານໄຊ", "ຫົວໜ້າຄະນະ",
-                                                       "ສົມພອນ ແກ້ວມະນີ"]
-    assert signer_lines(draft, "en")["sig.dakcheung"] == ["FOR THE DELEGATION OF DAK CHEUNG DISTRICT",
-                                                          "HEAD OF DELEGATION", "Bounmy Phommachanh"]
+    assert signer_lines(draft, "vi")["sig.dakglei"] == [
+        "TM. ĐOÀN ĐẠI BIỂU HUYỆN ĐĂK GLEI",
+        "TRƯỞNG ĐOÀN",
+        "Thái Văn Tường",
+    ]
+    assert signer_lines(draft, "lo")["sig.xanxay"] == ["ຕາງໜ້າ ຄະນະຜູ້ແທນເມືອງຊານໄຊ", "ຫົວໜ້າຄະນະ", "ສົມພອນ ແກ້ວມະນີ"]
+    assert signer_lines(draft, "en")["sig.dakcheung"] == [
+        "FOR THE DELEGATION OF DAK CHEUNG DISTRICT",
+        "HEAD OF DELEGATION",
+        "Bounmy Phommachanh",
+    ]
 
 
 def test_signature_lines_in_the_docx_in_order():
     draft = load_draft(MOU)
     for layout in ("side-by-side", "sequential"):
-        paragraphs = paragraph_texts(open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""]))
-        for lines in (["TM. ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI", "CHỦ TỊCH"],
-                      ["ຕາງໜ້າ ຄະນະກຳມະການປະຊາຊົນເມືອງດັກເກລີ", "ປະທານ"]):
+        paragraphs = paragraph_texts(
+            open_docx(render_to_bytes(draft, RenderOptions(layout=layout, languages=("vi", "lo")))[""])
+        )
+        for lines in (
+            ["TM. ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI", "CHỦ TỊCH"],
+            ["ຕາງໜ້າ ຄະນະກຳມະການປະຊາຊົນເມືອງດັກເກລີ", "ປະທານ"],
+        ):
             first = paragraphs.index(lines[0])
-            assert paragraphs[first + 1] == lines[1], (layout, paragraphs[first:first + 3])
+            assert paragraphs[first + 1] == lines[1], (layout, paragraphs[first : first + 3])
         assert "Nguyễn Văn Hùng" in paragraphs and "ຫງວຽນ ວັນ ຮຸ່ງ" in paragraphs
 
 
 # -- format 3 and the migration from format 2 -------------------------------------------------------
 
 FORMAT_2 = {
-    "kind": "mou", "schema_version": 2, "languages": ["vi", "lo"],
+    "kind": "mou",
+    "schema_version": 2,
+    "languages": ["vi", "lo"],
     "title": {"vi": "Về hợp tác", "lo": "ວ່າດ້ວຍການຮ່ວມມື", "en": ""},
     "parties": [
-        {"id": "dakglei", "name": {"vi": "huyện Đăk Glei", "lo": "ເມືອງດັກເກລີ", "en": ""},
-         "representative": {"name": {"vi": "Nguyễn Văn Hùng", "lo": "ຫງວຽນ ວັນ ຮຸ່ງ", "en": ""},
-                            "title": {"vi": "Chủ tịch Ủy ban nhân dân huyện Đăk Glei",
-                                      "lo": "ປະທານຄະນະກຳມະການປະຊາຊົນເມືອງດັກເກລີ", "en": ""},
-                            "authority": {"vi": "TM. Ủy ban nhân dân huyện", "lo": "ຕາງໜ້າ ຄະນະກຳມະການປະຊາຊົນເມືອງ",
-                                          "en": ""}}},
-        {"id": "xanxay", "name": {"vi": "huyện Xan Xay", "lo": "ເມືອງຊານໄຊ", "en": ""},
-         "representative": {"name": {"vi": "Somphone Keomany", "lo": "ສົມພອນ ແກ້ວມະນີ", "en": ""},
-                            "title": {"vi": "Huyện trưởng huyện Xan Xay", "lo": "ເຈົ້າເມືອງຊານໄຊ", "en": ""}}},
+        {
+            "id": "dakglei",
+            "name": {"vi": "huyện Đăk Glei", "lo": "ເມືອງດັກເກລີ", "en": ""},
+            "representative": {
+                "name": {"vi": "Nguyễn Văn Hùng", "lo": "ຫງວຽນ ວັນ ຮຸ່ງ", "en": ""},
+                "title": {
+                    "vi": "Chủ tịch Ủy ban nhân dân huyện Đăk Glei",
+                    "lo": "ປະທານຄະນະກຳມະການປະຊາຊົນເມືອງດັກເກລີ",
+                    "en": "",
+                },
+                "authority": {
+                    "vi": "TM. Ủy ban nhân dân huyện",
+                    "lo": "ຕາງໜ້າ ຄະນະກຳມະການປະຊາຊົນເມືອງ",
+                    "en": "",
+                },
+            },
+        },
+        {
+            "id": "xanxay",
+            "name": {"vi": "huyện Xan Xay", "lo": "ເມືອງຊານໄຊ", "en": ""},
+            "representative": {
+                "name": {"vi": "Somphone Keomany", "lo": "ສົມພອນ ແກ້ວມະນີ", "en": ""},
+                "title": {"vi": "Huyện trưởng huyện Xan Xay", "lo": "ເຈົ້າເມືອງຊານໄຊ", "en": ""},
+            },
+        },
     ],
     "period": {"start": "2024-01-01", "duration_years": 5},
     "signing": {"place": {"vi": "Đăk Glei", "lo": "ເມືອງດັກເກລີ", "en": ""}, "date": "2023-11-23"},
@@ -87,19 +118,39 @@ FORMAT_2 = {
 }
 
 FORMAT_2_MINUTES = {
-    "kind": "minutes", "schema_version": 2, "template": "minutes@1.0", "languages": ["vi", "lo"],
-    "parties": [{"id": "a", "name": {"vi": "huyện Đăk Glei", "lo": "ເມືອງດັກເກລີ"},
-                 "short_name": {"vi": "huyện Đăk Glei", "lo": "ເມືອງດັກເກລີ"}},
-                {"id": "b", "name": {"vi": "huyện Xan Xay", "lo": "ເມືອງຊານໄຊ"}}],
+    "kind": "minutes",
+    "schema_version": 2,
+    "template": "minutes@1.0",
+    "languages": ["vi", "lo"],
+    "parties": [
+        {
+            "id": "a",
+            "name": {"vi": "huyện Đăk Glei", "lo": "ເມືອງດັກເກລີ"},
+            "short_name": {"vi": "huyện Đăk Glei", "lo": "ເມືອງດັກເກລີ"},
+        },
+        {"id": "b", "name": {"vi": "huyện Xan Xay", "lo": "ເມືອງຊານໄຊ"}},
+    ],
     "signing": {"place": {"vi": "Đăk Glei", "lo": "ເມືອງດັກເກລີ"}, "date": "2023-11-23"},
     "minutes": {
-        "conference": {"ordinal": 18, "title": {"vi": "Hội nghị hợp tác giữa hai huyện",
-                                                "lo": "ກອງປະຊຸມຮ່ວມມືລະຫວ່າງສອງເມືອງ"},
-                       "start": "2023-11-23", "venue": {"vi": "Đăk Glei", "lo": "ດັກເກລີ"}, "host": "a"},
-        "delegations": [{"party": "a", "head": {"name": {"vi": "Thái Văn Tường", "lo": "ໄທ ວັນ ເຕື່ອງ"},
-                                                "title": {"vi": "Bí thư Huyện ủy Đăk Glei",
-                                                          "lo": "ເລຂາພັກເມືອງດັກເກລີ"}}}],
-        "agreed": [{"area": {"vi": "Biên giới", "lo": "ຊາຍແດນ"}, "points": [{"vi": "Tuần tra", "lo": "ລາດຕະເວນ"}]}],
+        "conference": {
+            "ordinal": 18,
+            "title": {"vi": "Hội nghị hợp tác giữa hai huyện", "lo": "ກອງປະຊຸມຮ່ວມມືລະຫວ່າງສອງເມືອງ"},
+            "start": "2023-11-23",
+            "venue": {"vi": "Đăk Glei", "lo": "ດັກເກລີ"},
+            "host": "a",
+        },
+        "delegations": [
+            {
+                "party": "a",
+                "head": {
+                    "name": {"vi": "Thái Văn Tường", "lo": "ໄທ ວັນ ເຕື່ອງ"},
+                    "title": {"vi": "Bí thư Huyện ủy Đăk Glei", "lo": "ເລຂາພັກເມືອງດັກເກລີ"},
+                },
+            }
+        ],
+        "agreed": [
+            {"area": {"vi": "Biên giới", "lo": "ຊາຍແດນ"}, "points": [{"vi": "Tuần tra", "lo": "ລາດຕະເວນ"}]}
+        ],
     },
 }
 
@@ -114,14 +165,22 @@ def test_format_2_is_migrated_and_keeps_its_meaning(tmp_path):
     assert draft.document_type == "" and draft.parties[0].representative.signing_title.is_empty()
     # with its own template it renders as before: the authority line, then the full title
     assert signer_lines(draft, "vi")["sig.dakglei"] == [
-        "TM. ỦY BAN NHÂN DÂN HUYỆN", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI", "Nguyễn Văn Hùng"]
+        "TM. ỦY BAN NHÂN DÂN HUYỆN",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI",
+        "Nguyễn Văn Hùng",
+    ]
     # moved to mou@1.2: an empty signing title still falls back to the full title
     draft.template = "mou@1.2"
     assert signer_lines(draft, "vi")["sig.dakglei"] == [
-        "TM. ỦY BAN NHÂN DÂN HUYỆN", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI", "Nguyễn Văn Hùng"]
+        "TM. ỦY BAN NHÂN DÂN HUYỆN",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐĂK GLEI",
+        "Nguyễn Văn Hùng",
+    ]
     assert signer_lines(draft, "lo")["sig.xanxay"] == ["ເຈົ້າເມືອງຊານໄຊ", "ສົມພອນ ແກ້ວມະນີ"]
     # an empty document type: the template's own title
-    assert next(b for b in build_document(draft, ["vi"]).texts["vi"] if b.kind == "title").lines == ["BIÊN BẢN GHI NHỚ"]
+    assert next(b for b in build_document(draft, ["vi"]).texts["vi"] if b.kind == "title").lines == [
+        "BIÊN BẢN GHI NHỚ"
+    ]
     # saved, it is in the current format
     again = json.loads(save_draft(draft, tmp_path / "new.moud").read_text(encoding="utf-8"))
     assert again["schema_version"] == SCHEMA_VERSION and again["document_type"] == ""
@@ -135,8 +194,7 @@ def test_format_2_minutes_keep_their_signature_blocks():
     assert old == ["TRƯỞNG ĐOÀN HUYỆN ĐĂK GLEI", "BÍ THƯ HUYỆN ỦY ĐĂK GLEI", "Thái Văn Tường"]
     draft.template = "minutes@1.1"  # no capacity line given: the same block as minutes@1.0
     assert signer_lines(draft, "vi")["sig.a"] == old
-    assert signer_lines(draft, "lo")["sig.a"] == ["ຫົວໜ້າຄະນະຜູ້ແທນ ເມືອງດັກເກລີ", "ເລຂາພັກເມືອງດັກເກລີ",
-                                                  "ໄທ ວັນ ເຕື່ອງ"]
+    assert signer_lines(draft, "lo")["sig.a"] == ["ຫົວໜ້າຄະນະຜູ້ແທນ ເມືອງດັກເກລີ", "ເລຂາພັກເມືອງດັກເກລີ", "ໄທ ວັນ ເຕື່ອງ"]
     subtitle = next(b for b in build_document(draft, ["vi"]).texts["vi"] if b.id == "subtitle")
     assert subtitle.lines == ["Hội nghị hợp tác giữa hai huyện lần thứ 18"]  # one title, as in format 2
 
@@ -149,5 +207,11 @@ def test_format_3_round_trip_and_schema():
     assert defs["Delegation"]["properties"]["head"]["$ref"].endswith("/Representative")
     assert "between" in defs["Conference"]["properties"]
     assert set(json_schema()["properties"]["document_type"]["enum"]) == {
-        "", "memorandum", "agreement", "talks", "conference", "working"}
+        "",
+        "memorandum",
+        "agreement",
+        "talks",
+        "conference",
+        "working",
+    }
     assert json_schema()["properties"]["schema_version"]["default"] == SCHEMA_VERSION

@@ -51,8 +51,10 @@ def _copy_template(tmp_path: Path, version: str) -> Path:
     folder = tmp_path / "mou" / version
     shutil.copytree(ROOT / "templates" / "mou" / "1.0", folder)
     manifest = folder / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "1.0"', f'version = "{version}"', 1),
-                        encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('version = "1.0"', f'version = "{version}"', 1),
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -80,7 +82,9 @@ def test_syntax_error_names_file_and_line(tmp_path):
 
 def test_sandbox_blocks_unsafe_template_code(tmp_path):
     folder = _copy_template(tmp_path, "9.2")
-    (folder / "vi.j2").write_text("@para id=x\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    (folder / "vi.j2").write_text(
+        "@para id=x\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+    )
     template = TemplateLibrary([("test", tmp_path)]).find("mou@9.2")
     with pytest.raises(TemplateError, match=r"vi\.j2"):
         build_document(load_draft(MOU), ["vi"], template)
@@ -116,7 +120,9 @@ def test_empty_draft_renders_with_blanks():
         assert all(doc.texts[lang] for lang in ("vi", "lo", "en"))
 
 
-@pytest.mark.parametrize("name", ["title", "items", "keys", "get", "_private", "__class__", "__init__", "missing"])
+@pytest.mark.parametrize(
+    "name", ["title", "items", "keys", "get", "_private", "__class__", "__init__", "missing"]
+)
 def test_attribute_lookups_on_the_draft_data_are_the_sandboxes(name):
     """The engine looks keys of the draft's dicts up directly (speed); what a template gets, or
     the error it raises, is what Jinja's sandbox alone gives, for keys, dict methods and dunders."""
@@ -138,8 +144,26 @@ def test_attribute_lookups_on_the_draft_data_are_the_sandboxes(name):
     assert render(DraftEnvironment()) == render(sandbox)
 
 
-@pytest.mark.parametrize("name", ["index", "index0", "revindex", "first", "last", "length", "depth", "depth0",
-                                  "previtem", "nextitem", "cycle", "changed", "_iterable", "__class__", "missing"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index",
+        "index0",
+        "revindex",
+        "first",
+        "last",
+        "length",
+        "depth",
+        "depth0",
+        "previtem",
+        "nextitem",
+        "cycle",
+        "changed",
+        "_iterable",
+        "__class__",
+        "missing",
+    ],
+)
 def test_loop_attributes_are_the_sandboxes(name):
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment

@@ -26,14 +26,31 @@ from .template_problems import template_problems_label
 
 def html_labels() -> dict[str, str]:
     """The words of the comparison view in the interface language."""
-    return {"changed": _("changed"), "added": _("added"), "removed": _("removed"), "moved": _("moved"),
-            "unchanged": _("unchanged"), "clause": _("Clause"), "deleted": _("deleted"), "inserted": _("inserted"),
-            "legend": _("Deleted text is struck through and marked −, inserted text underlined and marked +.")}
+    return {
+        "changed": _("changed"),
+        "added": _("added"),
+        "removed": _("removed"),
+        "moved": _("moved"),
+        "unchanged": _("unchanged"),
+        "clause": _("Clause"),
+        "deleted": _("deleted"),
+        "inserted": _("inserted"),
+        "legend": _("Deleted text is struck through and marked −, inserted text underlined and marked +."),
+    }
 
 
 class CompareDialog(QDialog):
-    def __init__(self, draft: Draft | None = None, parent: QWidget | None = None, *, name: str = "",
-                 old: str = "", new: str = "", language: str = "", library: TemplateLibrary | None = None) -> None:
+    def __init__(
+        self,
+        draft: Draft | None = None,
+        parent: QWidget | None = None,
+        *,
+        name: str = "",
+        old: str = "",
+        new: str = "",
+        language: str = "",
+        library: TemplateLibrary | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Compare template versions"))
         self.resize(1100, 760)
@@ -61,8 +78,12 @@ class CompareDialog(QDialog):
         self.use_draft.setObjectName("compare.use-draft")
         self.use_draft.setEnabled(draft is not None)
         self.use_draft.setChecked(draft is not None)
-        for label, widget in ((_("Template"), self.name), (_("Old version"), self.old),
-                              (_("New version"), self.new), (_("Language"), self.language)):
+        for label, widget in (
+            (_("Template"), self.name),
+            (_("Old version"), self.old),
+            (_("New version"), self.new),
+            (_("Language"), self.language),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         row.addWidget(self.use_draft)
@@ -139,8 +160,11 @@ class CompareDialog(QDialog):
         self.comparison = comparison
         self.current_change = -1
         counts = comparison.counts()
-        self.summary.setText(_("{old} → {new}: {changed} changed, {added} added, {removed} removed, {moved} moved")
-                             .format(old=comparison.old_label, new=comparison.new_label, **counts))
+        self.summary.setText(
+            _("{old} → {new}: {changed} changed, {added} added, {removed} removed, {moved} moved").format(
+                old=comparison.old_label, new=comparison.new_label, **counts
+            )
+        )
         self.view.setHtml(comparison_html(comparison, labels=html_labels()))
 
     def change_count(self) -> int:

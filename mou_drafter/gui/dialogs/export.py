@@ -81,7 +81,8 @@ def template_label(version: TemplateVersion) -> str:
         title = f"{title} “{manifest.name}”"
     status = STATUS_LABELS.get(manifest.status, lambda: manifest.status)()
     return _("{title} — version {version} ({status}, {date})").format(
-        title=title, version=manifest.version, status=status, date=manifest.date.strftime("%d/%m/%Y"))
+        title=title, version=manifest.version, status=status, date=manifest.date.strftime("%d/%m/%Y")
+    )
 
 
 LAYOUT_LABELS = {
@@ -92,8 +93,15 @@ LAYOUT_LABELS = {
 
 
 class ExportDialog(QDialog):
-    def __init__(self, draft: Draft, draft_path: Path | None, parent: QWidget | None = None, *,
-                 last: ExportSettings | None = None, library: TemplateLibrary | None = None) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        draft_path: Path | None,
+        parent: QWidget | None = None,
+        *,
+        last: ExportSettings | None = None,
+        library: TemplateLibrary | None = None,
+    ) -> None:
         super().__init__(parent)
         self.draft = draft
         #: The draft's own file, which the export may not overwrite.
@@ -114,7 +122,9 @@ class ExportDialog(QDialog):
 
         self.template = QComboBox()
         library = library or default_library()
-        offered = [v for v in library.versions() if v.manifest.kind == draft.kind and v.manifest.status != "retired"]
+        offered = [
+            v for v in library.versions() if v.manifest.kind == draft.kind and v.manifest.status != "retired"
+        ]
         for version in offered:
             self.template.addItem(template_label(version), version.ref)
             tip = "\n".join(filter(None, [version.manifest.description, version.ref]))
@@ -146,7 +156,11 @@ class ExportDialog(QDialog):
             layouts.addWidget(radio)
         form.addRow(_("Layout"), box)
 
-        languages = last.languages if set(last.languages) <= {"vi", "lo", "en"} and last.languages else draft.languages
+        languages = (
+            last.languages
+            if set(last.languages) <= {"vi", "lo", "en"} and last.languages
+            else draft.languages
+        )
         langs = QWidget()
         row = QHBoxLayout(langs)
         row.setContentsMargins(0, 0, 0, 0)
@@ -180,9 +194,14 @@ class ExportDialog(QDialog):
         format_row.addWidget(self.pdf_a)
         format_row.addStretch(1)
         form.addRow(_("Format"), formats)
-        self.pdf_note = QLabel(_("PDF needs LibreOffice (free, libreoffice.org) or Microsoft Word; neither was found "
-                                 "on this computer, so only Word documents can be exported.") if not self.converter
-                               else _("PDF made by {program}").format(program=self.converter))
+        self.pdf_note = QLabel(
+            _(
+                "PDF needs LibreOffice (free, libreoffice.org) or Microsoft Word; neither was found "
+                "on this computer, so only Word documents can be exported."
+            )
+            if not self.converter
+            else _("PDF made by {program}").format(program=self.converter)
+        )
         self.pdf_note.setObjectName("export.pdf-note")
         self.pdf_note.setWordWrap(True)
         self.pdf_note.setStyleSheet("color: #555;")
@@ -190,15 +209,26 @@ class ExportDialog(QDialog):
         self.format_buttons["pdf"].setEnabled(bool(self.converter))
         wanted = last.format if (last.format == "docx" or self.converter) else "docx"
         self.format_buttons[wanted].setChecked(True)
-        self.originals = QCheckBox(_("One original per party: in each, that party's language, name and signature "
-                                     "block come first (files named by party)"))
+        self.originals = QCheckBox(
+            _(
+                "One original per party: in each, that party's language, name and signature "
+                "block come first (files named by party)"
+            )
+        )
         self.originals.setObjectName("export.originals")
         self.originals.setChecked(last.originals == "alternat" and len(draft.parties) > 1)
         form.addRow(_("Originals"), self.originals)
 
-        folder = Path(last.folder) if last.folder and Path(last.folder).is_dir() else (
-            draft_path.parent if draft_path else Path.home())
-        stem = draft_path.stem if draft_path else ("bien-ban-ghi-nho" if draft.kind == "mou" else "bien-ban-hoi-nghi")
+        folder = (
+            Path(last.folder)
+            if last.folder and Path(last.folder).is_dir()
+            else (draft_path.parent if draft_path else Path.home())
+        )
+        stem = (
+            draft_path.stem
+            if draft_path
+            else ("bien-ban-ghi-nho" if draft.kind == "mou" else "bien-ban-hoi-nghi")
+        )
         self.path = QLineEdit(str(folder / f"{stem}.{self.format_choice}"))
         self.path.setObjectName("export.path")
         browse = QPushButton(_("Browse…"))
@@ -210,7 +240,9 @@ class ExportDialog(QDialog):
         path_layout.addWidget(browse)
         form.addRow(_("Save as"), path_row)
 
-        self.zwsp = QCheckBox(_("Zero-width spaces between Lao words (for programs that cannot break Lao lines)"))
+        self.zwsp = QCheckBox(
+            _("Zero-width spaces between Lao words (for programs that cannot break Lao lines)")
+        )
         self.zwsp.setObjectName("export.zwsp")
         self.zwsp.setChecked(last.lao_zero_width_spaces)
         form.addRow("", self.zwsp)
@@ -232,7 +264,9 @@ class ExportDialog(QDialog):
         self.message.setStyleSheet(f"color: {error_color().name()};")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setObjectName("export.ok")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
@@ -258,12 +292,19 @@ class ExportDialog(QDialog):
         self.problem_list.setVisible(listed)
         notes = []
         if self.problems:
-            notes.append(_("Missing in the chosen languages: {count}. These texts would print as "
-                           "“……”. Export anyway, or cancel and fill them in?").format(count=len(self.problems)))
+            notes.append(
+                _(
+                    "Missing in the chosen languages: {count}. These texts would print as "
+                    "“……”. Export anyway, or cancel and fill them in?"
+                ).format(count=len(self.problems))
+            )
         if self.findings:
-            notes.append(_("Language checks: {count} findings in the chosen languages (wrong script, old "
-                           "encodings, translations to check, numbers or names that differ).")
-                         .format(count=len(self.findings)))
+            notes.append(
+                _(
+                    "Language checks: {count} findings in the chosen languages (wrong script, old "
+                    "encodings, translations to check, numbers or names that differ)."
+                ).format(count=len(self.findings))
+            )
         self.problem_note.setText("\n".join(notes))
         self.export_button.setText(_("Export anyway") if listed else _("Export"))
         self.problem_note.setVisible(listed)
@@ -274,8 +315,12 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         pdf = self.format_choice == "pdf"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export to Word"), self.path.text(),
-                                                    _("PDF documents (*.pdf)") if pdf else _("Word documents (*.docx)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export to Word"),
+            self.path.text(),
+            _("PDF documents (*.pdf)") if pdf else _("Word documents (*.docx)"),
+        )
         if path:
             suffix = f".{self.format_choice}"
             self.path.setText(path if path.lower().endswith(suffix) else path + suffix)
@@ -285,7 +330,11 @@ class ExportDialog(QDialog):
         self.pdf_a.setEnabled(self.format_choice == "pdf")
         text = self.path.text()
         target = Path(text)
-        if text and target.suffix.lower() in (".docx", ".pdf") and target.suffix.lower() != f".{self.format_choice}":
+        if (
+            text
+            and target.suffix.lower() in (".docx", ".pdf")
+            and target.suffix.lower() != f".{self.format_choice}"
+        ):
             self.path.setText(str(target.with_suffix(f".{self.format_choice}")))
 
     def _originals_changed(self, *_args) -> None:
@@ -329,15 +378,21 @@ class ExportDialog(QDialog):
 
     def choices(self) -> ExportSettings:
         """The choices made, to be offered next time."""
-        return ExportSettings(layout=self.layout_choice, languages=self.languages,
-                              folder=str(Path(self.path.text()).parent), lao_zero_width_spaces=self.zero_width_spaces,
-                              format=self.format_choice, pdf_a=self.pdf_a.isChecked(),
-                              originals=self.originals_choice)
+        return ExportSettings(
+            layout=self.layout_choice,
+            languages=self.languages,
+            folder=str(Path(self.path.text()).parent),
+            lao_zero_width_spaces=self.zero_width_spaces,
+            format=self.format_choice,
+            pdf_a=self.pdf_a.isChecked(),
+            originals=self.originals_choice,
+        )
 
     def request(self) -> ExportRequest:
         """The export asked for."""
-        return ExportRequest(path=Path(self.path.text().strip()), template=self.template_ref or "",
-                             choices=self.choices())
+        return ExportRequest(
+            path=Path(self.path.text().strip()), template=self.template_ref or "", choices=self.choices()
+        )
 
     def _accept(self) -> None:
         if not self.languages:
@@ -349,7 +404,8 @@ class ExportDialog(QDialog):
         try:  # never over the draft itself (also through a link, or a .moud name)
             check_output_path(Path(self.path.text().strip()), source=self.draft_path)
         except MouDrafterError as exc:
-            self.message.setText(_("Choose another file: this one is the draft itself, or a draft file.")
-                                 + "\n" + str(exc))
+            self.message.setText(
+                _("Choose another file: this one is the draft itself, or a draft file.") + "\n" + str(exc)
+            )
             return
         self.accept()

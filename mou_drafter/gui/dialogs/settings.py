@@ -50,7 +50,9 @@ class SettingsDialog(QDialog):
         self.settings = load_settings()
         fonts = self.settings.fonts
         layout = QFormLayout(self)
-        note = QLabel(_("The fonts are written into every document; the reader's computer needs them installed."))
+        note = QLabel(
+            _("The fonts are written into every document; the reader's computer needs them installed.")
+        )
         note.setWordWrap(True)
         layout.addRow(note)
         self.latin = QFontComboBox()
@@ -82,7 +84,9 @@ class SettingsDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(f"color: {error_color().name()};")
         layout.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.save)
@@ -105,9 +109,12 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         fonts = self.settings.fonts
-        self.settings.fonts = Fonts(latin=self.latin.currentText().strip() or fonts.latin,
-                                    lao=self.lao.currentText().strip() or fonts.lao,
-                                    latin_size=self.latin_size.value(), lao_size=self.lao_size.value())
+        self.settings.fonts = Fonts(
+            latin=self.latin.currentText().strip() or fonts.latin,
+            lao=self.lao.currentText().strip() or fonts.lao,
+            latin_size=self.latin_size.value(),
+            lao_size=self.lao_size.value(),
+        )
         self.settings.shared_templates_dir = self.shared.text().strip()
         self.settings.autosave_seconds = self.autosave.value()
         try:

@@ -19,7 +19,10 @@ def template_problems_label(library: TemplateLibrary, name: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     skipped = library.problems()
     if skipped:
-        label.setText(_("Template folders skipped (they cannot be used):") + "\n"
-                      + "\n".join(f"• {problem}" for problem in skipped))
+        label.setText(
+            _("Template folders skipped (they cannot be used):")
+            + "\n"
+            + "\n".join(f"• {problem}" for problem in skipped)
+        )
     label.setVisible(bool(skipped))
     return label

@@ -56,9 +56,12 @@ class WordEditsDialog(QDialog):
         layout = QVBoxLayout(self)
         changes = edits.changes()
         name = edits.source.replace("\\", "/").rsplit("/", 1)[-1]
-        summary = QLabel(_("{file}: {count} changes made in Word, in {clauses} clauses. Tick the changes of typed "
-                           "texts to take back into the draft.").format(file=name, count=len(changes),
-                                                                        clauses=len(edits.clauses)))
+        summary = QLabel(
+            _(
+                "{file}: {count} changes made in Word, in {clauses} clauses. Tick the changes of typed "
+                "texts to take back into the draft."
+            ).format(file=name, count=len(changes), clauses=len(edits.clauses))
+        )
         summary.setObjectName("word-edits.summary")
         summary.setWordWrap(True)
         layout.addWidget(summary)
@@ -72,8 +75,10 @@ class WordEditsDialog(QDialog):
                 what = f"{what}: {describe(change.path)}"
                 if not change.can_take_back:
                     what += " — " + _("cannot be taken back by itself; change it in the form")
-            item = QListWidgetItem(f"{change.clause} ({LANG_LABELS.get(change.lang, change.lang)}): "
-                                   f"“{change.old}” → “{change.new}” — {what}")
+            item = QListWidgetItem(
+                f"{change.clause} ({LANG_LABELS.get(change.lang, change.lang)}): "
+                f"“{change.old}” → “{change.new}” — {what}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, change.index)
             if change.can_take_back:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -93,7 +98,8 @@ class WordEditsDialog(QDialog):
         self.language.setObjectName("word-edits.language")
         changed = {c.lang for c in edits.clauses}
         for lang in [lang for lang in edits.record.languages if lang in changed] + sorted(
-                changed - set(edits.record.languages)):
+            changed - set(edits.record.languages)
+        ):
             self.language.addItem(LANG_LABELS.get(lang, lang), lang)
         self.language.currentIndexChanged.connect(self.show_comparison)
         row.addWidget(self.language)
@@ -106,13 +112,17 @@ class WordEditsDialog(QDialog):
         splitter.setSizes([220, 480])
         layout.addWidget(splitter, 1)
 
-        self.keep_template = QCheckBox(_("Keep the edited template wording as this draft's own (shown in the checks)"))
+        self.keep_template = QCheckBox(
+            _("Keep the edited template wording as this draft's own (shown in the checks)")
+        )
         self.keep_template.setObjectName("word-edits.keep-template")
         self.keep_template.setChecked(True)
         self.keep_template.setVisible(any(c.kind == "template" for c in changes))
         layout.addWidget(self.keep_template)
         buttons = QDialogButtonBox()
-        self.take_button = buttons.addButton(_("Take back the ticked changes"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.take_button = buttons.addButton(
+            _("Take back the ticked changes"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.take_button.setObjectName("word-edits.take-back")
         close = buttons.addButton(_("Keep the draft as exported"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("word-edits.close")

@@ -196,14 +196,20 @@ class SectionEditor(QWidget):
         for path in set(self._marked) | set(marks):
             widget = self.registry.get(path)
             severity, message = marks.get(path, ("", ""))
-            if widget is not None and (widget.property("issue") or "", widget.property("issue_tip") or "") != (
-                    severity, message):
+            if widget is not None and (
+                widget.property("issue") or "",
+                widget.property("issue_tip") or "",
+            ) != (severity, message):
                 set_issue(widget, severity, message)
         self._marked = marks
 
     def section_state(self, section: Section) -> str:
         """``errors``, ``incomplete`` (warnings) or ``complete``; information does not count."""
-        own = [i for i in self.issues if section_for_path(self.sections, i.path) is section and i.severity != "info"]
+        own = [
+            i
+            for i in self.issues
+            if section_for_path(self.sections, i.path) is section and i.severity != "info"
+        ]
         if any(i.severity == "error" for i in own):
             return "errors"
         return "incomplete" if own else "complete"

@@ -25,25 +25,46 @@ ITEMS = {
 }
 #: Names of fields; a few depend on what they belong to.
 FIELDS = {
-    "name": lambda: pgettext("name of a body", "Name"), "short_name": lambda: _("Short name"), "locality": lambda: _("Locality"),
-    "representative": lambda: _("Representative"), "authority": lambda: _("Signing authority"),
-    "country": lambda: _("Country"), "description": lambda: _("Description"), "purpose": lambda: _("Purpose"),
-    "amount": lambda: _("Amount"), "party": lambda: _("Party"), "due": lambda: _("Due date"),
-    "host": lambda: _("Host"), "venue": lambda: _("Venue"), "place": lambda: _("Place"), "time": lambda: _("Time"),
-    "ordinal": lambda: _("Ordinal"), "originals": lambda: _("Number of originals"),
-    "prevailing": lambda: _("Authentic texts"), "head": lambda: _("Head of delegation"),
-    "area": lambda: _("Area"), "number": lambda: _("Number"), "parties": lambda: _("Parties"),
-    "areas": lambda: _("Cooperation areas"), "delegations": lambda: _("Delegations"),
-    "agreed": lambda: _("Agreed points"), "conference": lambda: _("Conference"),
+    "name": lambda: pgettext("name of a body", "Name"),
+    "short_name": lambda: _("Short name"),
+    "locality": lambda: _("Locality"),
+    "representative": lambda: _("Representative"),
+    "authority": lambda: _("Signing authority"),
+    "country": lambda: _("Country"),
+    "description": lambda: _("Description"),
+    "purpose": lambda: _("Purpose"),
+    "amount": lambda: _("Amount"),
+    "party": lambda: _("Party"),
+    "due": lambda: _("Due date"),
+    "host": lambda: _("Host"),
+    "venue": lambda: _("Venue"),
+    "place": lambda: _("Place"),
+    "time": lambda: _("Time"),
+    "ordinal": lambda: _("Ordinal"),
+    "originals": lambda: _("Number of originals"),
+    "prevailing": lambda: _("Authentic texts"),
+    "head": lambda: _("Head of delegation"),
+    "area": lambda: _("Area"),
+    "number": lambda: _("Number"),
+    "parties": lambda: _("Parties"),
+    "areas": lambda: _("Cooperation areas"),
+    "delegations": lambda: _("Delegations"),
+    "agreed": lambda: _("Agreed points"),
+    "conference": lambda: _("Conference"),
     "next_conference": lambda: _("Next conference"),
-    "signing_title": lambda: _("Signing title"), "between": lambda: _("Between (after the ordinal)"),
+    "signing_title": lambda: _("Signing title"),
+    "between": lambda: _("Between (after the ordinal)"),
     "document_type": lambda: _("Document title"),
 }
 SPECIAL = {
-    "title": lambda: _("Subject"), "signing.place": lambda: _("Signing place"),
-    "signing.date": lambda: _("Signing date"), "period.start": lambda: _("Start date"),
-    "period.end": lambda: _("End date"), "minutes.conference.title": lambda: pgettext("name of a conference", "Conference"),
-    "minutes.conference.start": lambda: _("From"), "minutes.conference.end": lambda: _("To"),
+    "title": lambda: _("Subject"),
+    "signing.place": lambda: _("Signing place"),
+    "signing.date": lambda: _("Signing date"),
+    "period.start": lambda: _("Start date"),
+    "period.end": lambda: _("End date"),
+    "minutes.conference.title": lambda: pgettext("name of a conference", "Conference"),
+    "minutes.conference.start": lambda: _("From"),
+    "minutes.conference.end": lambda: _("To"),
     "signing.prevailing": lambda: _("Authentic texts"),
 }
 
@@ -51,7 +72,7 @@ SPECIAL = {
 def describe(path: str) -> str:
     for prefix, label in SPECIAL.items():
         if path == prefix or path.startswith(prefix + "."):
-            rest = path[len(prefix) + 1:]
+            rest = path[len(prefix) + 1 :]
             return " › ".join([label(), *([language_name(rest)] if rest in LANGUAGES else [])])
     parts = split_path(path)
     out: list[str] = []
@@ -67,7 +88,9 @@ def describe(path: str) -> str:
         elif part == "minutes":
             pass
         elif part == "title":  # an area's name, or a person's job title
-            out.append(pgettext("name of an area", "Title") if "areas" in parts else pgettext("job title", "Title"))
+            out.append(
+                pgettext("name of an area", "Title") if "areas" in parts else pgettext("job title", "Title")
+            )
         elif part == "name" and any(p in parts for p in ("representative", "head", "members")):
             out.append(pgettext("name of a person", "Name"))
         elif part == "text":

@@ -48,8 +48,16 @@ NO_DATE = QDate(1900, 1, 1)
 AMOUNT_PATTERN = r"^[0-9]{0,18}([.,][0-9]{0,2})?$"
 #: The narrowest a per-language input gets (average characters): a party's short name fits.
 MIN_FIELD_CHARS = 16
-LAO_FONT_CANDIDATES = ("Phetsarath OT", "Phetsarath", "Saysettha OT", "Noto Sans Lao", "Noto Serif Lao",
-                       "Lao UI", "DokChampa", "Leelawadee UI")
+LAO_FONT_CANDIDATES = (
+    "Phetsarath OT",
+    "Phetsarath",
+    "Saysettha OT",
+    "Noto Sans Lao",
+    "Noto Serif Lao",
+    "Lao UI",
+    "DokChampa",
+    "Leelawadee UI",
+)
 
 
 def lao_font(size: float = 0) -> QFont:
@@ -73,8 +81,14 @@ class GrowingTextEdit(PasteAwarePlainTextEdit):
     starting a new line, and line breaks pasted in become spaces. ``text()`` and ``setText()`` read
     and set it as for a ``QLineEdit`` (the cursor goes to the end)."""
 
-    def __init__(self, min_lines: int = 1, max_lines: int = 6, *, single_line: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        min_lines: int = 1,
+        max_lines: int = 6,
+        *,
+        single_line: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.min_lines, self.max_lines, self.single_line = min_lines, max_lines, single_line
         self.setTabChangesFocus(True)
@@ -193,8 +207,12 @@ class Form:
                 if present and not value.get(lang):
                     set_marker(editor, "missing", missing_tip(), value.get(lang))
                 elif lang in stale:
-                    set_marker(editor, "check", check_tip(", ".join(LANG_LABELS[o] for o in stale[lang])),
-                               value.get(lang))
+                    set_marker(
+                        editor,
+                        "check",
+                        check_tip(", ".join(LANG_LABELS[o] for o in stale[lang])),
+                        value.get(lang),
+                    )
                 else:
                     set_marker(editor, "", "", value.get(lang))
                 confirms[lang].setVisible(lang in stale)
@@ -203,7 +221,9 @@ class Form:
             field_path = f"{path}.{lang}"
             editor: GrowingTextEdit | PasteAwareLineEdit
             if multiline or long:
-                editor = GrowingTextEdit(3 if multiline else 1, 12 if multiline else 4, single_line=not multiline)
+                editor = GrowingTextEdit(
+                    3 if multiline else 1, 12 if multiline else 4, single_line=not multiline
+                )
                 editor.setPlaceholderText(language_name(lang))
 
                 def on_change(e=editor, p=field_path) -> None:
@@ -233,6 +253,7 @@ class Form:
                     if e.text() != self.doc.get(p):
                         e.setText(self.doc.get(p))
                     mark_missing()
+
             editor.paste_handler = self._paste_handler(field_path, editor)
             if lang == "lo":
                 editor.setFont(lao_font(editor.font().pointSizeF() + 1))
@@ -283,12 +304,19 @@ class Form:
                 return False
             converted, encoding = found
             self.doc.set_value(path, before[:start] + pasted + before[end:], merge=False, label=_("Paste"))
-            self.doc.set_value(path, before[:start] + converted + before[end:], merge=False,
-                               label=_("Convert {encoding} to Unicode").format(encoding=encoding))
+            self.doc.set_value(
+                path,
+                before[:start] + converted + before[end:],
+                merge=False,
+                label=_("Convert {encoding} to Unicode").format(encoding=encoding),
+            )
             self.refresh(path)
             place_cursor(editor, start + len(converted))  # type: ignore[arg-type]
-            self.doc.notice.emit(_("Pasted text converted from {encoding} to Unicode; Undo gives it back as "
-                                   "pasted.").format(encoding=encoding))
+            self.doc.notice.emit(
+                _("Pasted text converted from {encoding} to Unicode; Undo gives it back as pasted.").format(
+                    encoding=encoding
+                )
+            )
             return True
 
         return handle
@@ -470,9 +498,15 @@ def form_layout(parent: QWidget | None = None) -> QFormLayout:
 class ListEditor(QWidget):
     """Items of a list in group boxes with move up / move down / remove, and an add button."""
 
-    def __init__(self, form: Form, path: str, item_title: Callable[[int], str],
-                 build_item: Callable[[QFormLayout, str, int], None], new_item: Callable[[], Any],
-                 add_label: str) -> None:
+    def __init__(
+        self,
+        form: Form,
+        path: str,
+        item_title: Callable[[int], str],
+        build_item: Callable[[QFormLayout, str, int], None],
+        new_item: Callable[[], Any],
+        add_label: str,
+    ) -> None:
         super().__init__()
         self.form, self.path = form, path
         layout = QVBoxLayout(self)
@@ -488,7 +522,13 @@ class ListEditor(QWidget):
             title = item_title(index)
             for label, key, tip, action, enabled in (
                 ("↑", "up", _("Move up"), lambda _c=False, i=index: self.move_item(i, -1), index > 0),
-                ("↓", "down", _("Move down"), lambda _c=False, i=index: self.move_item(i, 1), index < len(items) - 1),
+                (
+                    "↓",
+                    "down",
+                    _("Move down"),
+                    lambda _c=False, i=index: self.move_item(i, 1),
+                    index < len(items) - 1,
+                ),
                 ("✕", "remove", _("Remove"), lambda _c=False, i=index: self.remove(i), True),
             ):
                 button = QPushButton(label)

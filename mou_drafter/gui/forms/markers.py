@@ -60,5 +60,7 @@ def missing_tip() -> str:
 
 
 def check_tip(languages: str) -> str:
-    return _("Check this translation: the {languages} text changed after it was written. Edit it, or click ✓ "
-             "if it is still correct.").format(languages=languages)
+    return _(
+        "Check this translation: the {languages} text changed after it was written. Edit it, or click ✓ "
+        "if it is still correct."
+    ).format(languages=languages)

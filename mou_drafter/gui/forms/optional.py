@@ -31,7 +31,9 @@ def optional_clauses_box(form: Form) -> QWidget:
         layout.addWidget(QLabel(str(exc)))
         return box
     if not offered:
-        note = QLabel(_("The template {template} offers no optional clauses.").format(template=draft.template))
+        note = QLabel(
+            _("The template {template} offers no optional clauses.").format(template=draft.template)
+        )
         note.setObjectName("optional-clauses.none")
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")

@@ -86,8 +86,13 @@ class PasteAwarePlainTextEdit(QPlainTextEdit):
         pasted = source.text()
         if pasted and self.paste_handler is not None and not self.isReadOnly():
             cursor = self.textCursor()
-            if self.paste_handler(self.toPlainText(), cursor.selectionStart(), cursor.selectionEnd(), pasted,
-                                  capitals_hint(source)):
+            if self.paste_handler(
+                self.toPlainText(),
+                cursor.selectionStart(),
+                cursor.selectionEnd(),
+                pasted,
+                capitals_hint(source),
+            ):
                 return
         super().insertFromMimeData(source)
 
@@ -100,4 +105,3 @@ def place_cursor(editor: QLineEdit | QPlainTextEdit, position: int) -> None:
         cursor.setPosition(min(position, len(editor.toPlainText())))
         editor.setTextCursor(cursor)
         editor.ensureCursorVisible()
-

@@ -106,8 +106,16 @@ def build_parties(form: Form) -> QWidget:
         inner.addRow(_("Signing authority"), form.text(f"{p}.representative.authority", long=True))
         inner.addRow(_("Signing title"), form.text(f"{p}.representative.signing_title"))
 
-    layout.addRow(ListEditor(form, "parties", lambda i: _("Party {n}").format(n=i + 1), build,
-                             lambda: Party(id=_new_party_id(form)), _("Add a party")))
+    layout.addRow(
+        ListEditor(
+            form,
+            "parties",
+            lambda i: _("Party {n}").format(n=i + 1),
+            build,
+            lambda: Party(id=_new_party_id(form)),
+            _("Add a party"),
+        )
+    )
     return page
 
 
@@ -125,8 +133,11 @@ def _plain_number(form: Form) -> QWidget:
     edit = QLineEdit(form.doc.draft.number)
     edit.setPlaceholderText("05/BB-UBND")
     edit.textEdited.connect(lambda text: form.doc.set_value("number", text))
-    form._register("number", edit, lambda: edit.setText(form.doc.draft.number)
-                   if edit.text() != form.doc.draft.number else None)
+    form._register(
+        "number",
+        edit,
+        lambda: edit.setText(form.doc.draft.number) if edit.text() != form.doc.draft.number else None,
+    )
     return edit
 
 
@@ -149,8 +160,9 @@ def build_areas(form: Form) -> QWidget:
         inner.addRow(pgettext("name of an area", "Title"), form.text(f"{p}.title", long=True))
         inner.addRow(_("Description"), form.text(f"{p}.description", multiline=True))
 
-    layout.addRow(ListEditor(form, "areas", lambda i: _("Area {n}").format(n=i + 1), build, Area,
-                             _("Add an area")))
+    layout.addRow(
+        ListEditor(form, "areas", lambda i: _("Area {n}").format(n=i + 1), build, Area, _("Add an area"))
+    )
     return page
 
 
@@ -162,8 +174,16 @@ def build_obligations(form: Form) -> QWidget:
         inner.addRow(_("Obligation"), form.text(f"{p}.text", multiline=True))
         inner.addRow(_("Due date"), form.date(f"{p}.due"))
 
-    layout.addRow(ListEditor(form, "obligations", lambda i: _("Obligation {n}").format(n=i + 1), build,
-                             Obligation, _("Add an obligation")))
+    layout.addRow(
+        ListEditor(
+            form,
+            "obligations",
+            lambda i: _("Obligation {n}").format(n=i + 1),
+            build,
+            Obligation,
+            _("Add an obligation"),
+        )
+    )
     return page
 
 
@@ -171,18 +191,35 @@ def build_contributions(form: Form) -> QWidget:
     page, layout = _page(_("Money given by a party: entered once, written in each language."))
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
-        inner.addRow(_("Giving party"), form.choice(f"{p}.party", [("", "—"), *form.party_options(allow_all=True)]))
+        inner.addRow(
+            _("Giving party"), form.choice(f"{p}.party", [("", "—"), *form.party_options(allow_all=True)])
+        )
         inner.addRow(_("Amount"), form.amount(f"{p}.amount", f"{p}.currency"))
         inner.addRow(_("Equivalent to"), equivalent_amount(form, f"{p}.equivalent"))
         inner.addRow(_("Purpose"), form.text(f"{p}.purpose", multiline=True))
 
     first = form.doc.draft.parties[0].id if form.doc.draft.parties else ""
-    layout.addRow(ListEditor(form, "contributions", lambda i: _("Contribution {n}").format(n=i + 1), build,
-                             lambda: Contribution(party=first), _("Add a contribution")))
+    layout.addRow(
+        ListEditor(
+            form,
+            "contributions",
+            lambda i: _("Contribution {n}").format(n=i + 1),
+            build,
+            lambda: Contribution(party=first),
+            _("Add a contribution"),
+        )
+    )
     return page
 
 
-LANGUAGE_SETS = [["vi", "lo"], ["vi", "lo", "en"], ["lo", "vi"], ["lo", "vi", "en"], ["vi", "en"], ["lo", "en"]]
+LANGUAGE_SETS = [
+    ["vi", "lo"],
+    ["vi", "lo", "en"],
+    ["lo", "vi"],
+    ["lo", "vi", "en"],
+    ["vi", "en"],
+    ["lo", "en"],
+]
 
 
 def language_choice(form: Form) -> QWidget:
@@ -206,8 +243,13 @@ def build_final(form: Form) -> QWidget:
     page, layout = _page(_("Closing clause: originals, authentic texts, termination."))
     layout.addRow(_("Document languages"), language_choice(form))
     layout.addRow(_("Number of originals"), form.integer("signing.originals", 1, 50))
-    layout.addRow(_("Authentic texts"), form.choice("signing.prevailing", [
-        ("equal", _("All texts equally authentic")), ("en", _("English text prevails"))]))
+    layout.addRow(
+        _("Authentic texts"),
+        form.choice(
+            "signing.prevailing",
+            [("equal", _("All texts equally authentic")), ("en", _("English text prevails"))],
+        ),
+    )
     if form.doc.draft.kind == "mou":
         layout.addRow(_("Notice before termination (months)"), form.integer("signing.notice_months", 0, 60))
     layout.addRow(_("Optional clauses"), optional_clauses_box(form))
@@ -240,6 +282,7 @@ def build_delegations(form: Form) -> QWidget:
         def build(inner: QFormLayout, p: str, _index: int) -> None:
             inner.addRow(pgettext("name of a person", "Name"), form_.text(f"{p}.name"))
             inner.addRow(pgettext("job title", "Title"), form_.text(f"{p}.title", long=True))
+
         return build
 
     def build(inner: QFormLayout, p: str, _index: int) -> None:
@@ -248,11 +291,27 @@ def build_delegations(form: Form) -> QWidget:
         inner.addRow(pgettext("job title", "Title"), form.text(f"{p}.head.title", long=True))
         inner.addRow(_("Signing authority"), form.text(f"{p}.head.authority", long=True))
         inner.addRow(_("Signing title"), form.text(f"{p}.head.signing_title"))
-        inner.addRow(ListEditor(form, f"{p}.members", lambda i: _("Member {n}").format(n=i + 1),
-                                build_member(form), Person, _("Add a member")))
+        inner.addRow(
+            ListEditor(
+                form,
+                f"{p}.members",
+                lambda i: _("Member {n}").format(n=i + 1),
+                build_member(form),
+                Person,
+                _("Add a member"),
+            )
+        )
 
-    layout.addRow(ListEditor(form, "minutes.delegations", lambda i: _("Delegation {n}").format(n=i + 1), build,
-                             Delegation, _("Add a delegation")))
+    layout.addRow(
+        ListEditor(
+            form,
+            "minutes.delegations",
+            lambda i: _("Delegation {n}").format(n=i + 1),
+            build,
+            Delegation,
+            _("Add a delegation"),
+        )
+    )
     return page
 
 
@@ -269,8 +328,16 @@ def build_agreed(form: Form) -> QWidget:
         inner.addRow(_("Area"), form.text(f"{p}.area", long=True))
         _text_list(form, inner, f"{p}.points", _("Point"), _("Add a point"))
 
-    layout.addRow(ListEditor(form, "minutes.agreed", lambda i: _("Area {n}").format(n=i + 1), build,
-                             AgreedGroup, _("Add an area")))
+    layout.addRow(
+        ListEditor(
+            form,
+            "minutes.agreed",
+            lambda i: _("Area {n}").format(n=i + 1),
+            build,
+            AgreedGroup,
+            _("Add an area"),
+        )
+    )
     return page
 
 
@@ -288,32 +355,93 @@ def build_next(form: Form) -> QWidget:
 def sections_for(kind: str) -> list[Section]:
     if kind == "minutes":
         return [
-            Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
-                    build_parties, ("title", "subject", "number")),
-            Section("conference", lambda: _("Conference"),
-                    ("minutes.conference", "signing", "minutes", "languages", "optional_clauses"),
-                    build_conference, ("intro", "place-date")),
-            Section("delegations", lambda: _("Delegations"), ("minutes.delegations",), build_delegations,
-                    ("sec.participants", "delegation")),
-            Section("results", lambda: _("Results reviewed"), ("minutes.results",), build_results,
-                    ("sec.results", "result")),
-            Section("agreed", lambda: _("Agreed points"), ("minutes.agreed",), build_agreed, ("sec.agreed", "agreed")),
-            Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions,
-                    ("sec.contributions", "contributions")),
-            Section("next", lambda: _("Next conference"), ("minutes.next_conference",), build_next, ("sec.next", "next")),
+            Section(
+                "parties",
+                lambda: _("Parties"),
+                ("parties", "title", "basis", "number", "document_type"),
+                build_parties,
+                ("title", "subject", "number"),
+            ),
+            Section(
+                "conference",
+                lambda: _("Conference"),
+                ("minutes.conference", "signing", "minutes", "languages", "optional_clauses"),
+                build_conference,
+                ("intro", "place-date"),
+            ),
+            Section(
+                "delegations",
+                lambda: _("Delegations"),
+                ("minutes.delegations",),
+                build_delegations,
+                ("sec.participants", "delegation"),
+            ),
+            Section(
+                "results",
+                lambda: _("Results reviewed"),
+                ("minutes.results",),
+                build_results,
+                ("sec.results", "result"),
+            ),
+            Section(
+                "agreed",
+                lambda: _("Agreed points"),
+                ("minutes.agreed",),
+                build_agreed,
+                ("sec.agreed", "agreed"),
+            ),
+            Section(
+                "contributions",
+                lambda: _("Contributions"),
+                ("contributions",),
+                build_contributions,
+                ("sec.contributions", "contributions"),
+            ),
+            Section(
+                "next",
+                lambda: _("Next conference"),
+                ("minutes.next_conference",),
+                build_next,
+                ("sec.next", "next"),
+            ),
         ]
     return [
-        Section("parties", lambda: _("Parties"), ("parties", "title", "basis", "number", "document_type"),
-                build_parties, ("title", "subtitle", "party")),
-        Section("period", lambda: _("Period and signing"), ("period", "signing.place", "signing.date"), build_period,
-                ("art.duration", "final")),
+        Section(
+            "parties",
+            lambda: _("Parties"),
+            ("parties", "title", "basis", "number", "document_type"),
+            build_parties,
+            ("title", "subtitle", "party"),
+        ),
+        Section(
+            "period",
+            lambda: _("Period and signing"),
+            ("period", "signing.place", "signing.date"),
+            build_period,
+            ("art.duration", "final"),
+        ),
         Section("areas", lambda: _("Cooperation areas"), ("areas",), build_areas, ("art.areas", "area")),
-        Section("obligations", lambda: _("Obligations"), ("obligations",), build_obligations,
-                ("art.obligations", "obligations")),
-        Section("contributions", lambda: _("Contributions"), ("contributions",), build_contributions,
-                ("art.funding", "contributions")),
-        Section("final", lambda: _("Final clauses"), ("signing", "languages", "optional_clauses"), build_final,
-                ("final", "opt")),
+        Section(
+            "obligations",
+            lambda: _("Obligations"),
+            ("obligations",),
+            build_obligations,
+            ("art.obligations", "obligations"),
+        ),
+        Section(
+            "contributions",
+            lambda: _("Contributions"),
+            ("contributions",),
+            build_contributions,
+            ("art.funding", "contributions"),
+        ),
+        Section(
+            "final",
+            lambda: _("Final clauses"),
+            ("signing", "languages", "optional_clauses"),
+            build_final,
+            ("final", "opt"),
+        ),
     ]
 
 

@@ -43,9 +43,15 @@ def test_export_choices_are_returned_and_remembered_in_the_export_section(qtbot,
     assert "ລາດຕະເວນ\u200bຮ່ວມ" in text  # the choice reached the renderer
 
     saved = json.loads(settings_path().read_text(encoding="utf-8"))
-    assert saved["export"] == {"layout": "sequential", "languages": ["lo"], "folder": str(tmp_path),
-                               "lao_zero_width_spaces": True, "format": "docx", "pdf_a": False,
-                               "originals": "shared"}
+    assert saved["export"] == {
+        "layout": "sequential",
+        "languages": ["lo"],
+        "folder": str(tmp_path),
+        "lao_zero_width_spaces": True,
+        "format": "docx",
+        "pdf_a": False,
+        "originals": "shared",
+    }
     assert "lao_zero_width_spaces" not in saved["fonts"]  # not a font setting any more
     assert load_settings().export.lao_zero_width_spaces
 
@@ -69,14 +75,17 @@ def test_a_failed_settings_save_is_said_in_the_status_bar(qtbot, window, tmp_pat
     window.controller.export()
     qtbot.waitUntil(lambda: ("exported", str(out)) in window.controller.interaction.asked, timeout=15000)
     message = window.statusBar().currentMessage()
-    assert message.startswith(f"Đã xuất {out} · Không lưu được cài đặt:") and "settings.json" in message, message
+    assert message.startswith(f"Đã xuất {out} · Không lưu được cài đặt:") and "settings.json" in message, (
+        message
+    )
     # the export still happened with the choices, and they hold for the rest of the session
     export = window.controller.settings.export
     assert export.lao_zero_width_spaces and export.languages == ["lo"]
     _answer(tmp_path / "y.docx", zwsp=True, seen=seen)
     window.controller.export()
-    qtbot.waitUntil(lambda: ("exported", str(tmp_path / "y.docx")) in window.controller.interaction.asked,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: ("exported", str(tmp_path / "y.docx")) in window.controller.interaction.asked, timeout=15000
+    )
     assert seen["start"] == (True, "sequential", ["lo"])
 
 
@@ -86,8 +95,11 @@ def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot
 
     shared = tmp_path / "share"
     add_version(shared, "mou", "99.0", status="draft")
-    built_in = [t.ref for t in TemplateLibrary([("built-in", ROOT / "templates")]).versions_of("mou")
-                if t.manifest.status != "retired"]
+    built_in = [
+        t.ref
+        for t in TemplateLibrary([("built-in", ROOT / "templates")]).versions_of("mou")
+        if t.manifest.status != "retired"
+    ]
     window.controller.open_sample(MINUTES.with_name("mou-dakglei-xanxay-dakcheung-2024-2028.moud"))
     assert "mou@99.0" not in {t.ref for t in window.controller.library.versions()}
 

@@ -8,7 +8,10 @@ def test_field_names_for_the_new_fields():
     from mou_drafter.gui.i18n import set_language
 
     set_language("vi")
-    assert describe("parties[1].representative.signing_title.lo") == "Bên thứ 2 › Người đại diện › Chức vụ ký › Tiếng Lào"
+    assert (
+        describe("parties[1].representative.signing_title.lo")
+        == "Bên thứ 2 › Người đại diện › Chức vụ ký › Tiếng Lào"
+    )
     assert describe("minutes.conference.between.vi") == "Hội nghị › Giữa (sau số lần) › Tiếng Việt"
     assert describe("document_type") == "Tên loại văn bản"
 
@@ -38,7 +41,13 @@ def test_a_title_is_a_job_title_or_the_name_of_an_area():
 
     set_language("vi")
     assert describe("areas[1].title.vi") == "Lĩnh vực 2 › Tên lĩnh vực › Tiếng Việt"
-    assert describe("parties[0].representative.title.vi") == "Bên thứ 1 › Người đại diện › Chức vụ › Tiếng Việt"
-    assert describe("minutes.delegations[0].members[2].title.lo").endswith("Thành viên 3 › Chức vụ › Tiếng Lào")
-    assert describe("minutes.delegations[0].members[2].name.lo").endswith("Thành viên 3 › Họ và tên › Tiếng Lào")
+    assert (
+        describe("parties[0].representative.title.vi") == "Bên thứ 1 › Người đại diện › Chức vụ › Tiếng Việt"
+    )
+    assert describe("minutes.delegations[0].members[2].title.lo").endswith(
+        "Thành viên 3 › Chức vụ › Tiếng Lào"
+    )
+    assert describe("minutes.delegations[0].members[2].name.lo").endswith(
+        "Thành viên 3 › Họ và tên › Tiếng Lào"
+    )
     assert describe("minutes.conference.title.vi") == "Tên hội nghị › Tiếng Việt"
