@@ -167,7 +167,11 @@ class ChecksPanel(QDockWidget):
         return items[0] if items else None
 
     def _update_buttons(self) -> None:
+        """Each button shows while a finding it can act on is listed (a calm strip otherwise), and
+        acts on the selected one."""
         issue = self.current_issue()
+        self.fix_button.setVisible(any(i.fix is not None for i in self.issues))
+        self.confirm_button.setVisible(any(i.code == "stale-translation" for i in self.issues))
         self.fix_button.setEnabled(issue is not None and issue.fix is not None)
         self.confirm_button.setEnabled(issue is not None and issue.code == "stale-translation")
 

@@ -115,6 +115,20 @@ def test_still_correct_from_the_checks_panel(qtbot, window):
     assert window.editor.registry["parties[1].short_name.lo"].property("marker") == ""
 
 
+def test_the_strip_shows_fix_and_still_correct_only_for_findings_they_act_on(qtbot, window):
+    window.controller.open_sample(MOU)
+    window.controller.update_validation()
+    checks = window.checks
+    assert not any(i.fix is not None or i.code == "stale-translation" for i in checks.issues)
+    assert checks.fix_button.isHidden() and checks.confirm_button.isHidden()
+    type_text(window.editor.registry["parties[1].short_name.vi"], " mới")
+    window.controller.update_validation()
+    assert not checks.confirm_button.isHidden() and checks.fix_button.isHidden()
+    window.menu_actions["undo"].trigger()
+    window.controller.update_validation()
+    assert checks.confirm_button.isHidden()
+
+
 def test_thai_word_in_a_lao_box_is_an_error_with_its_fix(qtbot, window):
     window.controller.open_sample(MOU)
     lo = window.editor.registry["areas[1].description.lo"]
