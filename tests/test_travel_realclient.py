@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,13 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 def has_uno() -> bool:
-    if not Path(SYSTEM_PYTHON).exists():
+    # on Windows (and under Wine, where /usr/bin/python3 is a Linux program on drive Z:) no UNO
+    if sys.platform == "win32" or not Path(SYSTEM_PYTHON).exists():
         return False
-    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+    try:
+        return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="module")
