@@ -611,11 +611,17 @@ class Runner:
             "wine_pytest_plugin",
             "-m",
             "not slow and not realclient",
+            "--durations=8",
             timeout=1800,
             check=False,
             QT_QPA_PLATFORM="offscreen",
         )
-        tail = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "(no output)"
+        lines = result.stdout.strip().splitlines()
+        tail = lines[-1] if lines else "(no output)"
+        slowest = next((i for i, line in enumerate(lines) if "slowest" in line and "durations" in line), None)
+        if slowest is not None:  # where the time goes under Wine (the stage's budget)
+            for line in lines[slowest + 1 : slowest + 9]:
+                print(f"   {line}")
         print(f"   {tail}")
         if result.returncode != 0:
             raise StepFailed("the test suite failed under Wine:\n" + result.stdout[-4000:])

@@ -12,6 +12,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: Tests that make symbolic links. Under Wine, Windows Python makes links it does not then follow
+#: or resolve as Windows does, and on Windows making one needs a privilege a clerk's account
+#: lacks: these run on Linux (issue 16's note: to be run on a real Windows runner).
+POSIX_LINKS = pytest.mark.skipif(
+    sys.platform == "win32", reason="symbolic links: checked on Linux, not under Wine"
+)
 SEEDS = sorted((ROOT / "seeds").glob("*.moud"))
 LANGUAGE_SETS = [["vi", "lo"], ["vi", "lo", "en"], ["lo", "vi"], ["vi", "en"]]
 LAYOUTS = ["side-by-side", "sequential", "separate"]

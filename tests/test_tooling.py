@@ -12,6 +12,9 @@ import pytest
 
 from tests.conftest import ROOT
 
+#: The same findings on every system: the Linux CI runs them (under Wine they would only add minutes).
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="run on Linux: the same on every system")
+
 #: What ruff looks at (the same folders by hand: ``ruff check .`` from the repository root).
 RUFF_PATHS = ["mou_drafter", "tests", "benchmarks", "packaging"]
 

@@ -135,7 +135,7 @@ def test_three_party_originals_count_three_and_name_files_by_party(tmp_path):
 def test_originals_per_party_on_the_command_line(tmp_path):
     result = run_cli("render", str(TALKS), "-o", str(tmp_path / "talks.docx"), "--originals", "alternat")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert result.stdout.splitlines() == [
         str(tmp_path / "talks.mofa-vn.docx"),
         str(tmp_path / "talks.mofa-la.docx"),
     ]

@@ -14,7 +14,7 @@ from mou_drafter.api import RenderOptions, TemplateLibrary, load_draft, save_dra
 from mou_drafter.logs import log_path
 from mou_drafter.model.atomic_write import temporary_name
 from mou_drafter.model.recovery import SNAPSHOT, snapshot_bytes
-from tests.conftest import ROOT
+from tests.conftest import POSIX_LINKS, ROOT
 
 SEED = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 
@@ -80,6 +80,7 @@ def test_a_read_only_draft_is_not_saved_over(controller, scripted, tmp_path):
         path.chmod(0o644)
 
 
+@POSIX_LINKS
 def test_the_export_dialog_refuses_the_draft_itself(qtbot, tmp_path):
     from mou_drafter.gui.dialogs.export import ExportDialog
 

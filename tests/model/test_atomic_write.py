@@ -16,7 +16,7 @@ from mou_drafter.api import RenderOptions, load_draft, new_draft, render_to_path
 from mou_drafter.errors import ExportError, UsageError
 from mou_drafter.model import atomic_write
 from mou_drafter.model.atomic_write import atomic_write_bytes, read_only_reason, same_file
-from tests.conftest import ROOT
+from tests.conftest import POSIX_LINKS, ROOT
 
 SEED = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 
@@ -162,6 +162,7 @@ def test_a_folder_that_keeps_no_permissions_still_gets_the_file(tmp_path, monkey
 # -- links and the draft itself -----------------------------------------------------------------------
 
 
+@POSIX_LINKS
 def test_a_link_is_written_through_and_kept(tmp_path):
     real = tmp_path / "real.moud"
     save_draft(new_draft("mou"), real)
@@ -172,6 +173,7 @@ def test_a_link_is_written_through_and_kept(tmp_path):
     assert link.is_symlink() and load_draft(real) == draft
 
 
+@POSIX_LINKS
 def test_an_export_is_never_written_over_its_draft(tmp_path):
     draft_path = tmp_path / "X.moud"
     save_draft(load_draft(SEED), draft_path)
@@ -187,6 +189,7 @@ def test_an_export_is_never_written_over_its_draft(tmp_path):
     assert same_file(tmp_path / "link.docx", draft_path) and not same_file(tmp_path / "a.docx", draft_path)
 
 
+@POSIX_LINKS
 @pytest.mark.parametrize("output", ["X.moud", "link.docx", "./sub/../X.moud"])
 def test_cli_refuses_to_render_over_the_draft(output, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)

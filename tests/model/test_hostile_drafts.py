@@ -27,6 +27,10 @@ from mou_drafter.render.html import render_html
 from mou_drafter.render.text import render_text
 from tests.conftest import ROOT
 
+#: Child processes measured for memory and thousands of renders: minutes, so outside the quick
+#: selection ("not slow": the Windows test run under Wine); the Linux CI runs them.
+pytestmark = pytest.mark.slow
+
 #: Runs the command line and prints the process's peak resident memory (Linux: VmHWM).
 PEAK = r"""
 import sys

@@ -5,6 +5,8 @@ seconds, and without the memory it asks for (docs/security.md)."""
 from __future__ import annotations
 
 import os
+import re
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -17,7 +19,7 @@ from mou_drafter.templating.engine import DraftEnvironment, build_document
 from mou_drafter.templating.library import TemplateLibrary
 from mou_drafter.templating.lint import lint_path
 from mou_drafter.templating.sandbox import Limits
-from tests.conftest import ROOT, run_cli
+from tests.conftest import POSIX_LINKS, ROOT, run_cli
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 MANIFEST = """name = "evil"
@@ -127,7 +129,8 @@ def hostile_template(root: Path, line: str, *, extra: dict[str, str] | None = No
     folder.mkdir(parents=True)
     (folder / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
     (folder / "vi.j2").write_text(HEAD + line + "\n@para id=p\nX\n", encoding="utf-8")
-    (folder / "link.txt").symlink_to("/etc/passwd")
+    if sys.platform != "win32":  # (POSIX_LINKS)
+        (folder / "link.txt").symlink_to("/etc/passwd")
     for name, text in (extra or {}).items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -135,6 +138,8 @@ def hostile_template(root: Path, line: str, *, extra: dict[str, str] | None = No
 
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_hostile_template_is_refused_by_render_and_lint(case, tmp_path):
+    if "link" in case and sys.platform == "win32":
+        pytest.skip(POSIX_LINKS.kwargs["reason"])
     folder = hostile_template(tmp_path, HOSTILE[case])
     template = TemplateLibrary([("user", tmp_path)]).find("evil@1.0")
     draft = load_draft(MOU)
@@ -163,10 +168,13 @@ def test_an_included_file_is_named_with_its_line(tmp_path):
         tmp_path, "{% include 'part.j2' %}", extra={"part.j2": "{# a part #}\n{{ 'x' * 300000000 }}\n"}
     )
     template = TemplateLibrary([("user", tmp_path)]).find("evil@1.0")
-    with pytest.raises(TemplateError, match=rf"^{folder / 'part.j2'}:2: the template makes a text of"):
+    with pytest.raises(
+        TemplateError, match=rf"^{re.escape(str(folder / 'part.j2'))}:2: the template makes a text of"
+    ):
         build_document(load_draft(MOU), ["vi"], template)
 
 
+@POSIX_LINKS
 def test_files_inside_the_folder_may_be_included(tmp_path):
     """The rule refuses only what leads out: parts in the folder (also through a link that stays
     inside, or a sub-folder) are fine, and a missing part is named as missing, not as a missing
@@ -193,6 +201,7 @@ def test_files_inside_the_folder_may_be_included(tmp_path):
     assert "has no vi text" not in str(missing.value)
 
 
+@POSIX_LINKS
 def test_a_language_file_linked_out_of_its_folder_is_refused(tmp_path):
     folder = hostile_template(tmp_path, "X")
     (folder / "vi.j2").unlink()
@@ -240,6 +249,7 @@ def test_limits_leave_real_templates_alone(monkeypatch):
     assert sandbox._BUDGET.get() is None  # no budget left behind on this thread
 
 
+@POSIX_LINKS
 def test_cli_render_and_lint_refuse_a_hostile_user_template(tmp_path):
     home = tmp_path / "home"
     hostile_template(home / "data" / "templates", HOSTILE["include of a link out"])
