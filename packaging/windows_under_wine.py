@@ -865,7 +865,17 @@ class Runner:
         check_picture(shot)
         print(f"   offscreen: screenshot {shot.relative_to(self.work)}")
         first = self.documents / "Biên bản hội nghị lần thứ 18.moud"
-        shutil.copy(ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud", first)
+        # at the newest approved template: an older one makes the app offer the newer version in a
+        # modal dialog, which keeps the window from closing on WM_CLOSE until it is answered
+        seed = json.loads(
+            (ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud").read_text(encoding="utf-8")
+        )
+        newest = max(
+            (p.name for p in (ROOT / "templates" / "minutes").iterdir() if p.is_dir()),
+            key=lambda v: tuple(int(n) for n in v.split(".")),
+        )
+        seed["template"] = f"minutes@{newest}"
+        first.write_text(json.dumps(seed, ensure_ascii=False, indent=2), encoding="utf-8")
         second = self.documents / "Bản nháp hội nghị.moud"
         self.app = self.wine_popen(windowed, self.win(first))
         window = self.wait_for_window(f"{first.name} — {APP_NAME}")
