@@ -905,9 +905,10 @@ class Runner:
             self.app.wait(timeout=60)
         except subprocess.TimeoutExpired:
             raise StepFailed("the app did not close on WM_CLOSE") from None
-        autosaves = list(
-            (self.profile / "AppData" / "Roaming" / APP_NAME / APP_NAME / "autosave").glob("session-*")
-        )
+        # issue 17's layout (model/recovery.py): one session-<pid>-<n> folder per draft with unsaved
+        # changes, declined/ for declined recoveries; a clean close of unchanged drafts leaves neither
+        autosave = self.profile / "AppData" / "Roaming" / APP_NAME / APP_NAME / "autosave"
+        autosaves = sorted(autosave.iterdir()) if autosave.is_dir() else []
         if autosaves:
             raise StepFailed(f"autosaves left after a clean close: {autosaves}")
         self.app = None
