@@ -207,15 +207,30 @@ class _Writer:
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
         #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
         self.marks: list[Mark] = []
+        # the XML of each style used, by the style object's id (the style is kept with it, so the
+        # id cannot be taken by another object): tens of thousands of paragraphs share a few
+        # styles, and hashing a style costs more than setting a short text
+        self._run_xml: dict[int, tuple[x.RunStyle, dict[str, str]]] = {}
+        self._para_xml: dict[int, tuple[x.ParaStyle, str]] = {}
 
     def marked(self, paragraphs: str, block: Block, text: str, langs: Iterable[str] = ()) -> str:
         """``paragraphs`` of ``block`` inside a bookmark that keeps the clause id with its text in
         Word (``text``: the text of the paragraphs as written, lines joined by line breaks); a
         table cell whose text stands for several languages gets one bookmark per language."""
         for lang in langs or (block.lang,):
-            self.marks.append(Mark(f"{MARK_PREFIX}{len(self.marks) + 1}", block.id, lang, text))
-            paragraphs = x.bookmarked(paragraphs, len(self.marks), self.marks[-1].name)
+            paragraphs = x.bookmarked(paragraphs, *self._mark(block, text, lang))
         return paragraphs
+
+    def marked_paragraph(self, content_runs: str, para: x.ParaStyle, block: Block, text: str) -> str:
+        """One paragraph of ``block`` inside its bookmark, as :meth:`marked` makes it."""
+        return x.paragraph(content_runs, para, self._mark(block, text, block.lang))
+
+    def _mark(self, block: Block, text: str, lang: str) -> tuple[int, str]:
+        """The number and name of the next clause bookmark, recorded for ``block`` in ``lang``."""
+        number = len(self.marks) + 1
+        name = f"{MARK_PREFIX}{number}"
+        self.marks.append(Mark(name, block.id, lang, text))
+        return number, name
 
     def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
         return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
@@ -340,13 +355,24 @@ class _Writer:
             para = _kept(para)
         if kind == "article":
             heading = self.doc.article_heading(block)
-            return self.marked(x.paragraph(self.runs(heading, block.lang, style), para), block, heading)
+            return self.marked_paragraph(self.runs(heading, block.lang, style), para, block, heading)
         return self._lines(block, style, para)
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
-        if block.lang == "lo" and para.align == "both":
+        lang, text = block.lang, block.text
+        if lang == "lo" and para.align == "both":
             para = _flush_left(para)
-        return self.marked(x.paragraph(self.runs(block.text, block.lang, run), para), block, block.text)
+        run_xml = self._run_xml.get(id(run))
+        if run_xml is None:
+            run_xml = self._run_xml[id(run)] = (run, x.run_properties(run, self.fonts))
+        para_xml = self._para_xml.get(id(para))
+        if para_xml is None:
+            para_xml = self._para_xml[id(para)] = (para, x.ppr(para))
+        return x.paragraph_xml(
+            para_xml[1],
+            x.styled_runs(text, lang, run_xml[1], zwsp=self.zwsp),
+            self._mark(block, text, lang),
+        )
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod
@@ -986,6 +1012,11 @@ def _store_skeleton(key: str, skeleton: tuple[bytes, bytes, bytes, dict[str, byt
         pass
 
 
+#: zlib's level for the parts written at each export: level 3 compresses a large body at
+#: about twice the speed of the default 6, for a file about a fifth larger (benchmarks/bench_render.py).
+ZIP_LEVEL = 3
+
+
 def package_docx(
     body_xml: str | Iterable[str],
     fonts: Fonts,
@@ -1012,11 +1043,13 @@ def package_docx(
         own = x.with_custom_xml(own, record_xml(record), RECORD_NS, record_item_id(record.fingerprint))
     now = dt.datetime.now(dt.UTC)
     out = io.BytesIO(rest)
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as target:
         for name, data in own.items():
             target.writestr(name, data)
         entry = zipfile.ZipInfo(_BODY_PART, date_time=time.localtime()[:6])
         entry.compress_type = zipfile.ZIP_DEFLATED
+        # what ZipFile.open(name, "w") sets (typeshed lacks this attribute; compress_level from 3.13 on)
+        entry._compresslevel = ZIP_LEVEL  # type: ignore[attr-defined]
         with target.open(entry, "w") as part:
             part.write(head)
             for piece in [body_xml] if isinstance(body_xml, str) else body_xml:

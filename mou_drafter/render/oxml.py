@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import count
 from typing import Any, Literal
-from xml.sax.saxutils import escape
 
 from .options import Fonts
 
@@ -103,7 +102,7 @@ def rpr(lang: str, fonts: Fonts, style: RunStyle) -> str:
 @lru_cache(maxsize=512)
 def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: float, lao_size: float) -> str:
     lao = lang == "lo"
-    face = escape(lao_font if lao else latin, {'"': "&quot;"})
+    face = _attr(lao_font if lao else latin)
     half_points = int(round(_size(lao, style, latin_size, lao_size) * 2))
     hint = ' w:hint="cs"' if lao else ""
     parts = [f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"{hint}/>']
@@ -124,8 +123,17 @@ def _rpr(lang: str, style: RunStyle, latin: str, lao_font: str, latin_size: floa
 
 def _escape(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities (what ``xml.sax.saxutils.escape`` does, without its
-    loop over extra entities: this runs for every run of every document)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    loop over extra entities: this runs for every run of every document). Most texts have none
+    of them, and looking is several times faster than replacing."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def _attr(text: str) -> str:
+    """:func:`_escape` for an attribute value in double quotes."""
+    text = _escape(text)
+    return text.replace('"', "&quot;") if '"' in text else text
 
 
 def _text_xml(text: str, tag: str = "w:t") -> str:
@@ -141,9 +149,22 @@ def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zw
     """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts.
     With ``zwsp``, U+200B between the words of Lao runs (the export option for programs that
     cannot break Lao lines)."""
-    properties = _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
+    return styled_runs(text, lang, run_properties(style, fonts), zwsp=zwsp)
+
+
+def run_properties(style: RunStyle, fonts: Fonts) -> dict[str, str]:
+    """:func:`rpr` of ``style`` for every language (``{lang: w:rPr}``)."""
+    return _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
+
+
+def styled_runs(text: str, lang: str, properties: dict[str, str], *, zwsp: bool = False) -> str:
+    """:func:`runs` with the run properties of its style looked up already
+    (:func:`run_properties`): for writers that set many texts in a few styles."""
+    segments = script_segments(text, lang)
+    if len(segments) == 1 and not (zwsp and segments[0][1] == "lo"):  # most texts: one run
+        return f"<w:r>{properties[segments[0][1]]}{_text_xml(text)}</w:r>"
     out = []
-    for segment, seg_lang in script_segments(text, lang):
+    for segment, seg_lang in segments:
         if seg_lang == "lo" and zwsp:
             from ..words.tokens import lao_with_word_breaks
 
@@ -193,8 +214,18 @@ def ppr(style: ParaStyle) -> str:
     return "<w:pPr>" + "".join(parts) + "</w:pPr>"
 
 
-def paragraph(content_runs: str, style: ParaStyle) -> str:
-    return f"<w:p>{ppr(style)}{content_runs}</w:p>"
+def paragraph(content_runs: str, style: ParaStyle, mark: tuple[int, str] | None = None) -> str:
+    """A paragraph; with ``mark`` (number, name), its text inside that bookmark (as
+    :func:`bookmarked` puts it, written at once)."""
+    return paragraph_xml(ppr(style), content_runs, mark)
+
+
+def paragraph_xml(properties: str, content_runs: str, mark: tuple[int, str] | None = None) -> str:
+    """:func:`paragraph` with its ``w:pPr`` written already (:func:`ppr`)."""
+    if mark is None:
+        return f"<w:p>{properties}{content_runs}</w:p>"
+    start, end = bookmark_tags(*mark)
+    return f"<w:p>{properties}{start}{content_runs}{end}</w:p>"
 
 
 def empty_paragraph(after_pt: float = 0.0) -> str:
@@ -303,8 +334,8 @@ def page_number_field(fonts: Fonts, lang: str) -> str:
 
 
 def doc_defaults_rpr(fonts: Fonts, main_lang: str) -> str:
-    face = escape(fonts.latin, {'"': "&quot;"})
-    lao = escape(fonts.lao, {'"': "&quot;"})
+    face = _attr(fonts.latin)
+    lao = _attr(fonts.lao)
     size = int(round(fonts.latin_size * 2))
     return (
         f'<w:rPr xmlns:w="{W_NS}"><w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{lao}"/>'
@@ -330,9 +361,7 @@ class Revisions:
 
     def __init__(self, author: str, when: dt.datetime) -> None:
         self._ids = count(1)
-        self._tail = (
-            f'w:author="{escape(author, {chr(34): "&quot;"})}" w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
-        )
+        self._tail = f'w:author="{_attr(author)}" w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
 
     def attributes(self) -> str:
         """``w:id``, ``w:author`` and ``w:date`` of the next change."""
@@ -421,9 +450,9 @@ def core_properties(title: str, language: str, description: str, when: dt.dateti
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title><dc:creator>MoU Drafter</dc:creator>"
-        f"<cp:lastModifiedBy>MoU Drafter</cp:lastModifiedBy><dc:description>{escape(description)}</dc:description>"
-        f"<dc:language>{escape(language)}</dc:language>"
+        f"<dc:title>{_escape(title)}</dc:title><dc:creator>MoU Drafter</dc:creator>"
+        f"<cp:lastModifiedBy>MoU Drafter</cp:lastModifiedBy><dc:description>{_escape(description)}</dc:description>"
+        f"<dc:language>{_escape(language)}</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
     ).encode()
@@ -432,13 +461,17 @@ def core_properties(title: str, language: str, description: str, when: dt.dateti
 # -- clause ids in the document: bookmarks --------------------------------------------------------
 
 
+def bookmark_tags(number: int, name: str) -> tuple[str, str]:
+    """The start and end of the bookmark ``name`` with ``w:id`` ``number``."""
+    return f'<w:bookmarkStart w:id="{number}" w:name="{_attr(name)}"/>', f'<w:bookmarkEnd w:id="{number}"/>'
+
+
 def bookmarked(paragraphs: str, number: int, name: str) -> str:
     """``paragraphs`` (one or more ``w:p`` as written by :func:`paragraph`) inside the bookmark
     ``name``: its start after the first paragraph's properties, its end before the last
     paragraph's end, so the bookmark holds the text of the paragraphs and Word and LibreOffice keep
     it with them. ``number`` is the bookmark's ``w:id``, unique in the document."""
-    start = f'<w:bookmarkStart w:id="{number}" w:name="{escape(name, {chr(34): "&quot;"})}"/>'
-    end = f'<w:bookmarkEnd w:id="{number}"/>'
+    start, end = bookmark_tags(number, name)
     head = paragraphs.find("</w:pPr>")
     first = paragraphs.find("<w:p>")
     if first < 0 or not paragraphs.endswith("</w:p>"):
@@ -456,26 +489,21 @@ _CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXm
 _DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 
 
-def _xml_text(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
-
-
 def export_record_xml(
-    namespace: str, attributes: dict[str, str], draft_json: str, marks: list[tuple[str, str, str, str]]
+    namespace: str, attributes: dict[str, str], draft_json: str, marks: Sequence[tuple[str, str, str, str]]
 ) -> bytes:
     """The export record (see :mod:`mou_drafter.render.record`): a root ``export`` element in
     ``namespace`` with ``attributes``, the draft as JSON (ASCII, so no program on the way can
     change its characters) and one ``mark`` per clause bookmark: its name, clause id, language
     and text as exported."""
-    attrs = "".join(f' {key}="{_xml_text(value)}"' for key, value in attributes.items())
+    attrs = "".join(f' {key}="{_attr(value)}"' for key, value in attributes.items())
     marks_xml = "".join(
-        f'<mark name="{_xml_text(name)}" clause="{_xml_text(clause)}" lang="{_xml_text(lang)}">'
-        f"{_xml_text(text)}</mark>"
+        f'<mark name="{_attr(name)}" clause="{_attr(clause)}" lang="{_attr(lang)}">{_escape(text)}</mark>'
         for name, clause, lang, text in marks
     )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<export xmlns="{namespace}"{attrs}><draft>{_xml_text(draft_json)}</draft>'
+        f'<export xmlns="{namespace}"{attrs}><draft>{_attr(draft_json)}</draft>'
         f"<marks>{marks_xml}</marks></export>"
     ).encode()
 
@@ -492,7 +520,7 @@ def with_custom_xml(parts: dict[str, bytes], item: bytes, namespace: str, item_i
     out[f"customXml/itemProps{n}.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
         f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{_DATASTORE_NS}"><ds:schemaRefs>'
-        f'<ds:schemaRef ds:uri="{_xml_text(namespace)}"/></ds:schemaRefs></ds:datastoreItem>'
+        f'<ds:schemaRef ds:uri="{_attr(namespace)}"/></ds:schemaRefs></ds:datastoreItem>'
     ).encode()
     out[f"customXml/_rels/item{n}.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

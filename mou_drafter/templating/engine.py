@@ -37,7 +37,7 @@ from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
 from .library import TemplateLibrary, TemplateVersion, default_library
-from .sandbox import BoundedSandbox, FolderLoader, TemplateAccessError, TemplateLimitError
+from .sandbox import BoundedSandbox, FolderLoader, TemplateAccessError, TemplateLimitError, text_filter
 
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
@@ -53,9 +53,18 @@ def _strip_sentinels(text: str) -> str:
 
 
 def _finalize(value: Any) -> str:
+    """A printed value as the parser must read it: a value that could be taken for markup — one
+    starting with ``@`` (a directive, were it at the start of a line) or holding a line break (a
+    new line of output) — between sentinels, its line breaks marked; any other value as it is
+    (most values: the sentinels cost the parser time on every line)."""
     if value is None:
         return ""
-    return f"{VALUE_START}{str(value).replace(_NEWLINE, VALUE_NEWLINE)}{VALUE_END}"
+    text = str(value)
+    if _NEWLINE in text:
+        return f"{VALUE_START}{text.replace(_NEWLINE, VALUE_NEWLINE)}{VALUE_END}"
+    if text[:1] == "@":
+        return f"{VALUE_START}{text}{VALUE_END}"
+    return text
 
 
 def _lang(ctx: Any) -> str:
@@ -102,20 +111,24 @@ def _f_as_words(ctx: Any, value: int) -> str:
     return formatting.format_count(value, _lang(ctx))
 
 
+@text_filter
 def _f_the(value: Any) -> Any:
     """English: "the" before the name of a body ("the Ministry of …"), not before a place."""
     return formatting.english_article(value) if isinstance(value, str) else value
 
 
+@text_filter
 def _f_end_with(value: Any, mark: str = ".") -> str:
     """The text ending in ``mark`` without a doubled stop ("đầu tư." + ";" gives "đầu tư;")."""
     return formatting.end_with("" if value is None else str(value), mark)
 
 
+@text_filter
 def _f_required(value: Any) -> Any:
     return value if value not in (None, "") else BLANK
 
 
+@text_filter
 def _f_capfirst(value: Any) -> Any:
     """Capitalise the first letter only ("huyện Đăk Glei" -> "Huyện Đăk Glei")."""
     text = str(value)
@@ -214,16 +227,24 @@ def localize(data: Any, lang: str) -> Any:
     translation shows as a blank in the document; a text empty in every language stays empty, so
     templates can test optional fields with ``{% if %}``.
     """
-    if isinstance(data, dict):
-        if is_text(data):
+    kind = type(data)
+    if kind is dict:
+        keys = data.keys()
+        if keys in (_TEXT_KEYS, _TEXT_WITH_RECORD):  # is_text(), inline: once per text
             value = data[lang].strip()
             if value:
                 return value
             return BLANK if any(data[k].strip() for k in _TEXT_KEYS) else ""
-        return {k: localize(v, lang) for k, v in data.items()}
-    if isinstance(data, list):
-        return [localize(v, lang) for v in data]
+        return {k: localize(v, lang) if type(v) in _NESTED else v for k, v in data.items()}
+    if kind is list:
+        return [localize(v, lang) if type(v) in _NESTED else v for v in data]
+    if isinstance(data, dict | list):  # a subclass (model_dump makes none; a caller might)
+        return localize(dict(data) if isinstance(data, dict) else list(data), lang)
     return data
+
+
+#: What :func:`localize` looks into (exact types: ``model_dump`` makes plain dicts and lists).
+_NESTED = frozenset({dict, list})
 
 
 @dataclass(frozen=True)
@@ -319,7 +340,11 @@ class _Parser:
             if not raw:
                 continue  # most blank lines are empty (a template's own tags leave them)
             if raw[0] == "@":
-                kind, attrs = self._directive(raw, line_no)
+                usual = _KIND_AND_ID.fullmatch(raw, 1)
+                if usual is not None and usual[1] in BLOCK_KINDS:  # most directives: "kind id=value"
+                    kind, attrs = usual[1], {"id": usual[2]}
+                else:
+                    kind, attrs = self._directive(raw, line_no)
                 if kind in TABLE_PARTS:
                     if current is None or current.kind != "table":
                         raise self.error(line_no, f"@{kind} outside a @table")
@@ -345,7 +370,7 @@ class _Parser:
                 blocks.append(current)
                 cell = None
                 continue
-            text = _strip_sentinels(raw).strip()
+            text = (_strip_sentinels(raw) if VALUE_START in raw else raw).strip()
             if not text:
                 continue
             if current is None:

@@ -443,7 +443,32 @@ def bounded_filter(env: BoundedSandbox, name: str, func: Callable[..., Any]) -> 
         env.made(result)
         return result
 
-    return bounded
+    if not getattr(func, TEXT_FILTER, False):
+        return bounded
+
+    @functools.wraps(func)
+    def on_text(*args: Any, **kwargs: Any) -> Any:
+        # texts in, a text no longer than they are together out: nothing to check before or
+        # after (what it makes is measured where it is printed or joined); any other value goes
+        # through the checks
+        if not kwargs and type(args[0]) is str and (len(args) == 1 or all(type(a) is str for a in args)):
+            return func(*args)
+        return bounded(*args, **kwargs)
+
+    return on_text
+
+
+#: The mark of a filter that, given only texts, returns a text no longer than those texts
+#: together plus a few characters (:func:`text_filter`).
+TEXT_FILTER = "_bounded_by_its_texts"
+
+
+def text_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark ``func`` as a filter whose result, when every argument is a text, is a text no longer
+    than its arguments together plus a few characters: it runs without the per-call checks then,
+    which a large draft calls tens of thousands of times (``benchmarks/bench_render.py``)."""
+    setattr(func, TEXT_FILTER, True)
+    return func
 
 
 # -- loops and the code that counts them --------------------------------------------------------
@@ -619,7 +644,7 @@ class BoundedSandbox(SandboxedEnvironment):
             limits_of = self
 
             def bounded_finalize(value: Any) -> Any:
-                if isinstance(value, _CONTAINERS):
+                if type(value) is not str and isinstance(value, _CONTAINERS):
                     _check_printable(value, limits_of.limits)
                 return finalize(value)
 
