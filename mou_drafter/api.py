@@ -125,6 +125,7 @@ __all__ = [
     "optional_clause_preview",
     "optional_clauses",
     "output_paths",
+    "page_images",
     "pdf_converter_name",
     "preview",
     "printed_values",
@@ -510,14 +511,16 @@ def render_pages(
     folder: str | os.PathLike[str],
     options: RenderOptions | None = None,
     *,
-    dpi: int = 0,
+    dpi: float = 0,
+    images: bool = True,
     library: TemplateLibrary | None = None,
     profile: str | os.PathLike[str] | None = None,
     cancel: threading.Event | None = None,
 ) -> Pages:
     """The export ``options`` describe (side by side or one language after another: one document)
-    as printed, in ``folder``: converted by LibreOffice, one image per page (``dpi``), the printed
-    words traced to clause ids and field paths. Setting ``cancel`` stops it (``Cancelled``)."""
+    as printed, in ``folder``: converted by LibreOffice, one image per page (``dpi``; none without
+    ``images``: :func:`page_images` makes them), the printed words traced to clause ids and field
+    paths. Setting ``cancel`` stops it (``Cancelled``)."""
     from .render.docx import render_docx
     from .render.pages import DEFAULT_DPI
     from .render.pages import render_pages as pages
@@ -533,9 +536,20 @@ def render_pages(
         document,
         printed_values(draft, list(document.languages)),
         dpi=dpi or DEFAULT_DPI,
+        images=images,
         profile=Path(profile) if profile else None,
         cancel=cancel,
     )
+
+
+def page_images(
+    pages: Pages, folder: str | os.PathLike[str], dpi: float, *, cancel: threading.Event | None = None
+) -> list[Path]:
+    """The pages of ``pages`` (its PDF) as images at ``dpi`` (a fraction allowed), in ``folder``;
+    setting ``cancel`` stops it (``Cancelled``)."""
+    from .render.pages import page_images as images
+
+    return images(pages.pdf, Path(folder), dpi, cancel=cancel)
 
 
 def format_amount(amount: Decimal | int | None, currency: str, lang: str) -> str:

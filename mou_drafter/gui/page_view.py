@@ -6,10 +6,18 @@ cursor in the field it shows, when the printed words could be traced to one
 
 :class:`PageRenderer` renders in the background, one render at a time in a thread pool of its own
 (the live preview and exports keep the shared one), keeps the last few renders by the draft's
-fingerprint (the draft, the render options, the resolution, the template folders), and cancels
-the running render as soon as the draft changes: the LibreOffice process is stopped at once, so a
-2-core machine is not kept busy with a stale document. The page images are read into QImages in
-the worker thread; the UI thread only scales what it shows.
+fingerprint (the draft, the render options, the template folders), and cancels the running render
+as soon as the draft changes: the LibreOffice process is stopped at once, so a 2-core machine is
+not kept busy with a stale document (and LibreOffice and Poppler run at a low CPU priority).
+
+What the UI thread does for a page render is kept short (every task well under a frame), since
+typing goes on while pages are made: the page images are made by ``pdftoppm`` at the screen's
+resolution for the zoom shown (:class:`Scale`, the device pixel ratio included, so text is as sharp
+as the screen allows), read and greyed (the copy shown while newer pages are made) in the worker
+thread without long calls into Qt, which would keep Python's lock from the UI thread
+(:func:`decode_page`); painting draws them one pixel to one pixel. A new zoom or screen has them made
+again from the PDF after a short pause (:meth:`PageRenderer.rescale`); until then the images of
+before are drawn scaled.
 
 Without LibreOffice or Poppler's ``pdftoppm``/``pdftotext`` the view says what is missing and the
 live preview stays.
@@ -18,6 +26,7 @@ live preview stays.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import tempfile
 import threading
@@ -25,8 +34,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from .. import api
 from ..api import RenderOptions, TemplateLibrary
+from ..errors import ExportError, MouDrafterError
 from ..model.draft import Draft
 from .forms.field_names import describe
 from .i18n import _
@@ -55,33 +65,124 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
 MARGIN = 12
 #: Points to logical pixels at 100 %.
 PT = 96 / 72
+#: The page images' resolution (dots per inch) is the screen's at the zoom shown, within these
+#: bounds: above the highest (250 % on a 100 % screen, 167 % at 150 %) the images are enlarged.
+MIN_DPI, MAX_DPI = 24.0, 240.0
+#: Pages of before are shown blended with this much white (of 255) while the new ones are made.
+DIM = 110
+_DIM_TABLE = bytes(round(v + (255 - v) * DIM / 255) for v in range(256))
+#: Bytes dimmed at a time (a short hold of the interpreter lock: the UI thread is never kept waiting long).
+_DIM_CHUNK = 1 << 18
+#: A render starts its work this long after it is asked for (seconds): the UI thread first finishes
+#: the keystroke that asked for it (Python's lock is not shared with a render meanwhile), and a
+#: keystroke in between cancels the render before any work.
+SETTLE_S = 0.03
+#: The pause after a zoom or a resize before the page images are made again at the new size.
+RESCALE_DELAY_MS = 150
+_PPM_HEADER = re.compile(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s")
 
 
-def resolution(device_pixel_ratio: float) -> int:
-    """The page images' dots per inch: sharp up to 125 % on this screen, at most 240."""
-    return max(96, min(240, round(96 * device_pixel_ratio * 1.25)))
+def image_dpi(zoom: float, ratio: float) -> float:
+    """The page images' dots per inch at ``zoom`` on a screen of device pixel ratio ``ratio``: one
+    image pixel to one screen pixel (within :data:`MIN_DPI` … :data:`MAX_DPI`)."""
+    return max(MIN_DPI, min(MAX_DPI, round(96 * zoom * ratio, 2)))
 
 
-def fingerprint(draft: Draft | str, options: RenderOptions, dpi: int, library: TemplateLibrary) -> str:
+def fit_zoom(sizes: list[tuple[float, float]], available: int) -> float:
+    """The zoom at which the widest of the pages ``sizes`` (points) fills ``available`` logical pixels."""
+    widest = max(w for w, _h in sizes) * PT
+    return max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], available / widest))
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How the pages are shown: at ``zoom`` (0: fitted to ``width`` logical pixels) on a screen of
+    device pixel ratio ``ratio`` — what the page images are made for."""
+
+    zoom: float
+    width: int
+    ratio: float
+
+    def dpi(self, sizes: list[tuple[float, float]]) -> float:
+        return image_dpi(self.zoom or fit_zoom(sizes, self.width), self.ratio)
+
+
+def fingerprint(draft: Draft | str, options: RenderOptions, library: TemplateLibrary) -> str:
     """What a render depends on, hashed: the same fingerprint, the same pages. ``draft`` may be
     given as its JSON (``draft.model_dump_json()``)."""
     text = draft if isinstance(draft, str) else draft.model_dump_json()
     digest = hashlib.sha256(text.encode("utf-8"))
-    digest.update(f"{options!r}|{dpi}|{library!r}".encode())
+    digest.update(f"{options!r}|{library!r}".encode())
     return digest.hexdigest()
 
 
 @dataclass
+class PageImage:
+    """A page as shown: its image, the same greyed (shown while newer pages are made), both made
+    in a worker thread over the pixels ``pdftoppm`` wrote (kept here: the images use them)."""
+
+    image: QImage
+    dimmed: QImage
+    pixels: tuple[bytes, bytearray]
+
+
+def decode_page(path: Path, ratio: float) -> PageImage:
+    """The page image ``path`` (a PPM) and its greyed copy, for a screen of device pixel ratio
+    ``ratio``. Runs in a worker thread, and never in one long call into Qt (which keeps Python's
+    lock, so the UI thread would wait for it): the file is read by Python, the image made over its
+    pixels without a copy, the greyed copy by a byte table, a piece at a time."""
+    data = path.read_bytes()
+    header = _PPM_HEADER.match(data)
+    if header is None or int(header[3]) != 255:
+        raise ExportError(f"{path.name}: not an image pdftoppm writes (8-bit PPM)")
+    width, height, start = int(header[1]), int(header[2]), header.end()
+    if len(data) - start < width * height * 3:
+        raise ExportError(f"{path.name}: the page image is cut short")
+    dimmed = bytearray(len(data))
+    for offset in range(start, len(data), _DIM_CHUNK):
+        dimmed[offset : offset + _DIM_CHUNK] = data[offset : offset + _DIM_CHUNK].translate(_DIM_TABLE)
+    images = []
+    for buffer in (data, dimmed):
+        image = QImage(memoryview(buffer)[start:], width, height, width * 3, QImage.Format.Format_RGB888)
+        image.setDevicePixelRatio(ratio)
+        images.append(image)
+    return PageImage(images[0], images[1], (data, dimmed))
+
+
+def page_images(
+    pages: api.Pages, folder: Path, dpi: float, ratio: float, cancel: threading.Event
+) -> list[PageImage]:
+    """The pages of ``pages`` as images at ``dpi``, decoded (worker thread)."""
+    images = []
+    for path in api.page_images(pages, folder, dpi, cancel=cancel):
+        if cancel.is_set():
+            raise Cancelled("cancelled")
+        images.append(decode_page(path, ratio))
+    shutil.rmtree(folder, ignore_errors=True)  # read: the PDF stays for images at another zoom
+    return images
+
+
+@dataclass
 class RenderedPages:
-    """A render: the pages (PDF, sizes, traced words) and their images."""
+    """A render: the pages (PDF, sizes, traced words) and their images, made at ``dpi`` for a
+    screen of device pixel ratio ``ratio`` (made again when the zoom changes)."""
 
     pages: api.Pages
-    images: list[QImage]
+    images: list[PageImage]
     key: str
+    dpi: float
+    ratio: float
 
     @property
     def count(self) -> int:
         return self.pages.count
+
+    def folder(self, dpi: float) -> Path:
+        return self.pages.pdf.parent / f"at-{dpi:g}"
+
+
+class Cancelled(MouDrafterError):
+    """A render or new images that were no longer wanted (not reported: a newer request is on its way)."""
 
 
 def _render(
@@ -89,21 +190,38 @@ def _render(
     options: RenderOptions,
     library: TemplateLibrary,
     folder: Path,
-    dpi: int,
+    scale: Scale,
     profile: Path,
     cancel: threading.Event,
     key: str,
 ) -> RenderedPages:
-    """The worker's job: export, print, cut into pages, read the images. The draft comes as the
-    JSON its fingerprint was taken from (the UI thread makes no deep copy of it)."""
+    """The worker's job: export, print, read the words, then the page images at the resolution the
+    page sizes and ``scale`` call for, decoded. The draft comes as the JSON its fingerprint was
+    taken from (the UI thread makes no deep copy of it)."""
+    if cancel.wait(SETTLE_S):
+        raise Cancelled("cancelled")
     draft = Draft.model_validate_json(draft_json)
-    pages = api.render_pages(draft, folder, options, dpi=dpi, library=library, profile=profile, cancel=cancel)
-    images = []
-    for path in pages.images:
+    try:
+        pages = api.render_pages(
+            draft, folder, options, images=False, library=library, profile=profile, cancel=cancel
+        )
+    except Exception as exc:  # stopped by ``cancel``: no traceback for what the clerk asked for
         if cancel.is_set():
-            raise RuntimeError("cancelled")
-        images.append(QImage(str(path)))
-    return RenderedPages(pages, images, key)
+            raise Cancelled(str(exc)) from None
+        raise
+    dpi = scale.dpi(pages.sizes)
+    rendered = RenderedPages(pages, [], key, dpi, scale.ratio)
+    rendered.images = _images(rendered, dpi, scale.ratio, cancel)
+    return rendered
+
+
+def _images(rendered: RenderedPages, dpi: float, ratio: float, cancel: threading.Event) -> list[PageImage]:
+    try:
+        return page_images(rendered.pages, rendered.folder(dpi), dpi, ratio, cancel)
+    except Exception as exc:
+        if cancel.is_set():
+            raise Cancelled(str(exc)) from None
+        raise
 
 
 class PageRenderer(QObject):
@@ -113,11 +231,13 @@ class PageRenderer(QObject):
         started(): a render started (nothing cached for this draft).
         ready(object): the pages of the newest request (a :class:`RenderedPages`).
         failed(str): the newest request failed: the message.
+        rescaled(object): a :class:`RenderedPages` has new images (:meth:`rescale`).
     """
 
     started = Signal()
     ready = Signal(object)
     failed = Signal(str)
+    rescaled = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +246,12 @@ class PageRenderer(QObject):
         self.worker.pool.setMaxThreadCount(1)
         self.worker.finished.connect(self._done)
         self.worker.failed.connect(self._failed)
+        #: Makes the images again at another zoom (in a thread of its own: a render may be running).
+        self.scaler = Worker(self)
+        self.scaler.pool = QThreadPool(self)
+        self.scaler.pool.setMaxThreadCount(1)
+        self.scaler.finished.connect(self._rescaled)
+        self._rescaling = threading.Event()
         self._folder = tempfile.TemporaryDirectory(prefix="mou-drafter-pages-")
         #: LibreOffice's profile for this session: made by the first render, reused by the next.
         self.profile = Path(self._folder.name) / "libreoffice"
@@ -139,11 +265,12 @@ class PageRenderer(QObject):
     def busy(self) -> bool:
         return any(not event.is_set() for _key, event, _folder in self.running.values())
 
-    def request(self, draft: Draft, options: RenderOptions, library: TemplateLibrary, dpi: int) -> bool:
+    def request(self, draft: Draft, options: RenderOptions, library: TemplateLibrary, scale: Scale) -> bool:
         """Show the pages of ``draft``: from the cache at once (True), or rendered in the
-        background (False; the render of another draft, if one runs, is cancelled)."""
+        background (False; the render of another draft, if one runs, is cancelled), the images
+        made for ``scale``."""
         snapshot = draft.model_dump_json()
-        key = fingerprint(snapshot, options, dpi, library)
+        key = fingerprint(snapshot, options, library)
         self.wanted = key
         if key in self.cache:
             self.cancel()
@@ -157,11 +284,24 @@ class PageRenderer(QObject):
         shutil.rmtree(folder, ignore_errors=True)
         cancel = threading.Event()
         job = self.worker.submit(
-            lambda: _render(snapshot, options, library, folder, dpi, self.profile, cancel, key)
+            lambda: _render(snapshot, options, library, folder, scale, self.profile, cancel, key)
         )
         self.running[job] = (key, cancel, folder)
         self.started.emit()
         return False
+
+    def rescale(self, rendered: RenderedPages, dpi: float, ratio: float) -> None:
+        """Make the images of ``rendered`` again at ``dpi`` for device pixel ratio ``ratio`` (the
+        zoom or the screen changed), from its PDF; :attr:`rescaled` when done. A newer request
+        cancels an older one."""
+        self._rescaling.set()
+        cancel = self._rescaling = threading.Event()
+        self.scaler.submit(lambda: (rendered, dpi, ratio, _images(rendered, dpi, ratio, cancel)))
+
+    def _rescaled(self, _job: int, result: tuple[RenderedPages, float, float, list[PageImage]]) -> None:
+        rendered, dpi, ratio, images = result
+        rendered.images, rendered.dpi, rendered.ratio = images, dpi, ratio
+        self.rescaled.emit(rendered)
 
     def cancel(self) -> None:
         """Stop the running render (its LibreOffice or Poppler process is stopped at once)."""
@@ -171,6 +311,7 @@ class PageRenderer(QObject):
     def forget(self) -> None:
         """Cancel and drop every render (the draft was closed)."""
         self.cancel()
+        self._rescaling.set()
         self.wanted = ""
         self.cache.clear()
 
@@ -198,35 +339,44 @@ class PageRenderer(QObject):
             self.failed.emit(message)
 
     def wait(self, timeout_ms: int = 30000) -> bool:
-        """Wait for the running render to end (tests, and the window when it closes)."""
-        return self.worker.pool.waitForDone(timeout_ms)
+        """Wait for the running render and new images to end (tests, and the window when it closes)."""
+        return self.worker.pool.waitForDone(timeout_ms) and self.scaler.pool.waitForDone(timeout_ms)
 
 
 class PageCanvas(QWidget):
     """The pages one under another, centred, at the view's zoom; a click on a traced word asks
-    for its field."""
+    for its field.
+
+    Painting only draws images made in a worker thread: at the zoom they were made for, one image
+    pixel to one screen pixel (no scaling), the greyed copies while newer pages are made (no
+    blending). At another zoom they are drawn scaled, quickly, and :attr:`needs_images` asks for
+    new ones.
+    """
 
     clicked = Signal(str)
+    needs_images = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rendered: RenderedPages | None = None
         self.zoom = 1.0
         self.stale = False
-        self._scaled: dict[int, QPixmap] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def set_pages(self, rendered: RenderedPages | None) -> None:
         self.rendered = rendered
-        self._scaled.clear()
         self._resize()
 
     def set_zoom(self, zoom: float) -> None:
         if abs(zoom - self.zoom) > 1e-6:
             self.zoom = zoom
-            self._scaled.clear()
             self._resize()
+
+    def wanted(self) -> tuple[float, float]:
+        """The images' dots per inch and device pixel ratio for the zoom and screen shown."""
+        ratio = self.devicePixelRatioF()
+        return image_dpi(self.zoom, ratio), ratio
 
     def page_rect(self, page: int) -> QRect:
         """Where page ``page`` (from 0) is drawn, in this widget's coordinates."""
@@ -249,28 +399,30 @@ class PageCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().dark())
-        if self.rendered is None:
+        rendered = self.rendered
+        if rendered is None:
             return
         ratio = self.devicePixelRatioF()
-        for index in range(self.rendered.count):
+        made_for = abs(rendered.dpi - image_dpi(self.zoom, ratio)) < 0.01 and rendered.ratio == ratio
+        exact = made_for and abs(rendered.dpi - 96 * self.zoom * ratio) < 0.01
+        shadow = QColor(0, 0, 0, 60)
+        for index in range(rendered.count):
             rect = self.page_rect(index)
             if not rect.intersects(event.rect()):
                 continue
-            pixmap = self._scaled.get(index)
-            if pixmap is None and index < len(self.rendered.images):
-                image = self.rendered.images[index].scaled(
-                    QSize(round(rect.width() * ratio), round(rect.height() * ratio)),
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-                pixmap = QPixmap.fromImage(image)
-                pixmap.setDevicePixelRatio(ratio)
-                self._scaled[index] = pixmap
-            painter.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))  # shadow
-            if pixmap is not None:
-                painter.drawPixmap(rect.topLeft(), pixmap)
-            if self.stale:  # the draft changed since: the new pages are on their way
-                painter.fillRect(rect, QColor(255, 255, 255, 110))
+            # the shadow where it shows (a translucent fill under the whole page costs as much as the page)
+            painter.fillRect(QRect(rect.right() + 1, rect.top() + 2, 2, rect.height()), shadow)
+            painter.fillRect(QRect(rect.left() + 2, rect.bottom() + 1, rect.width() - 2, 2), shadow)
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            if index < len(rendered.images):
+                page = rendered.images[index]
+                image = page.dimmed if self.stale else page.image
+                if exact:
+                    painter.drawImage(rect.topLeft(), image)
+                else:  # made for another zoom: scaled (quickly) until the new images come
+                    painter.drawImage(rect, image)
+        if not made_for:
+            self.needs_images.emit()
 
     # -- from the screen to the page ----------------------------------------------------------
     def word_at(self, pos: QPoint) -> api.Word | None:
@@ -322,9 +474,12 @@ class PageView(QWidget):
 
     Signals:
         jump_requested(str): the clerk clicked a printed text of this field path.
+        images_requested(object, float, float): the zoom or the screen changed: the pages shown
+            (a :class:`RenderedPages`) are wanted at these dots per inch and device pixel ratio.
     """
 
     jump_requested = Signal(str)
+    images_requested = Signal(object, float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -379,6 +534,11 @@ class PageView(QWidget):
         layout.addWidget(self.stack, 1)
         self.canvas = PageCanvas()
         self.canvas.clicked.connect(self.jump_requested)
+        self.canvas.needs_images.connect(self._check_images)
+        #: The images asked for last: (fingerprint, dots per inch, device pixel ratio).
+        self._asked: tuple[str, float, float] = ("", 0.0, 0.0)
+        self.rescale_timer = QTimer(self, singleShot=True, interval=RESCALE_DELAY_MS)
+        self.rescale_timer.timeout.connect(self._ask_images)
         self.scroller = _Scroll()
         self.scroller.setObjectName("pages.scroll")
         self.scroller.setWidget(self.canvas)
@@ -430,6 +590,35 @@ class PageView(QWidget):
         self._update_controls()
         if not first:
             self.go_to(min(page, self.page_count - 1))
+
+    def scale(self) -> Scale:
+        """How the pages are shown, for the images of the next render."""
+        zoom = 0.0 if self.fit_width else self.canvas.zoom
+        return Scale(zoom, self._available(), self.canvas.devicePixelRatioF())
+
+    def images_changed(self, rendered: RenderedPages) -> None:
+        """The images of ``rendered`` were made again (:meth:`PageRenderer.rescale`)."""
+        if rendered is self.rendered:
+            self.canvas.update()
+
+    def _check_images(self) -> None:
+        """The images shown were made for another zoom or screen: new ones after a pause (the
+        zoom may change again)."""
+        rendered = self.rendered
+        if rendered is not None and (rendered.key, *self.canvas.wanted()) != self._asked:
+            self.rescale_timer.start()
+
+    def _ask_images(self) -> None:
+        rendered = self.rendered
+        if rendered is None:
+            return
+        dpi, ratio = self.canvas.wanted()
+        if (rendered.key, dpi, ratio) == self._asked or (
+            abs(rendered.dpi - dpi) < 0.01 and rendered.ratio == ratio
+        ):
+            return
+        self._asked = (rendered.key, dpi, ratio)
+        self.images_requested.emit(rendered, dpi, ratio)
 
     def clear(self) -> None:
         self.canvas.set_pages(None)
@@ -485,17 +674,17 @@ class PageView(QWidget):
         if on:
             self._fit()
 
+    def _available(self) -> int:
+        """The room for a page: inside the frame, less the vertical scroll bar (shown or about to be).
+        From the stack's width: the scroll area's is not kept up while a message hides it."""
+        bar = self.scroller.verticalScrollBar()
+        return self.stack.width() - 2 * self.scroller.frameWidth() - bar.sizeHint().width() - 2 * MARGIN - 2
+
     def _fit(self) -> None:
         if self.rendered is None or not self.rendered.count:
             return
-        widest = max(w for w, _h in self.rendered.pages.sizes) * PT
-        # the room inside the frame less the vertical scroll bar, shown or about to be
-        bar = self.scroller.verticalScrollBar()
-        available = (
-            self.scroller.width() - 2 * self.scroller.frameWidth() - bar.sizeHint().width() - 2 * MARGIN - 2
-        )
         page = self.page
-        self.canvas.set_zoom(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], available / widest)))
+        self.canvas.set_zoom(fit_zoom(self.rendered.pages.sizes, self._available()))
         self._update_controls()
         self.go_to(page)
 

@@ -23,7 +23,7 @@ from ..api import Fonts, Layout, RenderOptions, TemplateLibrary
 from ..model.draft import Draft
 from .forms.fields import language_name
 from .i18n import _
-from .page_view import PageRenderer, PageView, RenderedPages, resolution
+from .page_view import PageRenderer, PageView, RenderedPages
 from .workers import Worker
 
 if TYPE_CHECKING:
@@ -103,6 +103,10 @@ class PreviewPane(QWidget):
         self.renderer.started.connect(self._pages_started)
         self.renderer.ready.connect(self._pages_ready)
         self.renderer.failed.connect(self._pages_failed)
+        self.renderer.rescaled.connect(self.page_view.images_changed)
+        self.page_view.images_requested.connect(self.renderer.rescale)
+        #: A live preview rendered while the print preview was shown, to show when its tab is.
+        self._html_due = False
         #: Where the next live preview is scrolled to (the pane was built again), or -1.
         self._position = -1
         #: Whether the live preview of this draft has scrolled to the section being edited yet.
@@ -130,6 +134,7 @@ class PreviewPane(QWidget):
         self.browser.clear()
         self.page_view.clear()
         self.shown = None
+        self._html_due = False
 
     def fill_languages(self) -> None:
         doc = self.controller.doc
@@ -189,10 +194,20 @@ class PreviewPane(QWidget):
         self.worker.submit(lambda: render_preview(snapshot, options, library))
 
     def _show(self, _job: int, shown: api.Preview) -> None:
+        self.shown = shown
+        if self.pages_shown:  # not looked at: laid out (tens of ms on the UI thread) when it is
+            self._html_due = True
+            return
+        self._show_html()
+
+    def _show_html(self) -> None:
+        self._html_due = False
+        shown = self.shown
+        if shown is None:
+            return
         bar = self.browser.verticalScrollBar()
         position = bar.value() if self._position < 0 else self._position
         self._position = -1
-        self.shown = shown
         self.browser.setHtml(shown.html)
         bar.setValue(min(position, bar.maximum()))
         if not self._followed and position <= 0 and self.following[0]:
@@ -208,6 +223,7 @@ class PreviewPane(QWidget):
             (self.renderer.started, self._pages_started),
             (self.renderer.ready, self._pages_ready),
             (self.renderer.failed, self._pages_failed),
+            (self.renderer.rescaled, self.page_view.images_changed),
         ):
             signal.disconnect(slot)
         self.timer.stop()
@@ -228,6 +244,8 @@ class PreviewPane(QWidget):
         else:  # not looked at: no LibreOffice running for it
             self.pages_timer.stop()
             self.renderer.cancel()
+            if self._html_due:
+                self._show_html()
 
     def update_pages(self) -> None:
         """Make the pages of the draft now (or show them from the cache), or say what is missing."""
@@ -241,8 +259,7 @@ class PreviewPane(QWidget):
                 self.page_view.show_message(missing_tools_message(missing))
                 return
             self._tools_found = True
-        dpi = resolution(self.devicePixelRatioF())
-        self.renderer.request(doc.draft, self.page_options(), self.controller.library, dpi)
+        self.renderer.request(doc.draft, self.page_options(), self.controller.library, self.page_view.scale())
 
     def _pages_started(self) -> None:
         self.page_view.set_busy(stale=True)

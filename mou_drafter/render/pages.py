@@ -75,24 +75,28 @@ def docx_to_pdf(
     cancel: threading.Event | None = None,
 ) -> Path:
     """``docx`` printed to PDF by LibreOffice (:class:`.pdf.LibreOffice`, the PDF export's), in
-    ``folder``. ``profile``: LibreOffice's user profile folder to use (made on first use; reusing
-    one saves its set-up on later renders); a temporary one without. Cancelled (:class:`Cancelled`)
-    when ``cancel`` is set."""
+    ``folder``, at a low CPU priority (the print preview renders while the clerk types).
+    ``profile``: LibreOffice's user profile folder to use (made on first use; reusing one saves
+    its set-up on later renders); a temporary one without. Cancelled (:class:`Cancelled`) when
+    ``cancel`` is set."""
     soffice = soffice or find_soffice()
     if soffice is None:
         raise ExportError("LibreOffice is not installed on this computer")
-    return LibreOffice(soffice).convert([docx], folder, profile=profile, cancel=cancel)[0]
+    return LibreOffice(soffice).convert([docx], folder, profile=profile, cancel=cancel, background=True)[0]
 
 
 def page_images(
-    pdf: Path, folder: Path, dpi: int = DEFAULT_DPI, *, cancel: threading.Event | None = None
+    pdf: Path, folder: Path, dpi: float = DEFAULT_DPI, *, cancel: threading.Event | None = None
 ) -> list[Path]:
-    """Every page of ``pdf`` as an image (PPM: uncompressed, quick to write and to read) in ``folder``."""
+    """Every page of ``pdf`` as an image (PPM: uncompressed, quick to write and to read) in
+    ``folder`` (made if needed), ``dpi`` dots per inch (a fraction allowed: the print preview asks
+    for the screen's pixels at its zoom, so the images are shown without scaling)."""
     tool = find_poppler("pdftoppm")
     if tool is None:
         raise ExportError("pdftoppm (Poppler) is not installed on this computer")
+    folder.mkdir(parents=True, exist_ok=True)
     log = folder / "pdftoppm.log"
-    code = run([tool, "-r", str(dpi), str(pdf), str(folder / "page")], log, cancel)
+    code = run([tool, "-r", f"{dpi:g}", str(pdf), str(folder / "page")], log, cancel, background=True)
     images = sorted(folder.glob("page-*.ppm"), key=lambda p: int(p.stem.rpartition("-")[2]))
     if code != 0 or not images:
         raise ExportError(f"pdftoppm made no page images of {pdf.name} (exit code {code}): {tail(log)}")
@@ -125,12 +129,13 @@ class Word:
 
 @dataclass
 class Pages:
-    """A document as printed: its PDF, one image per page, page sizes in points, the printed words."""
+    """A document as printed: its PDF, one image per page (none when not asked for), page sizes
+    in points, the printed words."""
 
     pdf: Path
     images: list[Path]
     sizes: list[tuple[float, float]]
-    dpi: int
+    dpi: float
     words: list[Word] = field(default_factory=list)
 
     @property
@@ -157,7 +162,7 @@ def read_words(
     if tool is None:
         raise ExportError("pdftotext (Poppler) is not installed on this computer")
     out = folder / "words.html"
-    code = run([tool, "-bbox-layout", str(pdf), str(out)], folder / "pdftotext.log", cancel)
+    code = run([tool, "-bbox-layout", str(pdf), str(out)], folder / "pdftotext.log", cancel, background=True)
     try:
         root = ET.parse(out).getroot()
     except (OSError, ET.ParseError) as exc:
@@ -366,21 +371,24 @@ def render_pages(
     document: Document,
     values: dict[str, list[tuple[str, str]]],
     *,
-    dpi: int = DEFAULT_DPI,
+    dpi: float = DEFAULT_DPI,
+    images: bool = True,
     profile: Path | None = None,
     cancel: threading.Event | None = None,
 ) -> Pages:
     """The Word document ``docx`` (the rendering of ``document``) printed and cut into pages in
-    ``folder``: PDF, page images, printed words traced to clauses and fields (see :func:`locate`)."""
+    ``folder``: PDF, page images (unless ``images`` is false: :func:`page_images` makes them
+    later, at the resolution the page sizes call for), printed words traced to clauses and fields
+    (see :func:`locate`)."""
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / "document.docx"
     source.write_bytes(docx)
     pdf = docx_to_pdf(source, folder, profile=profile, cancel=cancel)
-    images = page_images(pdf, folder, dpi, cancel=cancel)
     sizes, words = read_words(pdf, folder, cancel=cancel)
+    paths = page_images(pdf, folder, dpi, cancel=cancel) if images else []
     if cancel is not None and cancel.is_set():
         raise Cancelled
-    return Pages(pdf, images, sizes, dpi, locate(words, document, values))
+    return Pages(pdf, paths, sizes, dpi, locate(words, document, values))
 
 
 __all__ = [

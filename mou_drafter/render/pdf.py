@@ -89,11 +89,13 @@ class LibreOffice:
         pdf_a: bool = False,
         profile: Path | None = None,
         cancel: threading.Event | None = None,
+        background: bool = False,
     ) -> list[Path]:
         """``files`` as PDF in ``folder``, in one start of LibreOffice. ``profile``: the user profile
         folder to use (the print preview keeps one for the session: a new profile costs seconds);
         a temporary one without. With ``cancel`` set while it runs, LibreOffice is stopped with
-        its children and :class:`~.processes.Cancelled` raised (the print preview's renders)."""
+        its children and :class:`~.processes.Cancelled` raised (the print preview's renders);
+        ``background``: at a low CPU priority (:func:`~.processes.run`)."""
         log = folder / "soffice.log"
         with tempfile.TemporaryDirectory(prefix="mou-drafter-lo-") as temporary:
             user = (profile or Path(temporary)).resolve()
@@ -111,7 +113,7 @@ class LibreOffice:
                 *map(str, files),
             ]
             try:
-                code = run(command, log, cancel, timeout=TIMEOUT_S)
+                code = run(command, log, cancel, timeout=TIMEOUT_S, background=background)
             except ExportError as exc:
                 raise ExportError(f"LibreOffice ({self.soffice}) could not make the PDF: {exc}") from None
         out = [folder / f"{f.stem}.pdf" for f in files]

@@ -45,7 +45,7 @@ def test_print_preview_shows_the_printed_pages_with_zoom_navigation_and_count(qt
     assert pane.tabs.currentWidget() is view and view.stack.currentWidget() is view.scroller
     count = pdf_pages(rendered.pages.pdf)
     assert count >= 2 and view.page_count == count == len(rendered.images)
-    assert all(not image.isNull() for image in rendered.images)
+    assert all(not page.image.isNull() and not page.dimmed.isNull() for page in rendered.images)
     assert view.count_label.text() == f"/ {count}" and view.page_box.maximum() == count
     # page navigation
     assert view.page == 0 and not view.previous.isEnabled()
@@ -76,7 +76,7 @@ def test_print_preview_shows_the_printed_pages_with_zoom_navigation_and_count(qt
     assert focused is not None and window.editor.registry.get(word.path) is focused
     # the same draft again: from the cache, at once
     assert renderer.request(
-        window.controller.doc.draft, pane.page_options(), window.controller.library, rendered.pages.dpi
+        window.controller.doc.draft, pane.page_options(), window.controller.library, view.scale()
     )
 
 
