@@ -37,7 +37,14 @@ from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
 from .library import TemplateLibrary, TemplateVersion, default_library
-from .sandbox import BoundedSandbox, FolderLoader, TemplateAccessError, TemplateLimitError, text_filter
+from .sandbox import (
+    BoundedSandbox,
+    FolderLoader,
+    TemplateAccessError,
+    TemplateLimitError,
+    passing_filter,
+    text_filter,
+)
 
 #: What a missing translation shows in the document: the blank a clerk fills by hand on paper.
 BLANK = "……"
@@ -111,7 +118,7 @@ def _f_as_words(ctx: Any, value: int) -> str:
     return formatting.format_count(value, _lang(ctx))
 
 
-@text_filter
+@passing_filter
 def _f_the(value: Any) -> Any:
     """English: "the" before the name of a body ("the Ministry of …"), not before a place."""
     return formatting.english_article(value) if isinstance(value, str) else value
@@ -123,7 +130,7 @@ def _f_end_with(value: Any, mark: str = ".") -> str:
     return formatting.end_with("" if value is None else str(value), mark)
 
 
-@text_filter
+@passing_filter
 def _f_required(value: Any) -> Any:
     return value if value not in (None, "") else BLANK
 

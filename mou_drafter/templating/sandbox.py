@@ -443,6 +443,8 @@ def bounded_filter(env: BoundedSandbox, name: str, func: Callable[..., Any]) -> 
         env.made(result)
         return result
 
+    if getattr(func, PASSING_FILTER, False):
+        return func
     if not getattr(func, TEXT_FILTER, False):
         return bounded
 
@@ -461,6 +463,20 @@ def bounded_filter(env: BoundedSandbox, name: str, func: Callable[..., Any]) -> 
 #: The mark of a filter that, given only texts, returns a text no longer than those texts
 #: together plus a few characters (:func:`text_filter`).
 TEXT_FILTER = "_bounded_by_its_texts"
+
+
+#: The mark of a filter that returns its value as it is, or, for a text, that text with a few
+#: characters more or a short text of its own (:func:`passing_filter`).
+PASSING_FILTER = "_passes_its_value"
+
+
+def passing_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark ``func`` as a filter that never makes a text out of a value that is not one: it returns
+    its value unchanged, or given a text, that text with a few characters more or a short text of
+    its own. Nothing it returns needs measuring (a list it passes on is measured where it is
+    printed or used), so it runs unwrapped: ``req`` runs for nearly every value a template prints."""
+    setattr(func, PASSING_FILTER, True)
+    return func
 
 
 def text_filter(func: Callable[..., Any]) -> Callable[..., Any]:
