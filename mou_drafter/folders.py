@@ -49,6 +49,12 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR, roaming=True))
 
 
+def settings_file() -> Path:
+    """The settings file (read and written by :mod:`mou_drafter.settings`; the app's start page
+    reads what its first frame needs from it before that module is imported)."""
+    return config_dir() / "settings.json"
+
+
 def data_home() -> Path:
     """The user's data folder (templates, autosaves)."""
     home = _home()

@@ -32,7 +32,7 @@ from pydantic import (
 
 from .document import LAYOUTS, Layout
 from .errors import ExportError
-from .folders import config_dir
+from .folders import settings_file
 from .render.options import Fonts
 from .templating.library import TemplateLibrary
 
@@ -115,7 +115,7 @@ class Settings(BaseModel):
 
 
 def settings_path() -> Path:
-    return config_dir() / "settings.json"
+    return settings_file()
 
 
 log = logging.getLogger(__name__)

@@ -692,7 +692,7 @@ class Runner:
             MOU_DRAFTER_EXIT_AFTER_SHOW="1",
             MOU_DRAFTER_SCREENSHOT=self.win(shot),
         )
-        shown = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        shown = next((line for line in result.stdout.splitlines() if line.startswith("shown ")), "")
         if not shown.startswith("shown "):
             raise StepFailed(f"{exe.name} did not show its window:\n{result.stdout[-2000:]}")
         check_picture(shot)
@@ -991,7 +991,7 @@ class Runner:
             MOU_DRAFTER_EXIT_AFTER_SHOW="1",
             MOU_DRAFTER_SCREENSHOT=self.win(shot),
         )
-        shown = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        shown = next((line for line in result.stdout.splitlines() if line.startswith("shown ")), "")
         if not shown.startswith("shown "):
             raise StepFailed(f"the app did not show its window:\n{result.stdout[-2000:]}")
         check_picture(shot)

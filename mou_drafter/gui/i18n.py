@@ -2,18 +2,22 @@
 
 Source strings are English; the interface is Vietnamese by default, with English and Lao from the
 View menu. The packaging build compiles the catalogues to ``.mo`` (``python -m
-mou_drafter.gui.i18n compile``); without a compiled catalogue the ``.po`` file is read directly
-with Babel. The interface language never changes the document languages.
+mou_drafter.gui.i18n compile``); without a compiled catalogue the ``.po`` file is compiled with
+Babel, once: the result is kept in the user's cache folder for the next starts (compiling takes
+a noticeable part of the start). The interface language never changes the document languages.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
+import os
 import sys
+import tempfile
 from pathlib import Path
 
-from ..folders import LOCALE_DIR
+from ..folders import LOCALE_DIR, cache_dir
 
 UI_LANGUAGES = {"vi": "Tiếng Việt", "en": "English", "lo": "ພາສາລາວ"}
 
@@ -30,8 +34,35 @@ def _load(lang: str) -> gettext.NullTranslations:
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
     if po.exists():
-        return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+        return gettext.GNUTranslations(io.BytesIO(compiled_po(po)))
     return gettext.NullTranslations()
+
+
+def compiled_po(po: Path) -> bytes:
+    """``po`` compiled, from the cache folder if this very file (its path, size and time) was
+    compiled before; otherwise compiled now and kept there (a cache that cannot be written only
+    costs the compiling)."""
+    stat = po.stat()
+    key = hashlib.sha256(f"{po.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
+    cached = cache_dir() / "catalogues" / f"{po.stem}-{key}.mo"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    data = compile_po(po)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+            os.replace(tmp, cached)  # another start never reads half of it
+        except OSError:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+    return data
 
 
 def compile_po(po: Path) -> bytes:

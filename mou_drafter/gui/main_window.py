@@ -9,6 +9,14 @@ made) and shows the same draft at the same section and scroll position; the conn
 they were. The window's size and place, the splitter, whether the checks are shown and the last
 section of each draft file are kept in the settings file (its ``window`` section) and restored
 on the next start.
+
+Start-up comes in two steps (``docs/architecture.md``, *Start-up*): ``MainWindow(start=...)``
+makes the first frame — the menus and the start page, from the settings file read as JSON —
+without importing the controller, the draft model or the engine; :meth:`MainWindow.load` (the
+app calls it once that frame is painted) makes the controller and the editor side and follows
+the settings as validated. Anything that needs the controller before then (a button, a menu, a
+draft handed over) loads it first: :attr:`MainWindow.controller`. ``MainWindow()`` and
+``MainWindow(controller)`` do both steps at once.
 """
 
 from __future__ import annotations
@@ -33,30 +41,28 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from . import travel
-from .checks_panel import ChecksPanel
-from .controller import DraftController
-from .draft_document import DraftDocument
-from .forms.editor import SectionEditor
-from .forms.fields import LANG_LABELS
-from .i18n import UI_LANGUAGES, _, current_language
-from .interaction import Interaction
-from .page_view import PageRenderer
+from .i18n import UI_LANGUAGES, _, current_language, set_language
 from .palette import is_dark
-from .preview import PreviewPane
 from .shortcuts import WindowShortcuts
-from .start_page import StartPage
-from .terms_panel import TermsPanel
+from .start_page import StartPage, StartSettings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from ..api import Issue
     from ..settings import Settings
+    from .checks_panel import ChecksPanel
+    from .controller import DraftController
     from .dialogs.compare import CompareDialog
     from .dialogs.settings import SettingsDialog
     from .dialogs.word_edits import WordEditsDialog
+    from .draft_document import DraftDocument
+    from .forms.editor import SectionEditor
+    from .page_view import PageRenderer
+    from .preview import PreviewPane
+    from .terms_panel import TermsPanel
+    from .travel import DropOpener
 
 
 class MainWindow(QMainWindow):
@@ -68,29 +74,35 @@ class MainWindow(QMainWindow):
     checks: ChecksPanel
     terms_panel: TermsPanel
     terms_dock: QDockWidget
+    page_renderer: PageRenderer
+    drop_opener: DropOpener
+    shortcuts: WindowShortcuts
 
-    def __init__(self, controller: DraftController | None = None) -> None:
+    def __init__(
+        self, controller: DraftController | None = None, *, start: StartSettings | None = None
+    ) -> None:
+        """The window with ``controller`` (made here unless given), complete; or, given ``start``
+        (what the settings file says for the first frame), its first frame only: the menus and
+        the start page, with the rest made by :meth:`load`."""
         super().__init__()
-        #: What the window shows and acts on; made here unless given.
-        self.controller = (
-            controller if controller is not None else DraftController(Interaction(), parent=self)
-        )
-        if self.controller.interaction.parent is None:
-            self.controller.interaction.parent = self  # the questions' dialogs belong to the window
+        self._controller: DraftController | None = None
+        #: Whether the app's start is complete: the window loaded, the settings notices, the
+        #: recovery offer and the draft named at start done (``app.run`` sets it).
+        self.start_complete = False
+        #: Set while :meth:`load` runs (what it calls may ask for the controller).
+        self._loading = False
         #: The menu actions by key (``open``, ``save``, ``export``, ``undo``, …).
         self.menu_actions: dict[str, QAction] = {}
         self.compare_dialog: CompareDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         #: Shown while exports run.
         self.progress: QProgressDialog | None = None
-        #: Makes the print preview's pages; kept when the widgets are built again.
-        self.page_renderer = PageRenderer(self)
         #: The section last shown of each draft file this session (saved on closing).
-        self.sections: dict[str, str] = dict(self.controller.settings.window.sections)
+        self.sections: dict[str, str] = {}
         #: The draft file shown (to remember its section when another draft is opened).
         self._shown_path: str = ""
         #: Whether the clerk wants the checks shown (closing their strip hides them until asked).
-        self.checks_wanted = self.controller.settings.window.checks_visible
+        self.checks_wanted = True
         #: The approved terms beside the form: the clerk opens them (View ▸ Approved terms); they
         #: stay shown for the next drafts of this session.
         self.terms_wanted = False
@@ -100,18 +112,74 @@ class MainWindow(QMainWindow):
         #: Whether the palette the marks were chosen for is dark.
         self._dark = is_dark()
         self.resize(1400, 860)
+        if start is None:
+            self.load(controller)
+            return
+        #: The interface language of the first frame (the settings file as read for it).
+        self._first_language = start.ui_language
+        self._build_start(start.recent)
+        if start.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(start.geometry.encode("ascii")))
+        self._file_changed(None, False)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the controller and the editor side are made (:meth:`load`)."""
+        return self._controller is not None
+
+    @property
+    def controller(self) -> DraftController:
+        """What the window shows and acts on (made now if the window shows its first frame only)."""
+        if self._controller is None:
+            self.load()
+        assert self._controller is not None
+        return self._controller
+
+    def load(self, controller: DraftController | None = None) -> None:
+        """Make what the first frame left out: the controller (``controller``, or one made here:
+        the settings, the template library), the editor side, the connections; then follow the
+        settings as validated (the interface language and the recent drafts the first frame
+        read from the file without validating it). Does nothing if done already."""
+        if self._controller is not None or self._loading:
+            return
+        self._loading = True
+        from .controller import DraftController
+        from .interaction import Interaction
+        from .page_view import PageRenderer
+        from .travel import DropOpener
+
+        self._controller = (
+            controller if controller is not None else DraftController(Interaction(), parent=self)
+        )
+        if self._controller.interaction.parent is None:
+            self._controller.interaction.parent = self  # the questions' dialogs belong to the window
+        settings = self._controller.settings
+        #: Makes the print preview's pages; kept when the widgets are built again.
+        self.page_renderer = PageRenderer(self)
+        self.sections = dict(settings.window.sections)
+        self.checks_wanted = settings.window.checks_visible
         #: A draft or an exported Word file dropped on the window opens.
-        self.drop_opener = travel.DropOpener(self, self.controller)
-        self._build()
-        self._restore_window()
+        self.drop_opener = DropOpener(self, self._controller)
+        first_frame = hasattr(self, "start_page")
+        if not first_frame:
+            self._build_start(settings.recent)
+        elif settings.recent != list(self._start_recent):
+            self.start_page.show_recent(settings.recent)
+        self._build_editor()
+        self._restore_window(geometry=not first_frame)
         self._show(on_start=False)
-        self._connect(self.controller)
+        self._connect(self._controller)
         #: Export (Ctrl+E) from a text field too: under the Linux keyboard schemes a field takes
         #: Ctrl+E as "end of line".
         self.shortcuts = WindowShortcuts(self, [QKeySequence("Ctrl+E")])
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+        self._loading = False
+        if first_frame and settings.ui_language != self._first_language:
+            # the settings file the first frame read is damaged: the defaults are used
+            set_language(settings.ui_language)
+            self._ui_language_changed(settings.ui_language)
 
     def _connect(self, controller: DraftController) -> None:
         """Follow the controller (once: the widgets built again later are reached through self)."""
@@ -135,13 +203,28 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------------
     def _build(self) -> None:
         """Make the widgets, menus and dock in the interface language (:meth:`_show` fills them)."""
+        self._build_start(self.controller.settings.recent)
+        self._build_editor()
+
+    def _build_start(self, recent: Sequence[str]) -> None:
+        """The first frame's part: the start page (listing ``recent``) and the menus."""
         from .qt_strings import install
 
         install()
+        self._start_recent = tuple(recent)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)  # deletes the widgets of an earlier build
-        self.start_page = StartPage(self.controller)
+        self.start_page = StartPage(lambda: self.controller, recent)
         self.stack.addWidget(self.start_page)
+        self._build_menus()
+
+    def _build_editor(self) -> None:
+        """The editor side (sections, form, previews), the checks and terms docks; with the controller."""
+        from .checks_panel import ChecksPanel
+        from .forms.editor import SectionEditor
+        from .preview import PreviewPane
+        from .terms_panel import TermsPanel
+
         self.editor = SectionEditor()
         self.editor.section_changed.connect(self._section_changed)
         self.preview_pane = PreviewPane(self.controller, self.page_renderer)
@@ -181,7 +264,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.terms_dock)
         self.terms_dock.hide()
         self.terms_dock.visibilityChanged.connect(self._terms_visibility)
-        self._build_menus()
+        self._sync_menus()
 
     def _show(self, *, on_start: bool, section: str | None = None) -> None:
         """Show the controller's draft (at ``section``; the start page in front if ``on_start``), or
@@ -194,10 +277,22 @@ class MainWindow(QMainWindow):
             self.show_start()
         self._file_changed(doc.path if doc is not None else None, bool(doc is not None and doc.modified))
 
+    def _sync_menus(self) -> None:
+        """The menu actions that follow the open draft and the clerk's choices."""
+        doc = self._controller.doc if self._controller is not None else None
+        stack = doc.undo_stack if doc is not None else None
+        self._undo_changed(bool(stack and stack.canUndo()), bool(stack and stack.canRedo()))
+        self.menu_actions["checks"].setChecked(self.checks_wanted)
+        self.menu_actions["checks"].setEnabled(doc is not None)
+        self.menu_actions["terms"].setChecked(self.terms_wanted)
+        self.menu_actions["terms"].setEnabled(doc is not None)
+
     def _build_menus(self) -> None:
         self.setMenuBar(QMenuBar(self))  # the earlier one, its menus and their actions are deleted
         self.menu_actions = {}
-        c = self.controller
+
+        def c() -> DraftController:  # the controller when an action is used (made after the first frame)
+            return self.controller
 
         def action(
             menu: QMenu,
@@ -220,30 +315,28 @@ class MainWindow(QMainWindow):
             file_menu,
             "new-mou",
             _("New memorandum of understanding"),
-            lambda: c.new_document("mou"),
+            lambda: c().new_document("mou"),
             QKeySequence.StandardKey.New,
         )
-        action(file_menu, "new-minutes", _("New conference minutes"), lambda: c.new_document("minutes"))
-        action(file_menu, "open", _("Open…"), c.choose_and_open, QKeySequence.StandardKey.Open)
-        action(file_menu, "new-from", _("New from this document…"), lambda: travel.new_from_document(c))
+        action(file_menu, "new-minutes", _("New conference minutes"), lambda: c().new_document("minutes"))
+        action(file_menu, "open", _("Open…"), lambda: c().choose_and_open(), QKeySequence.StandardKey.Open)
+        action(file_menu, "new-from", _("New from this document…"), self._new_from_document)
         action(file_menu, "start", _("Start page"), self.show_start)
-        action(file_menu, "recover-older", _("Recover older drafts…"), c.recover_older)
+        action(file_menu, "recover-older", _("Recover older drafts…"), lambda: c().recover_older())
         file_menu.addSeparator()
-        action(file_menu, "save", _("Save"), c.save, QKeySequence.StandardKey.Save)
-        action(file_menu, "save-as", _("Save as…"), c.save_as, QKeySequence.StandardKey.SaveAs)
-        action(file_menu, "export", _("Export to Word…"), c.export, QKeySequence("Ctrl+E"))
+        action(file_menu, "save", _("Save"), lambda: c().save(), QKeySequence.StandardKey.Save)
+        action(file_menu, "save-as", _("Save as…"), lambda: c().save_as(), QKeySequence.StandardKey.SaveAs)
+        action(file_menu, "export", _("Export to Word…"), lambda: c().export(), QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         action(file_menu, "quit", _("Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu(_("&Edit"))
-        action(edit_menu, "undo", _("Undo"), c.undo, QKeySequence.StandardKey.Undo)
-        action(edit_menu, "redo", _("Redo"), c.redo, QKeySequence.StandardKey.Redo)
+        action(edit_menu, "undo", _("Undo"), lambda: c().undo(), QKeySequence.StandardKey.Undo)
+        action(edit_menu, "redo", _("Redo"), lambda: c().redo(), QKeySequence.StandardKey.Redo)
         edit_menu.addSeparator()
         action(
             edit_menu, "settings", _("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
-        stack = c.doc.undo_stack if c.doc is not None else None
-        self._undo_changed(bool(stack and stack.canUndo()), bool(stack and stack.canRedo()))
 
         view_menu = self.menuBar().addMenu(_("&View"))
         action(
@@ -263,20 +356,16 @@ class MainWindow(QMainWindow):
         action(view_menu, "print-preview", _("Print preview"), self.show_pages, QKeySequence("Ctrl+Shift+P"))
         checks = action(view_menu, "checks", _("Checks"), self.toggle_checks, QKeySequence("Ctrl+Shift+K"))
         checks.setCheckable(True)
-        checks.setChecked(self.checks_wanted)
-        checks.setEnabled(self.controller.doc is not None)
         terms = action(
             view_menu, "terms", _("Approved terms"), self.toggle_terms, QKeySequence("Ctrl+Shift+T")
         )
         terms.setCheckable(True)
-        terms.setChecked(self.terms_wanted)
-        terms.setEnabled(self.controller.doc is not None)
         language_menu = view_menu.addMenu(_("Interface language"))
         for code, name in UI_LANGUAGES.items():
             act = QAction(name, language_menu, checkable=True)
             act.setObjectName(f"action.ui-{code}")
             act.setChecked(code == current_language())
-            act.triggered.connect(lambda _c=False, code=code: c.set_ui_language(code))
+            act.triggered.connect(lambda _c=False, code=code: c().set_ui_language(code))
             language_menu.addAction(act)
 
         tools_menu = self.menuBar().addMenu(_("&Tools"))
@@ -284,6 +373,12 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(_("&Help"))
         action(help_menu, "about", _("About MoU Drafter"), self.about, QKeySequence.StandardKey.HelpContents)
+        self._sync_menus()
+
+    def _new_from_document(self) -> None:
+        from . import travel
+
+        travel.new_from_document(self.controller)
 
     # -- following the controller ---------------------------------------------------------------
     def _document_changed(self, doc: DraftDocument | None, keep: str | None = None) -> None:
@@ -310,7 +405,9 @@ class MainWindow(QMainWindow):
     def _file_changed(self, path: Path | None, modified: bool) -> None:
         name = path.name if path is not None else _("New draft")
         self.setWindowTitle(
-            f"{name}[*] — MoU Drafter" if self.controller.doc is not None else "MoU Drafter[*]"
+            f"{name}[*] — MoU Drafter"
+            if self._controller is not None and self._controller.doc is not None
+            else "MoU Drafter[*]"
         )
         self.setWindowModified(modified)
 
@@ -441,15 +538,17 @@ class MainWindow(QMainWindow):
             section = self.editor.current_section
             if section is not None:
                 self.preview_pane.follow(section.clauses, path)
+            from .forms.fields import LANG_LABELS  # imported with the editor
+
             if path.rpartition(".")[2] in LANG_LABELS:
                 self.refresh_terms(path)
         except RuntimeError:  # the window is being destroyed
             return
 
     # -- the window as it was left ------------------------------------------------------------
-    def _restore_window(self) -> None:
+    def _restore_window(self, *, geometry: bool = True) -> None:
         saved = self.controller.settings.window
-        if saved.geometry:
+        if geometry and saved.geometry:
             self.restoreGeometry(QByteArray.fromBase64(saved.geometry.encode("ascii")))
         if saved.splitter and len(saved.splitter) == 3 and all(size > 0 for size in saved.splitter):
             self.splitter.setSizes(saved.splitter)
@@ -484,14 +583,19 @@ class MainWindow(QMainWindow):
         # are chosen for the palette, so the forms and marks are made again.
         if event.type() == QEvent.Type.PaletteChange and is_dark() != self._dark:
             self._dark = is_dark()
-            if self.controller.doc is not None:
+            if self._controller is not None and self._controller.doc is not None:
                 self.editor.rebuild(self.editor.current_key)
                 self._issues_changed(self.controller.issues)
 
     # -- the approved terms of the text being edited -------------------------------------------
     def _terms_visibility(self, visible: bool) -> None:
         """Closed with its title bar's button (or shown): the clerk's choice, while a draft is open."""
-        if self.controller.doc is not None and self.isVisible() and "terms" in self.menu_actions:
+        if (
+            self._controller is not None
+            and self._controller.doc is not None
+            and self.isVisible()
+            and "terms" in self.menu_actions
+        ):
             self.terms_wanted = visible
             self.menu_actions["terms"].setChecked(visible)
 
@@ -524,7 +628,8 @@ class MainWindow(QMainWindow):
                 place_cursor(widget, position)  # type: ignore[arg-type]
 
     def show_start(self) -> None:
-        self.start_page.show_recent(self.controller.settings.recent)
+        self._start_recent = tuple(self.controller.settings.recent)
+        self.start_page.show_recent(self._start_recent)
         self.stack.setCurrentWidget(self.start_page)
 
     def open_compare(
@@ -547,6 +652,7 @@ class MainWindow(QMainWindow):
 
     def show_word_edits(self, edits: object) -> None:
         """What was changed in Word in the Word file just opened, to take back into the draft."""
+        from . import travel
         from .dialogs.word_edits import WordEditsDialog
 
         dialog = WordEditsDialog(edits, self)

@@ -13,9 +13,12 @@ section or field is being edited (:meth:`follow`): the live preview scrolls to w
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import api
@@ -32,6 +35,34 @@ if TYPE_CHECKING:
 PREVIEW_DELAY_MS = 200
 #: After the last edit, the print preview is made again after this pause (LibreOffice takes seconds).
 PAGES_DELAY_MS = 1000
+
+
+#: A paragraph of the preview's HTML that holds text only (``render/html.py``): its opening tag,
+#: its anchor and its text.
+_PARAGRAPH = re.compile(r'(<p [^>]*\bid="([^"]+)"[^>]*>)([^<]*)</p>')
+#: What the rich text engine would not keep as written in a paragraph (it folds white space).
+_FOLDED = re.compile(r"[\t\n\r\f\v\u2028\u2029]|  |^ | $")
+
+
+def text_changes(old: str, new: str) -> dict[str, tuple[str, str]] | None:
+    """Between two previews' HTML, the paragraphs whose text alone changed: anchor → (old text,
+    new text), as the preview shows them; None if anything else changed (a paragraph added, a
+    table cell, a text with markup or white space the rich text engine folds)."""
+    before, after = _PARAGRAPH.split(old), _PARAGRAPH.split(new)
+    # split: [between, opening tag, anchor, text, between, …]; all but the texts must be the same
+    if len(before) != len(after) or any(
+        a != b for i, (a, b) in enumerate(zip(before, after, strict=True)) if i % 4 != 3
+    ):
+        return None
+    changes: dict[str, tuple[str, str]] = {}
+    for anchor, was, now in zip(before[2::4], before[3::4], after[3::4], strict=True):
+        if was == now:
+            continue
+        was, now = html.unescape(was), html.unescape(now)
+        if anchor in changes or not was or not now or _FOLDED.search(was) or _FOLDED.search(now):
+            return None
+        changes[anchor] = (was, now)
+    return changes
 
 
 def render_preview(draft: Draft, options: RenderOptions, library: TemplateLibrary) -> api.Preview:
@@ -82,6 +113,14 @@ class PreviewPane(QWidget):
         self.browser = QTextBrowser()
         self.browser.setObjectName("preview")
         self.browser.setOpenLinks(False)
+        # The scroll bar is always there: a document that needs one appearing (or going) would
+        # change the width and make Qt lay the whole document out a second time at every render.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.browser.document().setUndoRedoEnabled(False)  # texts changed in place keep no history
+        #: The paragraphs of the shown document by anchor (made when first needed after setHtml).
+        self._blocks: dict[str, QTextBlock] | None = None
+        #: The preview the browser shows now (what an in-place change starts from).
+        self._displayed: api.Preview | None = None
         self.tabs.addTab(self.browser, _("Preview"))
         self.page_view = PageView()
         self.page_view.jump_requested.connect(self.jump_requested)
@@ -89,7 +128,7 @@ class PreviewPane(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         #: Renders off the UI thread; its ``finished`` fires once the newest render is shown.
         self.worker = Worker(self)
-        self.worker.failed.connect(lambda _job, message: self.browser.setPlainText(message))
+        self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._show)
         #: The debounce after an edit.
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -133,7 +172,7 @@ class PreviewPane(QWidget):
         self.renderer.forget()
         self.browser.clear()
         self.page_view.clear()
-        self.shown = None
+        self.shown, self._blocks, self._displayed = None, None, None
         self._html_due = False
 
     def fill_languages(self) -> None:
@@ -208,10 +247,66 @@ class PreviewPane(QWidget):
         bar = self.browser.verticalScrollBar()
         position = bar.value() if self._position < 0 else self._position
         self._position = -1
-        self.browser.setHtml(shown.html)
+        old, self._displayed = self._displayed, shown
+        if old is None or not self._change_in_place(old.html, shown.html):
+            self.browser.setHtml(shown.html)
+            self._blocks = None
         bar.setValue(min(position, bar.maximum()))
         if not self._followed and position <= 0 and self.following[0]:
             self.follow(*self.following)  # the first render of a draft: to the section edited
+
+    def _change_in_place(self, old: str, new: str) -> bool:
+        """Show ``new`` by changing the texts of the paragraphs that changed since ``old``, if only
+        texts changed (typing): Qt then lays out those paragraphs again (with their row), not the
+        whole document, and the scroll position stays. False if ``new`` must be set whole."""
+        if self._position >= 0:
+            return False
+        changes = text_changes(old, new)
+        if changes is None:
+            return False
+        blocks = self._anchored_blocks()
+        edits = []
+        for anchor, (was, now) in changes.items():
+            block = blocks.get(anchor)
+            if block is None or not block.isValid() or block.text() != was:
+                return False  # not what this code expects the document to be: set it whole
+            # the first letter carries the anchor (and the second the paragraph's own format):
+            # they stay, or the whole document is set
+            if len(was) < 2 or was[0] != now[0]:
+                return False
+            same = 1
+            while same < min(len(was), len(now)) and was[same] == now[same]:
+                same += 1
+            tail = 0
+            while tail < min(len(was), len(now)) - same and was[-1 - tail] == now[-1 - tail]:
+                tail += 1
+            edits.append((block.position(), same, len(was) - tail, now[same : len(now) - tail]))
+        document = self.browser.document()
+        for start, first, last, text in sorted(edits, reverse=True):  # later paragraphs first
+            cursor = QTextCursor(document)
+            cursor.setPosition(start + 2)  # the format of the second letter (before the cursor)
+            style = cursor.charFormat()
+            cursor.setPosition(start + first)
+            cursor.setPosition(start + last, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(text, style)
+        return True
+
+    def _anchored_blocks(self) -> dict[str, QTextBlock]:
+        """The paragraphs of the shown document by the anchor on their first letter."""
+        if self._blocks is None:
+            self._blocks = {}
+            block = self.browser.document().begin()
+            while block.isValid():
+                fragments = block.begin()
+                if not fragments.atEnd():
+                    for name in fragments.fragment().charFormat().anchorNames():
+                        self._blocks.setdefault(name, block)
+                block = block.next()
+        return self._blocks
+
+    def _failed(self, _job: int, message: str) -> None:
+        self.browser.setPlainText(message)
+        self.shown, self._blocks, self._displayed = None, None, None
 
     def keep_position(self, position: int) -> None:
         """Show the next live preview scrolled to ``position`` (where the pane built before was)."""

@@ -1,8 +1,9 @@
 """HTML renderer: the live preview of the desktop app (and ``--format html``).
 
 The page mirrors the DOCX layouts (``docs/document-layout.md``): ``side-by-side`` puts the
-national headers side by side, each line on one line, then a table with one column per language
-and one row per clause id, data tables across the page with each language in turn in every cell,
+national headers side by side, each line on one line, then one row per clause id (each row a
+table of its own, with one column per language of equal width: the app's preview lays out again
+only the row that changed), data tables across the page with each language in turn in every cell,
 and the signatures in rows of at most three; ``sequential`` and ``separate`` show the languages
 one after another. Every block carries ``data-clause`` and ``lang`` attributes and the anchor
 ``<lang>.<clause id>``, so the preview can scroll to a clause, and Lao text is shown in a Lao font
@@ -20,6 +21,9 @@ from html import escape as _escape
 from ..document import Block, Document, merge_tables
 from .options import RenderOptions
 
+# Simple selectors (a class, an element with a class): the app's preview is laid out by Qt's rich
+# text engine, which matches every rule against every element at each render, and a child selector
+# (``table.sbs > tbody > tr > td``) there took about a quarter of that work.
 _CSS = """
 body {{ font-family: '{latin}', 'Liberation Serif', serif; font-size: {latin_size}pt; margin: 1.5em; color: #000; }}
 [lang=lo] {{ font-family: '{lao}', 'Phetsarath', 'Saysettha OT', 'Noto Sans Lao', 'Lao UI', sans-serif;
@@ -40,7 +44,7 @@ table.head td {{ vertical-align: top; text-align: center; padding: 0 .4em; }}
 table.data {{ border-collapse: collapse; width: 100%; margin: .4em 0; }}
 table.data td, table.data th {{ border: 1px solid #000; padding: 2px 4px; vertical-align: top; }}
 table.sbs {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
-table.sbs > tbody > tr > td {{ vertical-align: top; padding: 0 .6em; }}
+td.column {{ vertical-align: top; padding: 0 .6em; }}
 table.signatures {{ width: 100%; margin-top: 1.5em; table-layout: fixed; }}
 table.signatures td {{ text-align: center; vertical-align: top; font-weight: bold; }}
 table.signatures td.names {{ padding-bottom: 1.5em; }}
@@ -184,6 +188,7 @@ def _render_html(doc: Document, options: RenderOptions) -> str:
     css = _CSS.format(latin=fonts.latin, lao=fonts.lao, latin_size=fonts.latin_size, lao_size=fonts.lao_size)
     body: list[str] = []
     if layout == "side-by-side":
+        width = f"{100 / len(langs):.4g}%"  # the same columns in every row's table
         signers: list[list[Block]] = []
         head: list[list[str]] = [[] for _lang in langs]  # national header, number, place and date
         rows: list[str] = []
@@ -196,12 +201,14 @@ def _render_html(doc: Document, options: RenderOptions) -> str:
                     column.append(block_html(doc, cells[lang]) if lang in cells else "")
             elif first.kind == "table":
                 table = _merged_table(doc, [cells[lang] for lang in langs if lang in cells])
-                rows.append(f'<tr><td colspan="{len(langs)}">{table}</td></tr>')
+                rows.append(f'<tr><td class="column" colspan="{len(langs)}">{table}</td></tr>')
             else:
                 rows.append(
                     "<tr>"
                     + "".join(
-                        f"<td>{block_html(doc, cells[lang]) if lang in cells else ''}</td>" for lang in langs
+                        f'<td class="column" width="{width}">'
+                        f"{block_html(doc, cells[lang]) if lang in cells else ''}</td>"
+                        for lang in langs
                     )
                     + "</tr>"
                 )
@@ -209,7 +216,9 @@ def _render_html(doc: Document, options: RenderOptions) -> str:
             body.append(
                 '<table class="head"><tr>' + "".join(f"<td>{''.join(c)}</td>" for c in head) + "</tr></table>"
             )
-        body.append(f'<table class="sbs"><tbody>{"".join(rows)}</tbody></table>')
+        # one table per row: the app's preview lays out again only the row whose text changed
+        # (``gui/preview.py``), where one table of all rows would be laid out whole at each edit
+        body.extend(f'<table class="sbs">{row}</table>' for row in rows)
         body.append(_signatures(signers))
     else:
         for lang in langs:

@@ -21,6 +21,7 @@ names the ``soffice`` to use and ``MOU_DRAFTER_POPPLER`` the folder of ``pdftopp
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import threading
@@ -194,9 +195,13 @@ def read_words(
 # -- from printed words back to clauses and fields -----------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def squeeze(text: str) -> str:
     """``text`` as compared with the printed page: NFC, case-folded, without spaces, zero-width
-    characters and combining marks (pdftotext separates Lao marks from their letters)."""
+    characters and combining marks (pdftotext separates Lao marks from their letters).
+
+    Kept for the texts seen last: the live preview squeezes every block and field of the draft
+    after each edit (:func:`field_clauses`), and an edit changes one of them."""
     text = unicodedata.normalize("NFC", text.translate(_LIGATURES)).casefold()
     return "".join(
         ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Mc", "Cf")

@@ -183,7 +183,14 @@ def main(script: dict) -> int:
             raise SystemExit(f"unknown step {kind!r}")
         QTimer.singleShot(0, next_step)
 
-    QTimer.singleShot(0, next_step)
+    def begin() -> None:  # the steps start once the app's start is complete (recovery offer, …)
+        shown = [w for w in application.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not shown or not shown[0].start_complete:
+            QTimer.singleShot(10, begin)
+            return
+        next_step()
+
+    QTimer.singleShot(0, begin)
     say("started", os.getpid(), f"{time.monotonic():.4f}")
     return app_module.run([])
 
