@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(lambda: self.controller, recent)
         self.stack.addWidget(self.start_page)
         self._build_menus()
+        self.statusBar()  # in the first frame: made later, it shows laid out wrong for a frame
 
     def _build_editor(self) -> None:
         """The editor side (sections, form, previews), the checks and terms docks; with the controller."""
