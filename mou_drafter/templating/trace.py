@@ -31,10 +31,20 @@ import jinja2
 
 from ..document import Block, Document
 from ..errors import TemplateError
+from ..folders import cache_dir
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
-from .engine import DraftEnvironment, Export, _Parser, is_text, template_context
+from .engine import (
+    CompiledTemplates,
+    DraftEnvironment,
+    Export,
+    _compile_key,
+    _Parser,
+    is_text,
+    template_context,
+)
 from .library import TemplateLibrary, TemplateVersion, default_library
+from .sandbox import FolderLoader
 
 #: Marks the start of a printed value: followed by two characters giving its number.
 OPEN = "\U0010fffc"
@@ -183,10 +193,17 @@ _ENVIRONMENTS: dict[str, _TracingEnvironment] = {}
 
 
 def _environment(template: TemplateVersion) -> _TracingEnvironment:
+    """The tracing environment of one template version, made once per process: it reads only the
+    version's own folder, as the rendering one does (``FolderLoader``), and keeps its compiled
+    templates in the user's cache folder too (compiling them held Python's lock for tens of
+    milliseconds at the first print preview of every session)."""
     key = str(template.folder)
-    if key not in _ENVIRONMENTS:
-        _ENVIRONMENTS[key] = _TracingEnvironment(jinja2.FileSystemLoader(key))
-    return _ENVIRONMENTS[key]
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        env = _TracingEnvironment(FolderLoader(template.folder))
+        env.bytecode_cache = CompiledTemplates(cache_dir() / "templates" / _compile_key(env))
+        _ENVIRONMENTS[key] = env
+    return env
 
 
 def traced_dump(data: Any, path: str = "") -> Any:
@@ -246,11 +263,11 @@ def _render(
 ) -> list[Block]:
     path = template.language_file(lang)
     try:
-        output = (
-            _environment(template)
-            .get_template(path.name)
-            .render(template_context(draft, lang, dumped, languages, export))
-        )
+        env = _environment(template)
+        with env.bounded():  # the same limits as a render (docs/security.md)
+            output = env.get_template(path.name).render(
+                template_context(draft, lang, dumped, languages, export)
+            )
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
         raise TemplateError(f"{path}: {exc}") from None
     # ids in directive lines are values too: they must read as written
