@@ -118,19 +118,20 @@ def fingerprint(draft: Draft | str, options: RenderOptions, library: TemplateLib
 
 @dataclass
 class PageImage:
-    """A page as shown: its image, the same greyed (shown while newer pages are made), both made
-    in a worker thread over the pixels ``pdftoppm`` wrote (kept here: the images use them)."""
+    """A page as shown: its image and the same greyed (shown while newer pages are made), both
+    made in a worker thread, each owning its pixels."""
 
     image: QImage
     dimmed: QImage
-    pixels: tuple[bytes, bytearray]
 
 
 def decode_page(path: Path, ratio: float) -> PageImage:
     """The page image ``path`` (a PPM) and its greyed copy, for a screen of device pixel ratio
     ``ratio``. Runs in a worker thread, and never in one long call into Qt (which keeps Python's
-    lock, so the UI thread would wait for it): the file is read by Python, the image made over its
-    pixels without a copy, the greyed copy by a byte table, a piece at a time."""
+    lock, so the UI thread would wait for it): the file is read by Python, the greyed copy made by
+    a byte table a piece at a time, and each image copied by Qt out of Python's buffer (one memory
+    copy, a millisecond or two): an image over a Python buffer is shared by every copy Qt makes of
+    it, and one outliving the buffer reads freed memory (it crashed the suite under Wine)."""
     data = path.read_bytes()
     header = _PPM_HEADER.match(data)
     if header is None or int(header[3]) != 255:
@@ -143,10 +144,12 @@ def decode_page(path: Path, ratio: float) -> PageImage:
         dimmed[offset : offset + _DIM_CHUNK] = data[offset : offset + _DIM_CHUNK].translate(_DIM_TABLE)
     images = []
     for buffer in (data, dimmed):
-        image = QImage(memoryview(buffer)[start:], width, height, width * 3, QImage.Format.Format_RGB888)
+        over = QImage(memoryview(buffer)[start:], width, height, width * 3, QImage.Format.Format_RGB888)
+        image = over.copy()  # owns its pixels; ``over`` (over Python's buffer) goes now
+        del over
         image.setDevicePixelRatio(ratio)
         images.append(image)
-    return PageImage(images[0], images[1], (data, dimmed))
+    return PageImage(images[0], images[1])
 
 
 def page_images(
