@@ -25,7 +25,7 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import jinja2
 from jinja2.runtime import LoopContext
@@ -494,24 +494,33 @@ def _compile_key(env: jinja2.Environment) -> str:
     return digest.hexdigest()[:16]
 
 
-_ENV_CACHE: dict[str, DraftEnvironment] = {}
+_ENV_CACHE: dict[tuple[type[DraftEnvironment], str], DraftEnvironment] = {}
+_Env = TypeVar("_Env", bound=DraftEnvironment)
 
 
 def environment_for(template: TemplateVersion) -> DraftEnvironment:
-    """The environment of one template version, made once per process; its templates compiled
-    once per user (:class:`CompiledTemplates`)."""
-    key = str(template.folder)
+    """The rendering environment of one template version (:func:`cached_environment`)."""
+    return cached_environment(template, DraftEnvironment)
+
+
+def cached_environment(template: TemplateVersion, kind: type[_Env]) -> _Env:
+    """The environment of class ``kind`` (rendering, or tracing) of one template version, made
+    once per process; it reads only the version's folder (:class:`FolderLoader`) and its
+    templates are compiled once per user (:class:`CompiledTemplates`)."""
+    key = (kind, str(template.folder))
     env = _ENV_CACHE.get(key)
     if env is None:
-        env = DraftEnvironment(FolderLoader(template.folder))
+        env = kind(FolderLoader(template.folder))
         env.bytecode_cache = CompiledTemplates(cache_dir() / "templates" / _compile_key(env))
         _ENV_CACHE[key] = env
-    return env
+    return cast(_Env, env)
 
 
 def forget_environment(folder: object) -> None:
-    """Drop the compiled templates of a version folder (lint compiles what is on disk now)."""
-    _ENV_CACHE.pop(str(folder), None)
+    """Drop the compiled templates of a version folder, in every environment (lint compiles what is
+    on disk now)."""
+    for key in [k for k in _ENV_CACHE if k[1] == str(folder)]:
+        del _ENV_CACHE[key]
 
 
 def render_language(

@@ -31,20 +31,17 @@ import jinja2
 
 from ..document import Block, Document
 from ..errors import TemplateError
-from ..folders import cache_dir
 from ..model.draft import LANGUAGES, Draft
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from .engine import (
-    CompiledTemplates,
     DraftEnvironment,
     Export,
-    _compile_key,
     _Parser,
+    cached_environment,
     is_text,
     template_context,
 )
 from .library import TemplateLibrary, TemplateVersion, default_library
-from .sandbox import FolderLoader
 
 #: Marks the start of a printed value: followed by two characters giving its number.
 OPEN = "\U0010fffc"
@@ -189,21 +186,10 @@ class _TracingEnvironment(DraftEnvironment):
             self.filters[name] = _computing(self.filters[name])
 
 
-_ENVIRONMENTS: dict[str, _TracingEnvironment] = {}
-
-
 def _environment(template: TemplateVersion) -> _TracingEnvironment:
-    """The tracing environment of one template version, made once per process: it reads only the
-    version's own folder, as the rendering one does (``FolderLoader``), and keeps its compiled
-    templates in the user's cache folder too (compiling them held Python's lock for tens of
-    milliseconds at the first print preview of every session)."""
-    key = str(template.folder)
-    env = _ENVIRONMENTS.get(key)
-    if env is None:
-        env = _TracingEnvironment(FolderLoader(template.folder))
-        env.bytecode_cache = CompiledTemplates(cache_dir() / "templates" / _compile_key(env))
-        _ENVIRONMENTS[key] = env
-    return env
+    """The tracing environment of one template version, made and cached as the rendering one is
+    (:func:`~.engine.cached_environment`: only the version's folder, compiled templates kept)."""
+    return cached_environment(template, _TracingEnvironment)
 
 
 def traced_dump(data: Any, path: str = "") -> Any:
