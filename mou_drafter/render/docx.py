@@ -207,11 +207,6 @@ class _Writer:
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
         #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
         self.marks: list[Mark] = []
-        # the XML of each style used, by the style object's id (the style is kept with it, so the
-        # id cannot be taken by another object): tens of thousands of paragraphs share a few
-        # styles, and hashing a style costs more than setting a short text
-        self._run_xml: dict[int, tuple[x.RunStyle, dict[str, str]]] = {}
-        self._para_xml: dict[int, tuple[x.ParaStyle, str]] = {}
 
     def marked(self, paragraphs: str, block: Block, text: str, langs: Iterable[str] = ()) -> str:
         """``paragraphs`` of ``block`` inside a bookmark that keeps the clause id with its text in
@@ -362,17 +357,7 @@ class _Writer:
         lang, text = block.lang, block.text
         if lang == "lo" and para.align == "both":
             para = _flush_left(para)
-        run_xml = self._run_xml.get(id(run))
-        if run_xml is None:
-            run_xml = self._run_xml[id(run)] = (run, x.run_properties(run, self.fonts))
-        para_xml = self._para_xml.get(id(para))
-        if para_xml is None:
-            para_xml = self._para_xml[id(para)] = (para, x.ppr(para))
-        return x.paragraph_xml(
-            para_xml[1],
-            x.styled_runs(text, lang, run_xml[1], zwsp=self.zwsp),
-            self._mark(block, text, lang),
-        )
+        return self.marked_paragraph(self.runs(text, lang, run), para, block, text)
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod

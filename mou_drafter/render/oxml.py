@@ -149,17 +149,7 @@ def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zw
     """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts.
     With ``zwsp``, U+200B between the words of Lao runs (the export option for programs that
     cannot break Lao lines)."""
-    return styled_runs(text, lang, run_properties(style, fonts), zwsp=zwsp)
-
-
-def run_properties(style: RunStyle, fonts: Fonts) -> dict[str, str]:
-    """:func:`rpr` of ``style`` for every language (``{lang: w:rPr}``)."""
-    return _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
-
-
-def styled_runs(text: str, lang: str, properties: dict[str, str], *, zwsp: bool = False) -> str:
-    """:func:`runs` with the run properties of its style looked up already
-    (:func:`run_properties`): for writers that set many texts in a few styles."""
+    properties = _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
     segments = script_segments(text, lang)
     if len(segments) == 1 and not (zwsp and segments[0][1] == "lo"):  # most texts: one run
         return f"<w:r>{properties[segments[0][1]]}{_text_xml(text)}</w:r>"
@@ -217,11 +207,7 @@ def ppr(style: ParaStyle) -> str:
 def paragraph(content_runs: str, style: ParaStyle, mark: tuple[int, str] | None = None) -> str:
     """A paragraph; with ``mark`` (number, name), its text inside that bookmark (as
     :func:`bookmarked` puts it, written at once)."""
-    return paragraph_xml(ppr(style), content_runs, mark)
-
-
-def paragraph_xml(properties: str, content_runs: str, mark: tuple[int, str] | None = None) -> str:
-    """:func:`paragraph` with its ``w:pPr`` written already (:func:`ppr`)."""
+    properties = ppr(style)
     if mark is None:
         return f"<w:p>{properties}{content_runs}</w:p>"
     start, end = bookmark_tags(*mark)
