@@ -7,6 +7,8 @@ Vietnamese and Lao text is typed one character at a time with the text carried b
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,8 +16,9 @@ import pytest  # noqa: E402
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt, QThreadPool, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from mou_drafter.gui.interaction import Interaction  # noqa: E402
 
@@ -24,6 +27,87 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/gui/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.gui)
+
+
+#: A modal dialog still open this long is taken for a test that forgot it (or answered it before it
+#: was shown): it is closed and the test fails, instead of the suite waiting for ever.
+MODAL_LIMIT_S = 60.0
+#: How long :func:`when_dialog` waits for the dialog to appear (a slow machine builds it late).
+DIALOG_WAIT_S = 30.0
+
+_stuck: list[str] = []
+#: The dialogs :func:`when_dialog` waits for, each with whether it came ("shown") or the wait ended.
+_waits: list[dict[str, bool]] = []
+
+
+def _describe(widget: QWidget) -> str:
+    text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+    return f"{type(widget).__name__} «{widget.windowTitle()}» {text}".strip()
+
+
+def _close_modal(widget: QWidget) -> None:
+    if isinstance(widget, QDialog):
+        widget.done(QDialog.DialogCode.Rejected.value)
+    else:
+        widget.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_forgotten_dialog(qapp):
+    """Fail a test that leaves a modal dialog open for :data:`MODAL_LIMIT_S` (closing it, so the
+    nested event loop returns), or whose :func:`when_dialog` saw no dialog, rather than hanging
+    the whole run."""
+    seen: dict[int, float] = {}
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            seen.clear()
+            return
+        first = seen.setdefault(id(widget), time.monotonic())
+        if time.monotonic() - first > MODAL_LIMIT_S:
+            _stuck.append(f"a modal dialog was left open for {MODAL_LIMIT_S:.0f} s: {_describe(widget)}")
+            seen.pop(id(widget))
+            _close_modal(widget)
+
+    timer = QTimer()
+    timer.setInterval(250)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    for wait in _waits:
+        if not wait["shown"]:
+            _stuck.append("the test waited for a modal dialog that never appeared")
+        wait["ended"] = True
+    stuck = list(_stuck)
+    _stuck.clear()
+    _waits.clear()
+    if stuck:
+        pytest.fail("; ".join(stuck))
+
+
+def when_dialog(act: Callable[[QDialog], None]) -> None:
+    """Call ``act`` with the modal dialog about to be opened, once it is shown (the caller then
+    opens it; ``exec`` runs the event loop that calls ``act``). A dialog that takes long to build
+    is waited for, up to :data:`DIALOG_WAIT_S`; one that never comes fails the test."""
+    deadline = time.monotonic() + DIALOG_WAIT_S
+    wait = {"shown": False, "ended": False}
+    _waits.append(wait)
+
+    def look() -> None:
+        if wait["ended"]:
+            return
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible():
+            wait["shown"] = wait["ended"] = True
+            act(dialog)
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(50, look)
+        else:
+            wait["ended"] = True
+
+    QTimer.singleShot(50, look)
 
 
 def type_text(widget, text: str) -> None:
@@ -107,6 +191,8 @@ def controller(qtbot, scripted):
     ctl.autosave_timer.stop()
     ctl.validation_timer.stop()
     ctl.autosaver.clear()
+    QThreadPool.globalInstance().waitForDone(30000)
+    ctl.autosaver.wait(10)
     ctl.deleteLater()
 
 
@@ -131,3 +217,15 @@ def window(qtbot, scripted):
     for timer in timers:
         timer.stop()
     scripted.save_answer = "discard"  # nothing to keep when the test closes the window
+    settle(win)
+
+
+def settle(win) -> None:
+    """Close ``win`` and wait for its background work (previews, page renders, autosave writes) to
+    end, as the app does when it quits, so no job of this test reports to widgets being deleted
+    while the next test runs."""
+    win.close()
+    QThreadPool.globalInstance().waitForDone(30000)
+    win.page_renderer.wait()
+    win.controller.autosaver.wait(10)
+    QApplication.processEvents()

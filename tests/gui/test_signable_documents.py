@@ -4,13 +4,12 @@ lists texts missing in the chosen languages and asks before exporting."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
+from PySide6.QtWidgets import QComboBox, QListWidget, QPushButton
 
 from mou_drafter.render.inspect import open_docx, paragraph_texts
 from tests.conftest import ROOT
 
-from .conftest import type_text
+from .conftest import type_text, when_dialog
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 MINUTES = ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud"
@@ -129,15 +128,14 @@ def test_from_the_export_dialog_to_the_missing_field(qtbot, window):
     window.controller.doc.set_value("parties[1].name.lo", "")
     seen = {}
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog) -> None:
         seen["dialog"] = dialog
         for lang, box in dialog.language_boxes.items():
             box.setChecked(lang in ("vi", "lo"))
         item = dialog.problem_list.item(0)
         dialog.problem_list.itemDoubleClicked.emit(item)
 
-    QTimer.singleShot(200, answer)
+    when_dialog(answer)
     window.controller.export()
     assert seen["dialog"].jump_path == "parties[1].name.lo"
     assert window.editor.sections[window.editor.section_list.currentRow()].key == "parties"
@@ -150,8 +148,7 @@ def test_export_anyway_writes_the_blank(qtbot, window, tmp_path):
     window.controller.doc.set_value("parties[1].name.lo", "")
     out = tmp_path / "mou.docx"
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog) -> None:
         for lang, box in dialog.language_boxes.items():
             box.setChecked(lang in ("vi", "lo"))
         dialog.path.setText(str(out))
@@ -160,7 +157,7 @@ def test_export_anyway_writes_the_blank(qtbot, window, tmp_path):
             if button.objectName() == "export.ok":
                 button.click()
 
-    QTimer.singleShot(200, answer)
+    when_dialog(answer)
     window.controller.export()
     qtbot.waitUntil(lambda: ("exported", str(out)) in window.controller.interaction.asked, timeout=15000)
     paragraphs = paragraph_texts(open_docx(out.read_bytes()))

@@ -6,7 +6,7 @@ originals-per-party choices."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 
@@ -15,6 +15,7 @@ from mou_drafter.api import RenderOptions, load_draft
 from mou_drafter.model.files import draft_to_json
 from tests.compare.test_edits import edited
 from tests.conftest import ROOT, soffice
+from tests.gui.conftest import when_dialog
 
 MOU = ROOT / "seeds" / "mou-dakglei-xanxay-dakcheung-2024-2028.moud"
 MINUTES = ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud"
@@ -184,11 +185,10 @@ def test_optional_clauses_in_the_final_clauses_section(qtbot, window):
 
 
 def answer_export(seen: dict, act) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog) -> None:
         act(dialog, seen)
 
-    QTimer.singleShot(200, answer)
+    when_dialog(answer)
 
 
 def test_the_export_dialog_offers_pdf_and_one_original_per_party(qtbot, window, tmp_path, monkeypatch):

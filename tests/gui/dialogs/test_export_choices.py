@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from mou_drafter.render.inspect import open_docx, paragraph_texts
 from mou_drafter.settings import load_settings, settings_path
 from tests.conftest import ROOT
+from tests.gui.conftest import when_dialog
 
 MINUTES = ROOT / "seeds" / "minutes-dakglei-xanxay-dakcheung-2023.moud"
 
 
 def _answer(out, *, zwsp: bool, seen: dict) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog) -> None:
         seen["start"] = (dialog.zwsp.isChecked(), dialog.layout_choice, dialog.languages)
         dialog.findChild(type(dialog.zwsp), "export.zwsp").setChecked(zwsp)
         for lang, box in dialog.language_boxes.items():
@@ -28,7 +25,7 @@ def _answer(out, *, zwsp: bool, seen: dict) -> None:
         dialog.path.setText(str(out))
         dialog.export_button.click()
 
-    QTimer.singleShot(200, answer)
+    when_dialog(answer)
 
 
 def test_export_choices_are_returned_and_remembered_in_the_export_section(qtbot, window, tmp_path):
@@ -103,21 +100,19 @@ def test_the_app_reads_the_template_folders_again_when_the_settings_change(qtbot
     window.controller.open_sample(MINUTES.with_name("mou-dakglei-xanxay-dakcheung-2024-2028.moud"))
     assert "mou@99.0" not in {t.ref for t in window.controller.library.versions()}
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
+    def fill(dialog) -> None:
         dialog.shared.setText(str(shared))
         dialog.save()
 
-    QTimer.singleShot(200, fill)
+    when_dialog(fill)
     window.open_settings()
     assert ("mou@99.0", "shared") in {(t.ref, t.source) for t in window.controller.library.versions()}
     seen = {}
 
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
+    def look(dialog) -> None:
         seen["offered"] = [dialog.template.itemData(i) for i in range(dialog.template.count())]
         dialog.reject()
 
-    QTimer.singleShot(200, look)
+    when_dialog(look)
     window.controller.export()
     assert seen["offered"] == [*built_in, "mou@99.0"] and "mou@1.1" not in built_in  # mou@1.1 is retired
