@@ -55,6 +55,7 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..logs import setup_logging
+    from .collector import UiThreadCollector
     from .i18n import set_language
     from .main_window import MainWindow
     from .single_instance import InstanceServer, hand_over
@@ -107,7 +108,8 @@ def run(argv: list[str]) -> int:
         window.start_complete = True
         gc.collect()
         gc.freeze()
-        gc.enable()
+        # from here on, cycles are collected on this thread only, never in a worker (collector.py)
+        UiThreadCollector(app)
 
     painted = FirstPaint(window.start_page)
     window.show()

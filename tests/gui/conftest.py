@@ -53,6 +53,19 @@ def _close_modal(widget: QWidget) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _collect_on_the_ui_thread(qapp):
+    """As in the app: garbage cycles collected on the UI thread only (mou_drafter.gui.collector);
+    after the test, with its background work finished (the window fixture waits for it), Python
+    collects by itself again for the tests without Qt."""
+    from mou_drafter.gui.collector import UiThreadCollector
+
+    collector = UiThreadCollector()
+    yield
+    QThreadPool.globalInstance().waitForDone(30000)
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
 def _no_forgotten_dialog(qapp):
     """Fail a test that leaves a modal dialog open for :data:`MODAL_LIMIT_S` (closing it, so the
     nested event loop returns), or whose :func:`when_dialog` saw no dialog, rather than hanging
