@@ -165,30 +165,57 @@ def read_words(
     out = folder / "words.html"
     code = run([tool, "-bbox-layout", str(pdf), str(out)], folder / "pdftotext.log", cancel, background=True)
     try:
-        root = ET.parse(out).getroot()
+        return _words_of(out)
     except (OSError, ET.ParseError) as exc:
         raise ExportError(
             f"pdftotext could not read the words of {pdf.name} (exit code {code}): {exc}"
         ) from None
+
+
+#: How much of ``pdftotext``'s output is parsed at a time. The parser holds Python's interpreter
+#: lock while it works, so the app's window, waiting for it meanwhile, would miss keystrokes if a
+#: document's words (a few hundred kilobytes) were parsed in one call (35 ms, seen on this machine).
+PARSE_PIECE = 16 * 1024
+
+
+def _words_of(html: Path) -> tuple[list[tuple[float, float]], list[Word]]:
+    """The page sizes and words of ``pdftotext -bbox-layout``'s output ``html``, parsed a piece at
+    a time (:data:`PARSE_PIECE`)."""
+    parser = ET.XMLPullParser(events=("start", "end"))
     sizes: list[tuple[float, float]] = []
     words: list[Word] = []
+    page_tag, line_tag, word_tag = f"{_XHTML}page", f"{_XHTML}line", f"{_XHTML}word"
     line_number = 0
-    for page_number, page in enumerate(root.iter(f"{_XHTML}page")):
-        sizes.append((float(page.get("width", 0)), float(page.get("height", 0))))
-        for line in page.iter(f"{_XHTML}line"):
-            for word in line.iter(f"{_XHTML}word"):
+
+    def read() -> None:
+        nonlocal line_number
+        for event, element in parser.read_events():
+            tag = element.tag
+            if event == "start":
+                if tag == page_tag:
+                    sizes.append((float(element.get("width", 0)), float(element.get("height", 0))))
+            elif tag == word_tag:
                 words.append(
                     Word(
-                        page_number,
-                        float(word.get("xMin", 0)),
-                        float(word.get("yMin", 0)),
-                        float(word.get("xMax", 0)),
-                        float(word.get("yMax", 0)),
-                        word.text or "",
+                        len(sizes) - 1,
+                        float(element.get("xMin", 0)),
+                        float(element.get("yMin", 0)),
+                        float(element.get("xMax", 0)),
+                        float(element.get("yMax", 0)),
+                        element.text or "",
                         line_number,
                     )
                 )
-            line_number += 1
+            elif tag == line_tag:
+                line_number += 1
+                element.clear()  # its words are read: the tree need not hold them
+
+    with html.open("rb") as file:
+        while piece := file.read(PARSE_PIECE):
+            parser.feed(piece)
+            read()
+    parser.close()
+    read()
     return sizes, words
 
 
