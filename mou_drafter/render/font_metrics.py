@@ -76,18 +76,36 @@ def font_factor(font_name: str, lao: bool) -> float:
     return SAFETY * (1.0 if font_name.strip().lower() in known else UNKNOWN_FONT_FACTOR)
 
 
+#: Characters that take no room on the line: combining marks and format characters (the
+#: zero-width space, say).
+_NO_ROOM = ("Mn", "Me", "Cf")
+
+
+@lru_cache(maxsize=8)
+def _char_widths(lao: bool, style: str) -> dict[str, int]:
+    """Advance widths by character (not code point: a text's characters are looked up with no
+    conversion), combining marks 0; characters first met are added by :func:`width_em`."""
+    widths, _units, _fallback = _table(lao, style)
+    return {
+        chr(code): 0 if unicodedata.category(chr(code)) in _NO_ROOM else width
+        for code, width in widths.items()
+    }
+
+
 @lru_cache(maxsize=4096)
 def width_em(text: str, lao: bool, bold: bool = False, italic: bool = False) -> float:
     """Width of ``text`` in em (multiply by the size in points) in the default Latin or Lao face.
     Combining marks take no room; a character the table lacks counts as the widest letter."""
     style = "bold" if bold else "italic" if italic else "regular"
-    widths, units, fallback = _table(lao, style)
-    total = 0
-    for ch in text:
-        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        total += widths.get(ord(ch), fallback)
-    return total / units
+    widths = _char_widths(lao, style)
+    font = data.LAO if lao else data.LATIN
+    try:
+        total = sum(map(widths.__getitem__, text))  # one lookup per character, in C
+    except KeyError:
+        for ch in set(text).difference(widths):
+            widths[ch] = 0 if unicodedata.category(ch) in _NO_ROOM else font["fallback"]
+        total = sum(map(widths.__getitem__, text))
+    return total / font["units_per_em"]
 
 
 @lru_cache(maxsize=8)
