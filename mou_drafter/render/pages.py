@@ -27,8 +27,10 @@ import shutil
 import threading
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..document import Block, Document
 from ..errors import ExportError
@@ -181,7 +183,7 @@ PARSE_PIECE = 16 * 1024
 def _words_of(html: Path) -> tuple[list[tuple[float, float]], list[Word]]:
     """The page sizes and words of ``pdftotext -bbox-layout``'s output ``html``, parsed a piece at
     a time (:data:`PARSE_PIECE`)."""
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     sizes: list[tuple[float, float]] = []
     words: list[Word] = []
     page_tag, line_tag, word_tag = f"{_XHTML}page", f"{_XHTML}line", f"{_XHTML}word"
@@ -189,7 +191,10 @@ def _words_of(html: Path) -> tuple[list[tuple[float, float]], list[Word]]:
 
     def read() -> None:
         nonlocal line_number
-        for event, element in parser.read_events():
+        # only start and end events are asked for: (event, element) pairs
+        for event, element in cast("Iterator[tuple[str, object]]", parser.read_events()):
+            if not isinstance(element, ET.Element):
+                continue
             tag = element.tag
             if event == "start":
                 if tag == page_tag:

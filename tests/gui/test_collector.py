@@ -65,7 +65,7 @@ def test_cycles_made_in_a_worker_are_collected_on_the_ui_thread(qtbot):
 
         holder = Holder()
         holder.owner, holder.timer, holder.me = owner, timer, holder
-        timer.timeout.connect(lambda: holder)
+        timer.timeout.connect(holder.__class__)
         del owner, timer, holder
 
         def work() -> None:
