@@ -36,7 +36,15 @@ from qt_wait import wait_for  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=60, help="keystrokes typed while renders run")
+    parser.add_argument(
+        "--switch-ms",
+        type=float,
+        default=0,
+        help="Python's thread switch interval in ms (default: Python's own, 5 ms), to compare",
+    )
     args = parser.parse_args()
+    if args.switch_ms:
+        sys.setswitchinterval(args.switch_ms / 1000)
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -54,6 +62,15 @@ def main() -> None:
     window.show()
     sample = max((ROOT / "seeds").glob("*.moud"), key=lambda p: p.stat().st_size)
     window.controller.open_sample(sample)
+    # garbage collection as in the app once loaded (gui/app.py): what was loaded frozen, cycles
+    # collected on the UI thread only
+    import gc
+
+    from mou_drafter.gui.collector import UiThreadCollector
+
+    gc.collect()
+    gc.freeze()
+    collector = UiThreadCollector(app)
     pane = window.preview_pane
     renderer = window.page_renderer
     # the live preview of the sample first (its first layout, with the fonts loaded, is the
@@ -130,7 +147,11 @@ def main() -> None:
     renderer.cancel()
     renderer.wait()
     busy = [t for t, r in zip(typed, running, strict=True) if r]
-    print(f"sample: {sample.name}, {pages} pages, layout side by side, vi+lo")
+    print(
+        f"sample: {sample.name}, {pages} pages, layout side by side, vi+lo; "
+        f"thread switch interval {sys.getswitchinterval() * 1000:g} ms; "
+        f"garbage collected on the UI thread ({collector.thresholds})"
+    )
     print(
         f"open print preview to first page shown: {cold:.2f} s (first render of the session); "
         f"after an edit: {warm:.2f} s; undo back to cached pages: {cached * 1000:.0f} ms"
