@@ -27,10 +27,8 @@ import shutil
 import threading
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from ..document import Block, Document
 from ..errors import ExportError
@@ -174,53 +172,35 @@ def read_words(
         ) from None
 
 
-#: How much of ``pdftotext``'s output is parsed at a time. The parser holds Python's interpreter
-#: lock while it works, so the app's window, waiting for it meanwhile, would miss keystrokes if a
-#: document's words (a few hundred kilobytes) were parsed in one call (35 ms, seen on this machine).
-PARSE_PIECE = 16 * 1024
-
-
 def _words_of(html: Path) -> tuple[list[tuple[float, float]], list[Word]]:
-    """The page sizes and words of ``pdftotext -bbox-layout``'s output ``html``, parsed a piece at
-    a time (:data:`PARSE_PIECE`)."""
-    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+    """The page sizes and words of ``pdftotext -bbox-layout``'s output ``html``. Parsed as it is
+    read, 16 KB at a time (``iterparse``): the parser holds Python's interpreter lock while it
+    works, and the whole output of a document (a few hundred kilobytes) parsed in one call kept the
+    app's window waiting 35 ms while a page render ran."""
     sizes: list[tuple[float, float]] = []
     words: list[Word] = []
     page_tag, line_tag, word_tag = f"{_XHTML}page", f"{_XHTML}line", f"{_XHTML}word"
     line_number = 0
-
-    def read() -> None:
-        nonlocal line_number
-        # only start and end events are asked for: (event, element) pairs
-        for event, element in cast("Iterator[tuple[str, object]]", parser.read_events()):
-            if not isinstance(element, ET.Element):
-                continue
-            tag = element.tag
-            if event == "start":
-                if tag == page_tag:
-                    sizes.append((float(element.get("width", 0)), float(element.get("height", 0))))
-            elif tag == word_tag:
-                words.append(
-                    Word(
-                        len(sizes) - 1,
-                        float(element.get("xMin", 0)),
-                        float(element.get("yMin", 0)),
-                        float(element.get("xMax", 0)),
-                        float(element.get("yMax", 0)),
-                        element.text or "",
-                        line_number,
-                    )
+    for event, element in ET.iterparse(html, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == page_tag:
+                sizes.append((float(element.get("width", 0)), float(element.get("height", 0))))
+        elif tag == word_tag:
+            words.append(
+                Word(
+                    len(sizes) - 1,
+                    float(element.get("xMin", 0)),
+                    float(element.get("yMin", 0)),
+                    float(element.get("xMax", 0)),
+                    float(element.get("yMax", 0)),
+                    element.text or "",
+                    line_number,
                 )
-            elif tag == line_tag:
-                line_number += 1
-                element.clear()  # its words are read: the tree need not hold them
-
-    with html.open("rb") as file:
-        while piece := file.read(PARSE_PIECE):
-            parser.feed(piece)
-            read()
-    parser.close()
-    read()
+            )
+        elif tag == line_tag:
+            line_number += 1
+            element.clear()  # its words are read: the tree need not hold them
     return sizes, words
 
 

@@ -204,8 +204,7 @@ def controller(qtbot, scripted):
     ctl.autosave_timer.stop()
     ctl.validation_timer.stop()
     ctl.autosaver.clear()
-    QThreadPool.globalInstance().waitForDone(30000)
-    ctl.autosaver.wait(10)
+    ctl.autosaver.wait(10)  # the thread pool is waited for by _collect_on_the_ui_thread
     ctl.deleteLater()
 
 
@@ -234,11 +233,11 @@ def window(qtbot, scripted):
 
 
 def settle(win) -> None:
-    """Close ``win`` and wait for its background work (previews, page renders, autosave writes) to
-    end, as the app does when it quits, so no job of this test reports to widgets being deleted
-    while the next test runs."""
+    """Close ``win`` and wait for its own background work (page renders, autosave writes) to end,
+    as the app does when it quits, so no job of this test reports to widgets being deleted while
+    the next test runs (the shared thread pool of the previews is waited for by
+    :func:`_collect_on_the_ui_thread`, after this)."""
     win.close()
-    QThreadPool.globalInstance().waitForDone(30000)
     win.page_renderer.wait()
     win.controller.autosaver.wait(10)
     QApplication.processEvents()
