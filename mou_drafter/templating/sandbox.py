@@ -453,8 +453,12 @@ def bounded_filter(env: BoundedSandbox, name: str, func: Callable[..., Any]) -> 
         # texts in, a text no longer than they are together out: nothing to check before or
         # after (what it makes is measured where it is printed or joined); any other value goes
         # through the checks
-        if not kwargs and type(args[0]) is str and (len(args) == 1 or all(type(a) is str for a in args)):
-            return func(*args)
+        if not kwargs:
+            for arg in args:  # a loop, not all() over a generator: run for most printed values
+                if type(arg) is not str:
+                    break
+            else:
+                return func(*args)
         return bounded(*args, **kwargs)
 
     return on_text
