@@ -38,6 +38,8 @@ from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
 from .library import TemplateLibrary, TemplateVersion, default_library
 from .sandbox import (
+    DICT_ATTRIBUTES,
+    LOOP_VALUES,
     BoundedSandbox,
     FolderLoader,
     TemplateAccessError,
@@ -158,28 +160,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-#: Every attribute of a plain dict (methods and dunders): a template name that is one of them is
-#: looked up by the sandbox as an attribute first.
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-#: The values a loop offers (``loop.index``, ``loop.last``, …), which the sandbox allows; not its
-#: methods (``loop.cycle``), which go through the sandbox's checks.
-_LOOP_VALUES = frozenset(
-    {
-        "index",
-        "index0",
-        "revindex",
-        "revindex0",
-        "first",
-        "last",
-        "length",
-        "depth",
-        "depth0",
-        "previtem",
-        "nextitem",
-    }
-)
-
-
 class DraftEnvironment(BoundedSandbox):
     """The one strict, sandboxed environment used for rendering and for lint; what a template may
     read and make is bounded (:mod:`mou_drafter.templating.sandbox`, ``docs/security.md``)."""
@@ -204,13 +184,14 @@ class DraftEnvironment(BoundedSandbox):
         exception per lookup, tens of thousands in a large draft), so the item is looked up
         straight away. An item is what the sandbox would return, unchecked, either way. A loop's
         values (``loop.index``) are read straight away too; every other lookup, and a missing
-        key, goes through the sandbox's own checks."""
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        key, goes through the sandbox's own checks. (A template's own ``obj.name`` does the same
+        in line: :meth:`~.sandbox.BoundedCodeGenerator.visit_Getattr`.)"""
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
                 pass
-        elif type(obj) is LoopContext and attribute in _LOOP_VALUES:
+        elif type(obj) is LoopContext and attribute in LOOP_VALUES:
             return getattr(obj, attribute)  # a number, a flag or an item of the loop: safe
         return super().getattr(obj, attribute)
 

@@ -498,8 +498,50 @@ def text_filter(func: Callable[..., Any]) -> Callable[..., Any]:
 LOOP_STEPS = "_loop_steps"
 
 
+#: Every attribute of a plain dict (methods and dunders): a template name that is one of them is
+#: looked up by the sandbox as an attribute first.
+DICT_ATTRIBUTES = frozenset(dir(dict))
+#: The values a loop offers (``loop.index``, ``loop.last``, …), which the sandbox allows; not its
+#: methods (``loop.cycle``), which go through the sandbox's checks.
+LOOP_VALUES = frozenset(
+    {
+        "index",
+        "index0",
+        "revindex",
+        "revindex0",
+        "first",
+        "last",
+        "length",
+        "depth",
+        "depth0",
+        "previtem",
+        "nextitem",
+    }
+)
+
+
 class BoundedCodeGenerator(CodeGenerator):
-    """Jinja's code generator, with every loop counted and every ``~`` measured."""
+    """Jinja's code generator, with every loop counted and every ``~`` measured, and the lookups
+    of a dict's keys and a loop's values read in line."""
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Any) -> None:  # noqa: N802 - Jinja API
+        """``obj.name``, as the sandbox's ``getattr`` has it, without its call for the two
+        lookups a document template makes most (tens of thousands in a large draft): a plain
+        ``dict`` holding the key ``name``, where ``name`` is no attribute of ``dict`` (the
+        sandbox tries the attribute, which fails, and returns the item, unchecked), and a loop's
+        values (:data:`LOOP_VALUES`, which the sandbox allows). Any other object, a missing key, a
+        name that is an attribute of ``dict`` go through ``environment.getattr`` as in Jinja."""
+        if self.environment.is_async or node.attr in DICT_ATTRIBUTES:
+            super().visit_Getattr(node, frame)
+            return
+        name = repr(node.attr)
+        self.write(f"(_getattr_of[{name}] if type(_getattr_of := ")  # evaluated once
+        self.visit(node.node, frame)
+        self.write(f") is dict and {name} in _getattr_of else ")
+        if node.attr in LOOP_VALUES:
+            self.write(f"_getattr_of.{node.attr} if type(_getattr_of) is LoopContext else ")
+        self.write(f"environment.getattr(_getattr_of, {name}))")
 
     def visit_Template(self, node: nodes.Template, frame: Any = None) -> None:  # noqa: N802 - Jinja API
         for loop in node.find_all(nodes.For):

@@ -145,6 +145,44 @@ def test_attribute_lookups_on_the_draft_data_are_the_sandboxes(name):
 
 
 @pytest.mark.parametrize(
+    "source",
+    [
+        "{{ d.a.b.c }}|{{ d.a.b.c|upper }}|{{ d.a.missing is defined }}",
+        "{% macro m(x) %}{{ x.a.b.c }}{{ x.l[0].index }}{{ x.index is defined }}{% endmacro %}{{ m(d) }}",
+        "{% for p in d.l if p.index > 1 %}{{ p.index }}-{{ loop.index }}-{{ loop.last }};{% endfor %}",
+        "{% for p in d.l recursive %}{{ loop.depth }}{{ p.index }}{{ loop(p.kids) }}{% endfor %}",
+        "{% for p in d.l %}{{ loop.cycle('x', 'y') }}{{ loop.previtem.index if not loop.first }}{% endfor %}",
+        "{% set s = d.a.b %}{{ s.c ~ d.a.b.items }}{{ d.a.b.keys }}",
+        "{{ d.l[0].index + d.l[1].index }}{{ d.l|map(attribute='index')|join(',') }}",
+        "{{ d.a.b.c.__class__ }}",
+        "{{ d.a.b.c.upper() }}{{ d.t.index }}",
+    ],
+)
+def test_lookups_written_in_line_are_the_sandboxes(source):
+    """The code the engine compiles reads a dict's keys and a loop's values in line (speed); what
+    a template gets, or the error it raises, is what Jinja's sandbox alone gives."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from mou_drafter.templating.engine import DraftEnvironment, _finalize
+
+    data = {
+        "a": {"b": {"c": "Hà Nội", "items": "a key named like a dict method"}},
+        "l": [{"index": i, "kids": [{"index": 10 * i, "kids": []}]} for i in (1, 2, 3)],
+        "t": ("a", "b"),
+    }
+
+    def render(env):
+        try:
+            return env.from_string(source).render(d=data)
+        except Exception as exc:  # the same error, with the same message
+            return f"{type(exc).__name__}: {exc}"
+
+    sandbox = SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)
+    assert render(DraftEnvironment()) == render(sandbox)
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "index",
