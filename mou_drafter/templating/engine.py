@@ -164,6 +164,8 @@ class DraftEnvironment(BoundedSandbox):
     """The one strict, sandboxed environment used for rendering and for lint; what a template may
     read and make is bounded (:mod:`mou_drafter.templating.sandbox`, ``docs/security.md``)."""
 
+    finalize_returns_text = True  # _finalize (and the tracing environment's) returns a str
+
     def __init__(self, loader: jinja2.BaseLoader | None = None) -> None:
         super().__init__(
             filters=FILTERS,

@@ -524,6 +524,51 @@ class BoundedCodeGenerator(CodeGenerator):
     """Jinja's code generator, with every loop counted and every ``~`` measured, and the lookups
     of a dict's keys and a loop's values read in line."""
 
+    # -- printed values: each checked, with one call of finalize for a text --
+
+    def _make_finalize(
+        self,
+    ) -> Any:  # Jinja API: finalize at compile time (``const``) and in the code (``src``)
+        if self._finalize is None:
+            info = super()._make_finalize()
+            if info.const is not None:
+                const, environment = info.const, self.environment
+
+                def bounded_const(value: Any) -> Any:  # a constant printed, checked as at run time
+                    _check_printable(value, environment.limits)  # type: ignore[attr-defined]  # a BoundedSandbox's
+                    return const(value)
+
+                info = self._FinalizeInfo(bounded_const, info.src)
+            self._finalize = info
+        return self._finalize
+
+    def _text_out(self, frame: Any, finalize: Any) -> bool:
+        """Whether a printed value is finalize's text as it is: no escaping, and a finalize that
+        returns a text (:attr:`BoundedSandbox.finalize_returns_text`)."""
+        return (
+            finalize.src is not None
+            and not frame.eval_ctx.volatile
+            and not frame.eval_ctx.autoescape
+            and getattr(self.environment, "finalize_returns_text", False)
+        )
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
+        """Every value a template prints: a text as it is; any other value (a number, a list)
+        through ``environment.printable`` (:meth:`BoundedSandbox.printable`) first, which checks
+        the size of a printed list. The value is evaluated once (``_printed``)."""
+        if self._text_out(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+        self.write("_printed if type(_printed := ")
+
+    def _output_child_post(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
+        self.write(") is str else environment.printable(_printed)")
+        if self._text_out(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Any) -> None:  # noqa: N802 - Jinja API
         """``obj.name``, as the sandbox's ``getattr`` has it, without its call for the two
@@ -695,22 +740,15 @@ class BoundedSandbox(SandboxedEnvironment):
     outside it, only the sizes of single results are checked."""
 
     limits: Limits = Limits()
+    #: Whether ``finalize`` always returns a ``str`` (then the compiled templates do not pass what
+    #: it returns through ``str()`` again).
+    finalize_returns_text: bool = False
     intercepted_binops = frozenset({"+", "*", "%", "**"})
     code_generator_class = BoundedCodeGenerator
 
     def __init__(
         self, *args: Any, filters: dict[str, Callable[..., Any]] | None = None, **kwargs: Any
     ) -> None:
-        finalize = kwargs.get("finalize")
-        if finalize is not None:
-            limits_of = self
-
-            def bounded_finalize(value: Any) -> Any:
-                if type(value) is not str and isinstance(value, _CONTAINERS):
-                    _check_printable(value, limits_of.limits)
-                return finalize(value)
-
-            kwargs["finalize"] = bounded_finalize
         super().__init__(*args, **kwargs)
         self.filters.update(filters or {})
         self.filters = {name: bounded_filter(self, name, func) for name, func in self.filters.items()}
@@ -731,6 +769,13 @@ class BoundedSandbox(SandboxedEnvironment):
             _BUDGET.reset(token)
 
     # -- what a template makes --
+    def printable(self, value: Any) -> Any:
+        """A value about to be printed that is not a text (every one, see
+        :meth:`BoundedCodeGenerator._output_child_pre`): a list or mapping must fit the text limit
+        once printed."""
+        _check_printable(value, self.limits)
+        return value
+
     def made(self, value: Any) -> None:
         """Measure a result: one text or list within its limit, and count it in the render's."""
         if isinstance(value, _TEXTS):

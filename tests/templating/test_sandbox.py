@@ -274,3 +274,23 @@ def test_cli_render_and_lint_refuse_a_hostile_user_template(tmp_path):
     result = run_cli("lint-templates", env=env)
     assert result.returncode == 1 and "vi.j2:3: not allowed in a template: 'link.txt'" in result.stdout
     assert os.path.exists(home / "data" / "templates" / "evil" / "1.0" / "link.txt")
+
+
+def test_the_traced_render_checks_a_printed_list_too(tmp_path):
+    """The traced render (the value spans of compare and the preview) has a finalize of its own;
+    a list printed into a huge text is refused there as in a render, before it is made."""
+    from mou_drafter.templating.engine import Export
+    from mou_drafter.templating.trace import traced_clauses
+
+    hostile_template(tmp_path, HOSTILE["a list printed huge"])
+    library = TemplateLibrary([("user", tmp_path)])
+    tracemalloc.start()
+    try:
+        with pytest.raises(TemplateError, match="prints a list as a text of about"):
+            traced_clauses(
+                load_draft(MOU), ["vi"], Export("side-by-side", ("vi",)), template="evil@1.0", library=library
+            )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 200_000_000, f"peak {peak / 1e6:.0f} MB"
