@@ -8,7 +8,7 @@ from mou_drafter.model.draft import Draft
 from mou_drafter.model.files import load_draft
 from mou_drafter.render.options import RenderOptions
 from mou_drafter.render.text import render_text
-from mou_drafter.templating.engine import build_document
+from mou_drafter.templating.engine import DraftEnvironment, build_document
 from mou_drafter.templating.library import TemplateLibrary, default_library, read_manifest
 from tests.conftest import ROOT, SEEDS
 
@@ -161,25 +161,46 @@ def test_attribute_lookups_on_the_draft_data_are_the_sandboxes(name):
 def test_lookups_written_in_line_are_the_sandboxes(source):
     """The code the engine compiles reads a dict's keys and a loop's values in line (speed); what
     a template gets, or the error it raises, is what Jinja's sandbox alone gives."""
-    import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from mou_drafter.templating.engine import DraftEnvironment, _finalize
-
     data = {
         "a": {"b": {"c": "Hà Nội", "items": "a key named like a dict method"}},
         "l": [{"index": i, "kids": [{"index": 10 * i, "kids": []}]} for i in (1, 2, 3)],
         "t": ("a", "b"),
     }
+    assert _rendered(DraftEnvironment(), source, d=data) == _rendered(_plain_sandbox(), source, d=data)
 
-    def render(env):
-        try:
-            return env.from_string(source).render(d=data)
-        except Exception as exc:  # the same error, with the same message
-            return f"{type(exc).__name__}: {exc}"
 
-    sandbox = SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)
-    assert render(DraftEnvironment()) == render(sandbox)
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% macro m(a, b='x') %}{{ a }}{{ b }}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m(1) }}{{ m(1, 2, 3, k=4) }}",
+        "{% macro m() %}[{{ caller(5) }}]{% endmacro %}{% call(x) m() %}{{ x * 2 }}{% endcall %}",
+        "{% macro m(a) %}{{ a }}{% endmacro %}{{ m() }}",
+        "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}",
+        "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(a=1, b=2) }}",
+        "{% for i in [1, 2] %}{% macro m(x) %}{{ x }}{{ i }}{% endmacro %}{{ m(i * 3) }}{% endfor %}",
+        "{% macro m(t) %}{{ t|upper }}{% endmacro %}{{ m('a') ~ m('b') }}{{ [m('c')]|join }}",
+    ],
+)
+def test_macro_calls_are_the_sandboxes(source):
+    """The engine calls a template's macros without Jinja's context plumbing (speed); what a
+    template gets, or the error it raises, is what Jinja's sandbox alone gives."""
+    assert _rendered(DraftEnvironment(), source) == _rendered(_plain_sandbox(), source)
+
+
+def _plain_sandbox():
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from mou_drafter.templating.engine import _finalize
+
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)
+
+
+def _rendered(env, source, **data):
+    try:
+        return env.from_string(source).render(**data)
+    except Exception as exc:  # the same error, with the same message
+        return f"{type(exc).__name__}: {exc}"
 
 
 @pytest.mark.parametrize(
