@@ -66,9 +66,12 @@ def _finalize(value: Any) -> str:
     starting with ``@`` (a directive, were it at the start of a line) or holding a line break (a
     new line of output) — between sentinels, its line breaks marked; any other value as it is
     (most values: the sentinels cost the parser time on every line)."""
-    if value is None:
+    if type(value) is str:  # most values: no str() to call
+        text = value
+    elif value is None:
         return ""
-    text = str(value)
+    else:
+        text = str(value)
     if _NEWLINE in text:
         return f"{VALUE_START}{text.replace(_NEWLINE, VALUE_NEWLINE)}{VALUE_END}"
     if text[:1] == "@":
@@ -129,7 +132,7 @@ def _f_the(value: Any) -> Any:
 @text_filter
 def _f_end_with(value: Any, mark: str = ".") -> str:
     """The text ending in ``mark`` without a doubled stop ("đầu tư." + ";" gives "đầu tư;")."""
-    return formatting.end_with("" if value is None else str(value), mark)
+    return formatting.end_with(value if type(value) is str else "" if value is None else str(value), mark)
 
 
 @passing_filter

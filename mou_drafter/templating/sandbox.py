@@ -556,7 +556,8 @@ class BoundedCodeGenerator(CodeGenerator):
     def _output_child_pre(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
         """Every value a template prints: a text as it is; any other value (a number, a list)
         through ``environment.printable`` (:meth:`BoundedSandbox.printable`) first, which checks
-        the size of a printed list. The value is evaluated once (``_printed``)."""
+        the size of a printed list; a whole number needs no check either. The value is evaluated
+        once (``_printed``)."""
         if self._text_out(frame, finalize):
             self.write(finalize.src)
         else:
@@ -564,7 +565,7 @@ class BoundedCodeGenerator(CodeGenerator):
         self.write("_printed if type(_printed := ")
 
     def _output_child_post(self, node: nodes.Expr, frame: Any, finalize: Any) -> None:
-        self.write(") is str else environment.printable(_printed)")
+        self.write(") is str or type(_printed) is int else environment.printable(_printed)")
         if self._text_out(frame, finalize):
             self.write(")")
         else:
@@ -774,7 +775,8 @@ class BoundedSandbox(SandboxedEnvironment):
         """A value about to be printed that is not a text (every one, see
         :meth:`BoundedCodeGenerator._output_child_pre`): a list or mapping must fit the text limit
         once printed."""
-        _check_printable(value, self.limits)
+        if isinstance(value, _CONTAINERS):
+            _check_printable(value, self.limits)
         return value
 
     def made(self, value: Any) -> None:
