@@ -18,6 +18,7 @@ split a table cell or be evaluated: it is data. Sentinels are removed when the b
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
@@ -25,15 +26,17 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 import jinja2
 from jinja2.runtime import LoopContext
+from pydantic import BaseModel
 
 from ..document import BLOCK_KINDS, TABLE_PARTS, Block, Document, Layout, Row
 from ..errors import TemplateError
 from ..folders import cache_dir
-from ..model.draft import LANGUAGES, Draft
+from ..model.draft import LANGUAGES, Draft, LocalizedText
 from ..model.text import VALUE_END, VALUE_NEWLINE, VALUE_START
 from . import formatting
 from .library import TemplateLibrary, TemplateVersion, default_library
@@ -280,6 +283,87 @@ def _localize_list(data: list[Any], lang: str) -> list[Any]:
     return out
 
 
+class _NotPlain(Exception):
+    """Something :func:`localized` does not read from the model itself: the draft is dumped."""
+
+
+#: Values ``model_dump()`` returns as they are (python mode).
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None), Decimal, dt.date, dt.datetime})
+_PLAIN_FIELDS: dict[type[BaseModel], tuple[str, ...] | None] = {}
+
+
+def _plain_fields(cls: type[BaseModel]) -> tuple[str, ...] | None:
+    """The fields of a model class whose ``model_dump()`` is the dict of its fields dumped, in
+    their order: no serializer of its own, no computed or excluded field. ``None`` otherwise."""
+    if cls not in _PLAIN_FIELDS:
+        decorators = cls.__pydantic_decorators__
+        plain = not (
+            decorators.model_serializers
+            or decorators.field_serializers
+            or cls.model_computed_fields
+            or any(field.exclude for field in cls.model_fields.values())
+        )
+        _PLAIN_FIELDS[cls] = tuple(cls.model_fields) if plain else None
+    return _PLAIN_FIELDS[cls]
+
+
+def localized(draft: BaseModel, lang: str) -> dict[str, Any]:
+    """``localize(draft.model_dump(), lang)``, read from the model itself: the dump (a call back
+    into Python for each text, 2,500 in a large draft) and the walk over it were a quarter of the
+    time of making a template's context. A model this walk does not know (a serializer of its own,
+    a value that is no plain value, text, list or model) is dumped as before."""
+    try:
+        return _localized_model(draft, lang)
+    except _NotPlain:
+        return cast(dict[str, Any], localize(draft.model_dump(), lang))
+
+
+def _localized_text(text: LocalizedText, lang: str) -> str:
+    value = getattr(text, lang).strip()
+    if value:
+        return value
+    return BLANK if any(getattr(text, k).strip() for k in _TEXT_KEYS) else ""
+
+
+def _localized_model(model: BaseModel, lang: str) -> dict[str, Any]:
+    fields = _plain_fields(type(model))
+    if fields is None or model.__pydantic_extra__:
+        raise _NotPlain
+    values = model.__dict__
+    out = {}
+    for name in fields:
+        value = values[name]
+        kind = type(value)
+        if kind in _PLAIN_VALUES:
+            out[name] = value
+        elif kind is LocalizedText:
+            out[name] = _localized_text(value, lang)
+        elif kind is list:
+            out[name] = _localized_list(value, lang)
+        elif isinstance(value, BaseModel):
+            out[name] = _localized_model(value, lang)
+        else:
+            raise _NotPlain
+    return out
+
+
+def _localized_list(items: list[Any], lang: str) -> list[Any]:
+    out = []
+    for value in items:
+        kind = type(value)
+        if kind in _PLAIN_VALUES:
+            out.append(value)
+        elif kind is LocalizedText:
+            out.append(_localized_text(value, lang))
+        elif kind is list:
+            out.append(_localized_list(value, lang))
+        elif isinstance(value, BaseModel):
+            out.append(_localized_model(value, lang))
+        else:
+            raise _NotPlain
+    return out
+
+
 @dataclass(frozen=True)
 class Export:
     """What is being exported, as the closing clause must describe it.
@@ -312,7 +396,7 @@ def template_context(
     document or file being rendered (default: the draft's); ``export``: the whole export."""
     doc_langs = list(languages or draft.languages)
     export = export or Export("side-by-side", tuple(doc_langs))
-    data = localize(dumped if dumped is not None else draft.model_dump(), lang)
+    data = localize(dumped, lang) if dumped is not None else localized(draft, lang)
     parties = {p["id"]: p for p in data["parties"]}
     unknown = {
         "id": "",
@@ -643,9 +727,8 @@ def build_document(
     missing = [lang for lang in langs if lang not in version.manifest.languages]
     if missing:
         raise TemplateError(f"template {version.ref} has no text in {', '.join(missing)}")
-    dumped = draft.model_dump()
     export = export or Export("side-by-side", tuple(langs))
-    texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
+    texts = {lang: render_language(version, draft, lang, None, langs, export) for lang in langs}
     document = Document(
         kind=draft.kind, template=version.ref, languages=langs, texts=texts, labels=version.manifest.labels
     )
