@@ -480,8 +480,8 @@ def export_record_xml(
 ) -> bytes:
     """The export record (see :mod:`mou_drafter.render.record`): a root ``export`` element in
     ``namespace`` with ``attributes``, the draft as JSON (ASCII, so no program on the way can
-    change its characters) and one ``mark`` per clause bookmark: its name, clause id, language
-    and text as exported."""
+    change its characters; element text, so its quotes stay as they are) and one ``mark`` per
+    clause bookmark: its name, clause id, language and text as exported."""
     attrs = "".join(f' {key}="{_attr(value)}"' for key, value in attributes.items())
     marks_xml = "".join(
         f'<mark name="{_attr(name)}" clause="{_attr(clause)}" lang="{_attr(lang)}">{_escape(text)}</mark>'
@@ -489,7 +489,7 @@ def export_record_xml(
     )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<export xmlns="{namespace}"{attrs}><draft>{_attr(draft_json)}</draft>'
+        f'<export xmlns="{namespace}"{attrs}><draft>{_escape(draft_json)}</draft>'
         f"<marks>{marks_xml}</marks></export>"
     ).encode()
 
