@@ -477,6 +477,10 @@ def test_export_record_xml_escapes_everything_it_is_given():
         '<marks><mark name="_Mou1" clause="art.1" lang="lo">ລາວ &amp; &lt;ສອງ&gt;\nແຖວ</mark></marks></export>'
     )
     assert etree.fromstring(xml).find("{urn:test}draft").text == '{"k": "<&>"}'
+    odd = x.export_record_xml(
+        "urn:test", {}, "{}", [("_Mou1", "a.1", "vi", "x"), ("_Mou2", 'b"&<', "en", "y")]
+    )
+    assert b'<mark name="_Mou2" clause="b&quot;&amp;&lt;" lang="en">y</mark>' in odd
 
 
 def test_with_custom_xml_adds_the_next_item_its_properties_and_relationships():
