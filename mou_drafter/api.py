@@ -21,7 +21,6 @@ is made.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 from collections.abc import Iterable, Iterator
@@ -29,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .compare.align import Comparison
 from .document import Document
@@ -244,13 +243,11 @@ def render_document(
     language: str | None = None,
     template: TemplateVersion | None = None,
     library: TemplateLibrary | None = None,
-    dumped: dict[str, Any] | None = None,
 ) -> Document:
     """The document model of ``draft`` for the export ``options`` describe, rendered through the
     draft's template (or ``options.template``, or ``template``): all exported languages in one
     document, or with ``language``, the one file of that language (the ``separate`` layout). The
-    closing clause describes the whole export (see :class:`mou_drafter.templating.engine.Export`).
-    ``dumped``: ``draft.model_dump()``, when the caller has it already."""
+    closing clause describes the whole export (see :class:`mou_drafter.templating.engine.Export`)."""
     from .templating.engine import Export, build_document
 
     options = options or RenderOptions()
@@ -262,21 +259,15 @@ def render_document(
         template or options.template or None,
         export,
         library=library,
-        dumped=dumped,
     )
 
 
 def render_documents(
-    draft: Draft,
-    options: RenderOptions | None = None,
-    *,
-    library: TemplateLibrary | None = None,
-    dumped: dict[str, Any] | None = None,
+    draft: Draft, options: RenderOptions | None = None, *, library: TemplateLibrary | None = None
 ) -> dict[str, Document]:
     """The documents of one export: ``{"": doc}``, or ``{lang: doc}`` for ``separate`` — one file per
     language, each rendered on its own so its closing clause speaks of that file — or, with one
-    original per party (``originals="alternat"``), ``{party id: doc}``, each with that party first.
-    ``dumped``: ``draft.model_dump()``, when the caller has it already."""
+    original per party (``originals="alternat"``), ``{party id: doc}``, each with that party first."""
     options = options or RenderOptions()
     library = library or default_library()
     if options.originals == "alternat":
@@ -291,15 +282,16 @@ def render_documents(
         return out
     if options.layout == "separate":
         return {
-            lang: render_document(draft, options, language=lang, library=library, dumped=dumped)
+            lang: render_document(draft, options, language=lang, library=library)
             for lang in options.languages_of(draft)
         }
-    return {"": render_document(draft, options, library=library, dumped=dumped)}
+    return {"": render_document(draft, options, library=library)}
 
 
-def _carried(draft: Draft, options: RenderOptions, party: str, draft_json: str) -> ExportRecord:
-    """What every exported DOCX carries about the export: the draft (``draft_json``, see
-    :func:`_draft_json`) and the languages."""
+def _carried(draft: Draft, options: RenderOptions, party: str) -> ExportRecord:
+    """What every exported DOCX carries about the export: the draft and the languages."""
+    import json
+
     from . import __version__
     from .render.record import ExportRecord
 
@@ -315,7 +307,7 @@ def _carried(draft: Draft, options: RenderOptions, party: str, draft_json: str) 
         layout=options.layout,
         languages=(),
         export_languages=tuple(languages),
-        draft_json=draft_json,
+        draft_json=json.dumps(draft.model_dump(mode="json"), ensure_ascii=True),
         party=party,
         app_version=__version__,
     )
@@ -347,19 +339,16 @@ def render_to_bytes(
 def _render(
     draft: Draft, options: RenderOptions, fmt: Format, library: TemplateLibrary | None
 ) -> dict[str, bytes]:
-    dumped = draft.model_dump()  # once, for the templates and for the record every DOCX carries
+    docs = render_documents(draft, options, library=library)
     if fmt in ("docx", "pdf"):
         from .render.docx import render_docx
 
-        draft_json = _draft_json(dumped)  # before the templates see the dump
-        docs = render_documents(draft, options, library=library, dumped=dumped)
         out: dict[str, bytes] = {}
         for key, doc in docs.items():
             party = key if options.originals == "alternat" else ""
-            files = render_docx(doc, options, carry=_carried(draft, options, party, draft_json))
+            files = render_docx(doc, options, carry=_carried(draft, options, party))
             out.update({party: files[""]} if party else files)  # one file per original
         return out  # for "pdf", the DOCX files to print
-    docs = render_documents(draft, options, library=library, dumped=dumped)
     if fmt == "html":
         from .render.html import render_html
         from .templating.formatting import currency_names
@@ -369,23 +358,6 @@ def _render(
     from .render.text import render_text
 
     return {k: render_text(doc, options).encode("utf-8") for k, doc in docs.items()}
-
-
-def _draft_json(dumped: dict[str, Any]) -> str:
-    """The draft (``Draft.model_dump()``) as the JSON an export record holds, ASCII only: what
-    ``json.dumps(draft.model_dump(mode="json"))`` writes, from the dump the templates read (dates
-    as ISO dates, amounts as decimal strings, as pydantic writes them)."""
-    import json
-
-    return json.dumps(dumped, ensure_ascii=True, default=_json_value)
-
-
-def _json_value(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} in a draft: no JSON for it")
 
 
 @contextmanager

@@ -581,7 +581,6 @@ def build_document(
     export: Export | None = None,
     *,
     library: TemplateLibrary | None = None,
-    dumped: dict[str, Any] | None = None,
 ) -> Document:
     """Render ``draft`` with its template (or ``template``, a version or a ``name@version`` found
     in ``library``, default :func:`~mou_drafter.templating.library.default_library`; a draft
@@ -591,7 +590,6 @@ def build_document(
     ``export`` describes the whole export for the closing clause; by default, one document holding
     ``languages``. For one file per language, build one document per file, each with its language
     and ``Export("separate", all_languages)`` (as :func:`mou_drafter.api.render_to_bytes` does).
-    ``dumped``: ``draft.model_dump()``, when the caller has it already (it is only read).
     """
     langs = list(languages or draft.languages)
     for lang in langs:
@@ -610,8 +608,7 @@ def build_document(
     missing = [lang for lang in langs if lang not in version.manifest.languages]
     if missing:
         raise TemplateError(f"template {version.ref} has no text in {', '.join(missing)}")
-    if dumped is None:
-        dumped = draft.model_dump()
+    dumped = draft.model_dump()
     export = export or Export("side-by-side", tuple(langs))
     texts = {lang: render_language(version, draft, lang, dumped, langs, export) for lang in langs}
     document = Document(
