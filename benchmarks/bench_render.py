@@ -1,6 +1,6 @@
 """Render the same content three ways and compare: our engine, docxtpl, bare python-docx.
 
-    python benchmarks/bench_render.py [--runs N]
+    python benchmarks/bench_render.py [--runs N] [--clock cpu] [--stages]
 
 For the largest sample and for generated drafts (50 parties, 200 areas, 500 obligations, and
 double that), trilingual side by side, in-process render + DOCX export to bytes. docxtpl is a
@@ -12,7 +12,8 @@ first), and the figures are medians with their spread (lowest and highest of the
 is the median of the per-repeat ratios, so a slow moment weighs on both sides of it. No garbage
 collection is forced between runs: what the collector costs a render is part of its time, as it
 is for a clerk. ``--clock cpu`` times the process's CPU time instead of the wall clock: less
-disturbed by other programs on a busy machine. Targets: engine at most 1.0x docxtpl on the
+disturbed by other programs on a busy machine. ``--stages`` also times the engine's two stages
+(templates; DOCX body, export record and package) on each draft. Targets: engine at most 1.0x docxtpl on the
 generated drafts; doubling the generated draft at most 2.05x the engine time.
 """
 
@@ -39,6 +40,27 @@ LANGS = ["vi", "lo", "en"]
 
 def engine(draft: Draft) -> bytes:
     return render_to_bytes(draft, RenderOptions(layout="side-by-side", languages=LANGS))[""]
+
+
+def engine_stages(draft: Draft, runs: int) -> dict[str, list[float]]:
+    """Times (ms) of the engine's two stages, as :func:`mou_drafter.api.render_to_bytes` runs
+    them (the collector paused): the templates (draft to document model) and the DOCX (body,
+    export record and package)."""
+    from mou_drafter import api
+    from mou_drafter.render.docx import render_docx
+
+    options = RenderOptions(layout="side-by-side", languages=LANGS)
+    times: dict[str, list[float]] = {"templates": [], "docx": []}
+    for _ in range(runs):
+        with api._no_cycle_collection():
+            start = clock()
+            docs = api.render_documents(draft, options)
+            middle = clock()
+            render_docx(docs[""], options, carry=api._carried(draft, options, ""))
+            end = clock()
+        times["templates"].append((middle - start) * 1000)
+        times["docx"].append((end - middle) * 1000)
+    return times
 
 
 def _rows(draft: Draft) -> list[tuple[str, str, str]]:
@@ -119,6 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time the engine's stages (templates, DOCX) on each draft"
+    )
     args = parser.parse_args()
     global clock
     clock = CLOCKS[args.clock]
@@ -157,6 +182,9 @@ def main() -> None:
         if template is not None:
             ratios = [a / b for a, b in zip(times["engine"], times["docxtpl"], strict=True)]
             print(f"  engine/docxtpl {spread(ratios, 2)}")
+        if args.stages:
+            for stage, values in engine_stages(draft, runs).items():
+                print(f"  engine stage {stage:10} {spread(values)}")
     doubled, single = engine_times["generated 100/400/1000"], engine_times["generated 50/200/500"]
     growth = [a / b for a, b in zip(doubled, single, strict=False)]
     print(

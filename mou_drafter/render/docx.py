@@ -50,7 +50,7 @@ from .record import (
     RECORD_NS,
     ExportRecord,
     Mark,
-    clause_texts,
+    exported_texts,
     fingerprint,
     record_item_id,
     record_xml,
@@ -1071,7 +1071,7 @@ def _docx_bytes(
             layout=options.layout,
             languages=tuple(languages),
             marks=marks,
-            fingerprint=fingerprint(clause_texts(marks, {m.name: m.text for m in marks})),
+            fingerprint=fingerprint(exported_texts(marks)),
         )
     return package_docx(
         body,

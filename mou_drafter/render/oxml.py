@@ -480,16 +480,22 @@ def export_record_xml(
 ) -> bytes:
     """The export record (see :mod:`mou_drafter.render.record`): a root ``export`` element in
     ``namespace`` with ``attributes``, the draft as JSON (ASCII, so no program on the way can
-    change its characters) and one ``mark`` per clause bookmark: its name, clause id, language
-    and text as exported."""
+    change its characters; element text, so its quotes stay as they are) and one ``mark`` per
+    clause bookmark: its name, clause id, language and text as exported."""
     attrs = "".join(f' {key}="{_attr(value)}"' for key, value in attributes.items())
+    # names, clause ids and languages need no escaping (they are made of letters, digits and
+    # ".-_"): looked at once, all together, rather than a mark at a time
+    heads = "\0".join(["\0".join(mark[:3]) for mark in marks])
+    esc = _attr if _attr(heads) is not heads else str
     marks_xml = "".join(
-        f'<mark name="{_attr(name)}" clause="{_attr(clause)}" lang="{_attr(lang)}">{_escape(text)}</mark>'
-        for name, clause, lang, text in marks
+        [
+            f'<mark name="{esc(name)}" clause="{esc(clause)}" lang="{esc(lang)}">{_escape(text)}</mark>'
+            for name, clause, lang, text in marks
+        ]
     )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<export xmlns="{namespace}"{attrs}><draft>{_attr(draft_json)}</draft>'
+        f'<export xmlns="{namespace}"{attrs}><draft>{_escape(draft_json)}</draft>'
         f"<marks>{marks_xml}</marks></export>"
     ).encode()
 

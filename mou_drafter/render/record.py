@@ -19,6 +19,7 @@ import hashlib
 import io
 import uuid
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -62,7 +63,7 @@ class ExportRecord:
 
     def clause_texts(self) -> dict[tuple[str, str], str]:
         """The text of each (clause id, language) as exported: its pieces joined."""
-        return clause_texts(self.marks, {m.name: m.text for m in self.marks})
+        return exported_texts(self.marks)
 
 
 def canon(text: str) -> str:
@@ -75,16 +76,42 @@ def canon(text: str) -> str:
 def clause_texts(marks: tuple[Mark, ...] | list[Mark], texts: dict[str, str]) -> dict[tuple[str, str], str]:
     """The text of each (clause id, language) whose marks are found in ``texts`` (bookmark name
     → text), its pieces in document order joined by line breaks, :func:`canon`."""
-    pieces: dict[tuple[str, str], list[str]] = {}
-    for mark in marks:
-        if mark.name in texts:
-            pieces.setdefault((mark.clause, mark.lang), []).append(canon(texts[mark.name]))
-    return {key: "\n".join(parts) for key, parts in pieces.items()}
+    return _joined((mark.clause, mark.lang, texts[mark.name]) for mark in marks if mark.name in texts)
+
+
+def exported_texts(marks: tuple[Mark, ...] | list[Mark]) -> dict[tuple[str, str], str]:
+    """:func:`clause_texts` of ``marks`` with the texts they were written with: the clause texts
+    as exported."""
+    return _joined((mark.clause, mark.lang, mark.text) for mark in marks)
+
+
+def _joined(pieces: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """(clause id, language) → its pieces of text in order, :func:`canon`, joined by line breaks.
+    Most clauses are one piece (a table cell's text in several languages, or a signature
+    block's lines, make more): only those are gathered in lists."""
+    out: dict[tuple[str, str], str] = {}
+    more: dict[tuple[str, str], list[str]] = {}
+    for clause, lang, text in pieces:
+        key = (clause, lang)
+        text = canon(text)
+        if key not in out:
+            out[key] = text
+        elif key in more:
+            more[key].append(text)
+        else:
+            more[key] = [out[key], text]
+    for key, parts in more.items():
+        out[key] = "\n".join(parts)
+    return out
 
 
 def fingerprint(texts: dict[tuple[str, str], str]) -> str:
-    """SHA-256 of the clause texts (id, language, text), in a fixed order."""
-    joined = "".join(f"{clause}\x1f{lang}\x1f{text}\x1e" for (clause, lang), text in sorted(texts.items()))
+    """SHA-256 of the clause texts (id, language, text), in the order of (id, language).
+
+    The records are sorted as strings: the same order, as ``\x1f`` sorts below every character
+    a clause id or language code may hold (letters, digits, ``.``, ``_``, ``-``), so an id that is
+    the start of another still comes first; sorting strings skips comparing tuples."""
+    joined = "".join(sorted([f"{clause}\x1f{lang}\x1f{text}\x1e" for (clause, lang), text in texts.items()]))
     return hashlib.sha256(joined.encode()).hexdigest()
 
 

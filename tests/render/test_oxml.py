@@ -473,10 +473,14 @@ def test_export_record_xml_escapes_everything_it_is_given():
     assert xml.decode("utf-8") == (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<export xmlns="urn:test" template="mou@1.3" party="a&quot;&amp;&lt;">'
-        "<draft>{&quot;k&quot;: &quot;&lt;&amp;&gt;&quot;}</draft>"
+        '<draft>{"k": "&lt;&amp;&gt;"}</draft>'
         '<marks><mark name="_Mou1" clause="art.1" lang="lo">ລາວ &amp; &lt;ສອງ&gt;\nແຖວ</mark></marks></export>'
     )
     assert etree.fromstring(xml).find("{urn:test}draft").text == '{"k": "<&>"}'
+    odd = x.export_record_xml(
+        "urn:test", {}, "{}", [("_Mou1", "a.1", "vi", "x"), ("_Mou2", 'b"&<', "en", "y")]
+    )
+    assert b'<mark name="_Mou2" clause="b&quot;&amp;&lt;" lang="en">y</mark>' in odd
 
 
 def test_with_custom_xml_adds_the_next_item_its_properties_and_relationships():

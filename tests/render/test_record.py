@@ -3,6 +3,7 @@ bookmarks with their text; read back from the package as Word and LibreOffice le
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -85,6 +86,37 @@ def test_each_file_of_one_file_per_language_carries_the_whole_draft(seed):
 
 def test_canon_drops_only_what_lays_the_text_out():
     assert canon(" ສາມ\u200bຝ່າຍ \nຮ່ວມມື\nແຖວ ") == "ສາມຝ່າຍ ຮ່ວມມື\nແຖວ"
+
+
+def test_clause_texts_join_a_clause_s_pieces_in_order_and_the_fingerprint_orders_by_id_then_language():
+    marks = [
+        Mark("_Mou1", "ob.1", "vi", "một "),
+        Mark("_Mou2", "ob.10", "vi", "mười"),
+        Mark("_Mou3", "ob.1", "lo", "ໜຶ່ງ\u200b ສອງ \nແຖວ"),
+        Mark("_Mou4", "ob.1", "vi", "hai"),
+        Mark("_Mou5", "ob.1-a", "en", "one-a"),
+        Mark("_Mou6", "ob.1", "en", "one"),
+    ]
+    expected = {
+        ("ob.1", "vi"): "một\nhai",
+        ("ob.10", "vi"): "mười",
+        ("ob.1", "lo"): "ໜຶ່ງ ສອງ ແຖວ",
+        ("ob.1-a", "en"): "one-a",
+        ("ob.1", "en"): "one",
+    }
+    assert ExportRecord("t", "l", (), (), "{}", tuple(marks)).clause_texts() == expected
+    texts = {m.name: m.text for m in marks if m.name != "_Mou4"}
+    assert clause_texts(marks, texts) == {**expected, ("ob.1", "vi"): "một"}
+    # the order the fingerprint hashes in: by (id, language), an id before the ids it starts
+    ordered = "".join(f"{c}\x1f{lang}\x1f{t}\x1e" for (c, lang), t in sorted(expected.items()))
+    assert (
+        ordered.index("ob.1\x1fen")
+        < ordered.index("ob.1\x1flo")
+        < ordered.index("ob.1-a")
+        < ordered.index("ob.10")
+    )
+    assert fingerprint(expected) == hashlib.sha256(ordered.encode()).hexdigest()
+    assert fingerprint(dict(reversed(expected.items()))) == fingerprint(expected)
 
 
 def test_a_record_round_trips_and_refuses_what_it_cannot_read():
