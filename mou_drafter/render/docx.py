@@ -34,16 +34,25 @@ import os
 import tempfile
 import time
 import zipfile
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..document import Block, Document, MergedCell, merge_tables
 from ..folders import cache_dir
 from . import oxml as x
-from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
+from .font_metrics import (
+    CharWidths,
+    char_widths,
+    font_factor,
+    line_height_pt,
+    style_name,
+    units_per_em,
+    widest_char_em,
+)
 from .options import Fonts, RenderOptions
 from .record import (
     MARK_PREFIX,
@@ -85,40 +94,68 @@ def _even_breaks(widths: list[int], space: int, count: int, allowed: Iterable[in
     for each line count and end the narrowest widest line and the break before the last line
     (the earliest, where several give the same width)."""
     n = len(widths)
-    starts = [0]
-    for w in widths:
-        starts.append(starts[-1] + w)
+    if count < 2:
+        return []  # one line has no breaks
     allowed = set(allowed)
-    inner_ends = [j for j in range(1, n) if j in allowed]
-    # widest[j]: narrowest widest line setting words[:j] in k lines; back[k][j]: the break before
-    # its last line
-    widest: dict[int, float] = {0: 0.0}
+    ends = [j for j in range(1, n) if j in allowed]
+    if len(ends) < count - 1:
+        return []  # fewer places to break than breaks needed
+    # reach[j] - reach[i] - space: the width of the line of words[i:j] (integers: exact)
+    reach = [0]
+    for w in widths:
+        reach.append(reach[-1] + w + space)
+    # only the ends a state of k lines can have: its words and spaces at most k lines and spaces
+    # wide, and the rest at most count - k (a twip more, so no rounding of ``room`` drops an end).
+    # An end beyond the first bound has no state; one beyond the second has one no breaks within
+    # ``room`` pass through, so leaving it out changes no choice on the way to the best breaks.
+    at = [reach[j] for j in ends]
+
+    def span(k: int) -> list[int]:
+        least = reach[n] - (count - k) * (room + space) - 1
+        most = k * (room + space) + 1
+        return ends[bisect_left(at, least) : bisect_right(at, most)]
+
+    # the states of one line count: the ends they reach (ascending) and the narrowest widest
+    # line setting the words before each end in that many lines; first, one line
+    ends_of: list[int] = []
+    widest: list[float] = []
+    for j in span(1):
+        line = reach[j] - space
+        if line > room:
+            break  # a later end makes a wider first line
+        ends_of.append(j)
+        widest.append(line)
+    # back[k - 2][j]: the break before the last line of the best state of k lines ending at j
     back: list[dict[int, int]] = []
-    for k in range(1, count + 1):
-        previous = sorted(widest)
-        row: dict[int, float] = {}
+    for k in range(2, count + 1):
+        row_ends: list[int] = []
+        row_widest: list[float] = []
         pointers: dict[int, int] = {}
-        for j in [n] if k == count else inner_ends:
+        for j in [n] if k == count else span(k):
             best, best_i = math.inf, -1
+            end = reach[j] - space
             # the latest break first: a later break makes a narrower last line
-            for i in reversed(previous[: bisect_left(previous, j)]):
-                line = starts[j] - starts[i] + space * (j - i - 1)
+            for index in range(bisect_left(ends_of, j) - 1, -1, -1):
+                i = ends_of[index]
+                line = end - reach[i]
                 if line > room or line > best:
                     break  # earlier breaks make the last line wider still: none can be better
-                candidate = widest[i] if widest[i] > line else line
+                before = widest[index]
+                candidate = before if before > line else line
                 if candidate <= best:  # <=: the earliest of equal breaks
                     best, best_i = candidate, i
             if best_i >= 0:
-                row[j], pointers[j] = best, best_i
-        widest = row
+                row_ends.append(j)
+                row_widest.append(best)
+                pointers[j] = best_i
+        ends_of, widest = row_ends, row_widest
         back.append(pointers)
-    if n not in widest:
+    if n not in back[-1]:
         return []
     breaks, j = [], n
     for pointers in reversed(back):
         j = pointers[j]
-        if j:
-            breaks.append(j)
+        breaks.append(j)
     return breaks[::-1]
 
 
@@ -191,6 +228,21 @@ def _chunks(text: str) -> list[str]:
     return [c for c in text.replace("\n", " ").split(" ") if c]
 
 
+class _Face(NamedTuple):
+    """The measures of text of one style in one language (:meth:`_Writer.face`)."""
+
+    widths: CharWidths
+    per_em: int
+    #: Size in points.
+    size: float
+    #: What the default font's widths are multiplied by (:func:`font_factor`).
+    factor: float
+
+    def twips(self, units: int) -> int:
+        """Width in twips of text ``units`` wide (:meth:`CharWidths.units`)."""
+        return math.ceil(20 * (units / self.per_em) * self.size * self.factor)
+
+
 class _Writer:
     """Writes the blocks of one document as WordprocessingML strings."""
 
@@ -205,6 +257,7 @@ class _Writer:
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
+        self._faces: dict[tuple[str, int], tuple[x.RunStyle, _Face]] = {}
         #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
         self.marks: list[Mark] = []
 
@@ -233,9 +286,25 @@ class _Writer:
     # -- measuring ---------------------------------------------------------------------------
     def width(self, text: str, lang: str, style: x.RunStyle) -> int:
         """Width of ``text`` on one line, in twips."""
+        face = self.face(lang, style)
+        return face.twips(face.widths.units(text))
+
+    def face(self, lang: str, style: x.RunStyle) -> _Face:
+        """How text of ``style`` in ``lang`` is measured. Looked up by the style's identity (the
+        entry keeps the style, so its id is never another's): hashing a style for every word
+        measured costs more than the measuring."""
+        entry = self._faces.get((lang, id(style)))
+        if entry is not None and entry[0] is style:
+            return entry[1]
         lao = lang == "lo"
-        em = width_em(text, lao, style.bold, style.italic and not lao)
-        return math.ceil(20 * em * x.run_size(lang, self.fonts, style) * self._factors[lao])
+        face = _Face(
+            char_widths(lao, style_name(style.bold, style.italic and not lao)),
+            units_per_em(lao),
+            x.run_size(lang, self.fonts, style),
+            self._factors[lao],
+        )
+        self._faces[lang, id(style)] = (style, face)
+        return face
 
     def longest_unbreakable(self, text: str, lang: str, style: x.RunStyle, limit: int) -> int:
         """The widest word (Lao: the widest unspaced phrase, so a name is never broken) up to
@@ -258,21 +327,26 @@ class _Writer:
         The space stays before the break, so the text reads the same."""
         if lang != "lo":
             return text
+        face = self.face(lang, style)
+        units_of, twips = face.widths.units, face.twips
+        space = units_of(" ")
         lines = []
         for line in text.split("\n"):
-            current = ""
+            # the phrases on the line so far and their width with the spaces between them, in
+            # font units: the width of a candidate line is a sum, not a new measurement
+            current: list[str] = []
+            used = 0
             for chunk in line.split(" "):
-                candidate = f"{current} {chunk}" if current else chunk
-                if (
-                    current
-                    and self.width(candidate, lang, style) > width
-                    and self.width(chunk, lang, style) <= width
-                ):
-                    lines.append(current + " ")
-                    current = chunk
-                else:
-                    current = candidate
-            lines.append(current)
+                units = units_of(chunk)
+                if current and twips(used + space + units) > width and twips(units) <= width:
+                    lines.append(" ".join(current) + " ")
+                    current, used = [chunk] if chunk else [], units
+                elif current:
+                    current.append(chunk)
+                    used += space + units
+                elif chunk:  # nothing on the line yet: spaces before the first phrase are dropped
+                    current, used = [chunk], units
+            lines.append(" ".join(current))
         return "\n".join(lines)
 
     def balanced(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
@@ -284,13 +358,21 @@ class _Writer:
         :meth:`keep_lao_phrases`, the space stays before each break, so the text reads the same."""
         room = width * 0.96  # what Word may measure wider than our metrics
         out = []
+        face = self.face(lang, style)
+        units_of, twips = face.widths.units, face.twips
+        space_units = units_of(" ")
+        space = twips(space_units)
         for line in text.split("\n"):
             words = line.split(" ")
-            if len(words) < 2 or self.width(line, lang, style) <= room:
+            if len(words) < 2:
                 out.append(line)
                 continue
-            widths = [self.width(w, lang, style) for w in words]
-            space = self.width(" ", lang, style)
+            # the line's width is the sum of its words' and spaces' (font units are integers)
+            word_units = [units_of(w) for w in words]
+            if twips(sum(word_units) + space_units * (len(words) - 1)) <= room:
+                out.append(line)
+                continue
+            widths = [twips(u) for u in word_units]
             # as few lines as a greedy fill needs; its widest line bounds the even breaks
             count, filled = _greedy_fill(widths, space, room)
             units = _UNITS.get(lang, ())
