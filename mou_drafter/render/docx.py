@@ -35,11 +35,11 @@ import tempfile
 import time
 import zipfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..document import Block, Document, MergedCell, merge_tables
 from ..folders import cache_dir
@@ -203,12 +203,27 @@ _STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
     "para": (x.RunStyle(), _P_BODY),
 }
 _TABLE_PT = 12
+#: A capacity or title line of a signature block, and a signer's name.
+_P_SIGNER_LINE = x.ParaStyle(align="center", after_pt=0, line=240, keep_next=True)
+_P_SIGNER_NAME = x.ParaStyle(align="center", after_pt=0, line=240)
+#: The room to sign and seal under a signature block's titles.
+_SIGNATURE_SPACE = x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES
 
 
 @lru_cache(maxsize=64)
 def _kept(para: x.ParaStyle) -> x.ParaStyle:
     """``para`` kept with the next paragraph."""
     return replace(para, keep_next=True)
+
+
+@lru_cache(maxsize=64)
+def _spaced(para: x.ParaStyle, before_pt: float | None = None, after_pt: float | None = None) -> x.ParaStyle:
+    """``para`` with the space before or after it given."""
+    return replace(
+        para,
+        before_pt=para.before_pt if before_pt is None else before_pt,
+        after_pt=para.after_pt if after_pt is None else after_pt,
+    )
 
 
 @lru_cache(maxsize=64)
@@ -228,6 +243,22 @@ def _chunks(text: str) -> list[str]:
     return [c for c in text.replace("\n", " ").split(" ") if c]
 
 
+_K = TypeVar("_K")
+
+
+class _Memo(dict[_K, int]):
+    """``function`` of one argument, each value computed once: ``memo[key]`` (and so
+    ``map(memo.__getitem__, keys)`` runs in C for the keys met before)."""
+
+    def __init__(self, function: Callable[[_K], int]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: _K) -> int:
+        value = self[key] = self.function(key)
+        return value
+
+
 class _Face(NamedTuple):
     """The measures of text of one style in one language (:meth:`_Writer.face`)."""
 
@@ -237,10 +268,15 @@ class _Face(NamedTuple):
     size: float
     #: What the default font's widths are multiplied by (:func:`font_factor`).
     factor: float
+    #: Font units of the words measured one by one (signature lines, Lao phrases): the same
+    #: words come back in every signature block.
+    word_units: _Memo[str]
+    #: Width in twips of text so many font units wide, for each width met.
+    twips_of: _Memo[int]
 
     def twips(self, units: int) -> int:
         """Width in twips of text ``units`` wide (:meth:`CharWidths.units`)."""
-        return math.ceil(20 * (units / self.per_em) * self.size * self.factor)
+        return self.twips_of[units]
 
 
 class _Writer:
@@ -258,6 +294,8 @@ class _Writer:
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
         self._faces: dict[tuple[str, int], tuple[x.RunStyle, _Face]] = {}
+        self._run_properties: dict[int, tuple[x.RunStyle, dict[str, str]]] = {}
+        self._block_styles: dict[tuple[str, str, bool], tuple[dict[str, str], x.ParaStyle]] = {}
         #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
         self.marks: list[Mark] = []
 
@@ -281,7 +319,11 @@ class _Writer:
         return number, name
 
     def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
-        return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
+        # the run properties of each style looked up once, by identity (as in :meth:`face`)
+        entry = self._run_properties.get(id(style))
+        if entry is None or entry[0] is not style:
+            entry = self._run_properties[id(style)] = (style, x.run_properties(style, self.fonts))
+        return x.styled_runs(text, lang, entry[1], zwsp=self.zwsp)
 
     # -- measuring ---------------------------------------------------------------------------
     def width(self, text: str, lang: str, style: x.RunStyle) -> int:
@@ -297,12 +339,13 @@ class _Writer:
         if entry is not None and entry[0] is style:
             return entry[1]
         lao = lang == "lo"
-        face = _Face(
-            char_widths(lao, style_name(style.bold, style.italic and not lao)),
-            units_per_em(lao),
-            x.run_size(lang, self.fonts, style),
-            self._factors[lao],
-        )
+        widths = char_widths(lao, style_name(style.bold, style.italic and not lao))
+        per_em, size, factor = units_per_em(lao), x.run_size(lang, self.fonts, style), self._factors[lao]
+
+        def twips(units: int) -> int:
+            return math.ceil(20 * (units / per_em) * size * factor)
+
+        face = _Face(widths, per_em, size, factor, _Memo(widths.units), _Memo(twips))
         self._faces[lang, id(style)] = (style, face)
         return face
 
@@ -310,8 +353,9 @@ class _Writer:
         """The widest word (Lao: the widest unspaced phrase, so a name is never broken) up to
         ``limit`` twips; a longer unspaced Lao phrase is running text, wrapped between words."""
         widest = 0
+        face = self.face(lang, style)
         for chunk in _chunks(text):
-            width = self.width(chunk, lang, style)
+            width = face.twips(face.widths.units(chunk))
             if width > limit and lang == "lo":
                 from ..words.tokens import tokenize
 
@@ -328,7 +372,7 @@ class _Writer:
         if lang != "lo":
             return text
         face = self.face(lang, style)
-        units_of, twips = face.widths.units, face.twips
+        units_of, twips = face.word_units.__getitem__, face.twips_of.__getitem__
         space = units_of(" ")
         lines = []
         for line in text.split("\n"):
@@ -359,7 +403,7 @@ class _Writer:
         room = width * 0.96  # what Word may measure wider than our metrics
         out = []
         face = self.face(lang, style)
-        units_of, twips = face.widths.units, face.twips
+        units_of, twips = face.word_units.__getitem__, face.twips_of.__getitem__
         space_units = units_of(" ")
         space = twips(space_units)
         for line in text.split("\n"):
@@ -368,11 +412,11 @@ class _Writer:
                 out.append(line)
                 continue
             # the line's width is the sum of its words' and spaces' (font units are integers)
-            word_units = [units_of(w) for w in words]
+            word_units = list(map(units_of, words))
             if twips(sum(word_units) + space_units * (len(words) - 1)) <= room:
                 out.append(line)
                 continue
-            widths = [twips(u) for u in word_units]
+            widths = list(map(twips, word_units))
             # as few lines as a greedy fill needs; its widest line bounds the even breaks
             count, filled = _greedy_fill(widths, space, room)
             units = _UNITS.get(lang, ())
@@ -427,19 +471,29 @@ class _Writer:
             return self.data_table([block], width, keep_next)
         if kind == "signer":
             return self.signatures(self.signature_rows([[block]], width), width)
-        style, para = self._styles(block)
-        if keep_next:
-            para = _kept(para)
-        if kind == "article":
-            heading = self.doc.article_heading(block)
-            return self.marked_paragraph(self.runs(heading, block.lang, style), para, block, heading)
-        return self._lines(block, style, para)
+        lang = block.lang
+        # the run properties and paragraph style of each kind of block, looked up once
+        styles = self._block_styles.get((kind, lang, keep_next))
+        if styles is None:
+            style, para = self._styles(block)
+            if keep_next:
+                para = _kept(para)
+            if kind != "article":
+                para = self._lines_style(lang, para)
+            styles = self._block_styles[kind, lang, keep_next] = (x.run_properties(style, self.fonts), para)
+        properties, para = styles
+        text = self.doc.article_heading(block) if kind == "article" else block.text
+        runs = x.styled_runs(text, lang, properties, zwsp=self.zwsp)
+        return x.paragraph(runs, para, self._mark(block, text, lang))
+
+    @staticmethod
+    def _lines_style(lang: str, para: x.ParaStyle) -> x.ParaStyle:
+        """The paragraph style of a block's lines: Lao never justified (see :func:`_flush_left`)."""
+        return _flush_left(para) if lang == "lo" and para.align == "both" else para
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         lang, text = block.lang, block.text
-        if lang == "lo" and para.align == "both":
-            para = _flush_left(para)
-        return self.marked_paragraph(self.runs(text, lang, run), para, block, text)
+        return self.marked_paragraph(self.runs(text, lang, run), self._lines_style(lang, para), block, text)
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod
@@ -670,41 +724,27 @@ class _Writer:
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
         out: list[str] = []
+        top = _spaced(_P_SIGNER_LINE, before_pt=top_gap)  # the first line of the first block
         for block in blocks:
-            lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
-            paras = "".join(
-                x.paragraph(
-                    self.runs(line, block.lang, _BOLD),
-                    x.ParaStyle(
-                        align="center",
-                        before_pt=top_gap if not out and i == 0 else 0,
-                        after_pt=0,
-                        line=240,
-                        keep_next=True,
-                    ),
-                )
-                for i, line in enumerate(lines)
-            )
-            if paras:
-                out.append(self.marked(paras, block, "\n".join(lines)))
-        out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
+            lang = block.lang
+            lines = [self.balanced(line, lang, _BOLD, width) for line in block.lines[:-1]]
+            if lines:
+                paras = [
+                    (self.runs(line, lang, _BOLD), _P_SIGNER_LINE if out or i else top)
+                    for i, line in enumerate(lines)
+                ]
+                out.append(x.marked_paragraphs(paras, self._mark(block, "\n".join(lines), lang)))
+        out.append(_SIGNATURE_SPACE)
         return "".join(out)
 
     def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
         names = [b for b in blocks if b.lines]
         out = []
+        last = _spaced(_P_SIGNER_NAME, after_pt=gap)
         for i, b in enumerate(names):
             name = self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width)
-            out.append(
-                self.marked(
-                    x.paragraph(
-                        self.runs(name, b.lang, _BOLD),
-                        x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240),
-                    ),
-                    b,
-                    name,
-                )
-            )
+            para = last if i == len(names) - 1 else _P_SIGNER_NAME
+            out.append(x.paragraph(self.runs(name, b.lang, _BOLD), para, self._mark(b, name, b.lang)))
         return "".join(out)
 
     def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:
