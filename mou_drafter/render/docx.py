@@ -355,7 +355,7 @@ class _Writer:
         widest = 0
         face = self.face(lang, style)
         for chunk in _chunks(text):
-            width = face.twips(face.widths.units(chunk))
+            width = face.twips(face.word_units[chunk])
             if width > limit and lang == "lo":
                 from ..words.tokens import tokenize
 
@@ -712,7 +712,7 @@ class _Writer:
                 for group in signers
                 for b in group
                 for line in b.lines
-                if any(len(c) > room[b.lang] for c in line.split())
+                if max(map(len, line.split()), default=0) > room[b.lang]
             ),
             default=0,
         )

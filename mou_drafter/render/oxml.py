@@ -152,7 +152,11 @@ def _attr(text: str) -> str:
 def _text_xml(text: str, tag: str = "w:t") -> str:
     """The text of a run: ``w:t`` (``w:delText`` in a deletion), a ``w:br`` for each line break."""
     if "\n" not in text:
-        return f'<{tag} xml:space="preserve">{_escape(text)}</{tag}>' if text else ""
+        if not text:
+            return ""
+        if "&" in text or "<" in text or ">" in text:  # most texts have none: no call to _escape
+            text = _escape(text)
+        return f'<{tag} xml:space="preserve">{text}</{tag}>'
     return "<w:br/>".join(
         f'<{tag} xml:space="preserve">{_escape(piece)}</{tag}>' if piece else "" for piece in text.split("\n")
     )
