@@ -34,16 +34,25 @@ import os
 import tempfile
 import time
 import zipfile
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple, TypeVar
 
 from ..document import Block, Document, MergedCell, merge_tables
 from ..folders import cache_dir
 from . import oxml as x
-from .font_metrics import font_factor, line_height_pt, widest_char_em, width_em
+from .font_metrics import (
+    CharWidths,
+    char_widths,
+    font_factor,
+    line_height_pt,
+    style_name,
+    units_per_em,
+    widest_char_em,
+)
 from .options import Fonts, RenderOptions
 from .record import (
     MARK_PREFIX,
@@ -85,40 +94,68 @@ def _even_breaks(widths: list[int], space: int, count: int, allowed: Iterable[in
     for each line count and end the narrowest widest line and the break before the last line
     (the earliest, where several give the same width)."""
     n = len(widths)
-    starts = [0]
-    for w in widths:
-        starts.append(starts[-1] + w)
+    if count < 2:
+        return []  # one line has no breaks
     allowed = set(allowed)
-    inner_ends = [j for j in range(1, n) if j in allowed]
-    # widest[j]: narrowest widest line setting words[:j] in k lines; back[k][j]: the break before
-    # its last line
-    widest: dict[int, float] = {0: 0.0}
+    ends = [j for j in range(1, n) if j in allowed]
+    if len(ends) < count - 1:
+        return []  # fewer places to break than breaks needed
+    # reach[j] - reach[i] - space: the width of the line of words[i:j] (integers: exact)
+    reach = [0]
+    for w in widths:
+        reach.append(reach[-1] + w + space)
+    # only the ends a state of k lines can have: its words and spaces at most k lines and spaces
+    # wide, and the rest at most count - k (a twip more, so no rounding of ``room`` drops an end).
+    # An end beyond the first bound has no state; one beyond the second has one no breaks within
+    # ``room`` pass through, so leaving it out changes no choice on the way to the best breaks.
+    at = [reach[j] for j in ends]
+
+    def span(k: int) -> list[int]:
+        least = reach[n] - (count - k) * (room + space) - 1
+        most = k * (room + space) + 1
+        return ends[bisect_left(at, least) : bisect_right(at, most)]
+
+    # the states of one line count: the ends they reach (ascending) and the narrowest widest
+    # line setting the words before each end in that many lines; first, one line
+    ends_of: list[int] = []
+    widest: list[float] = []
+    for j in span(1):
+        line = reach[j] - space
+        if line > room:
+            break  # a later end makes a wider first line
+        ends_of.append(j)
+        widest.append(line)
+    # back[k - 2][j]: the break before the last line of the best state of k lines ending at j
     back: list[dict[int, int]] = []
-    for k in range(1, count + 1):
-        previous = sorted(widest)
-        row: dict[int, float] = {}
+    for k in range(2, count + 1):
+        row_ends: list[int] = []
+        row_widest: list[float] = []
         pointers: dict[int, int] = {}
-        for j in [n] if k == count else inner_ends:
+        for j in [n] if k == count else span(k):
             best, best_i = math.inf, -1
+            end = reach[j] - space
             # the latest break first: a later break makes a narrower last line
-            for i in reversed(previous[: bisect_left(previous, j)]):
-                line = starts[j] - starts[i] + space * (j - i - 1)
+            for index in range(bisect_left(ends_of, j) - 1, -1, -1):
+                i = ends_of[index]
+                line = end - reach[i]
                 if line > room or line > best:
                     break  # earlier breaks make the last line wider still: none can be better
-                candidate = widest[i] if widest[i] > line else line
+                before = widest[index]
+                candidate = before if before > line else line
                 if candidate <= best:  # <=: the earliest of equal breaks
                     best, best_i = candidate, i
             if best_i >= 0:
-                row[j], pointers[j] = best, best_i
-        widest = row
+                row_ends.append(j)
+                row_widest.append(best)
+                pointers[j] = best_i
+        ends_of, widest = row_ends, row_widest
         back.append(pointers)
-    if n not in widest:
+    if n not in back[-1]:
         return []
     breaks, j = [], n
     for pointers in reversed(back):
         j = pointers[j]
-        if j:
-            breaks.append(j)
+        breaks.append(j)
     return breaks[::-1]
 
 
@@ -166,12 +203,27 @@ _STYLES: dict[str, tuple[x.RunStyle, x.ParaStyle]] = {
     "para": (x.RunStyle(), _P_BODY),
 }
 _TABLE_PT = 12
+#: A capacity or title line of a signature block, and a signer's name.
+_P_SIGNER_LINE = x.ParaStyle(align="center", after_pt=0, line=240, keep_next=True)
+_P_SIGNER_NAME = x.ParaStyle(align="center", after_pt=0, line=240)
+#: The room to sign and seal under a signature block's titles.
+_SIGNATURE_SPACE = x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES
 
 
 @lru_cache(maxsize=64)
 def _kept(para: x.ParaStyle) -> x.ParaStyle:
     """``para`` kept with the next paragraph."""
     return replace(para, keep_next=True)
+
+
+@lru_cache(maxsize=64)
+def _spaced(para: x.ParaStyle, before_pt: float | None = None, after_pt: float | None = None) -> x.ParaStyle:
+    """``para`` with the space before or after it given."""
+    return replace(
+        para,
+        before_pt=para.before_pt if before_pt is None else before_pt,
+        after_pt=para.after_pt if after_pt is None else after_pt,
+    )
 
 
 @lru_cache(maxsize=64)
@@ -191,6 +243,42 @@ def _chunks(text: str) -> list[str]:
     return [c for c in text.replace("\n", " ").split(" ") if c]
 
 
+_K = TypeVar("_K")
+
+
+class _Memo(dict[_K, int]):
+    """``function`` of one argument, each value computed once: ``memo[key]`` (and so
+    ``map(memo.__getitem__, keys)`` runs in C for the keys met before)."""
+
+    def __init__(self, function: Callable[[_K], int]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: _K) -> int:
+        value = self[key] = self.function(key)
+        return value
+
+
+class _Face(NamedTuple):
+    """The measures of text of one style in one language (:meth:`_Writer.face`)."""
+
+    widths: CharWidths
+    per_em: int
+    #: Size in points.
+    size: float
+    #: What the default font's widths are multiplied by (:func:`font_factor`).
+    factor: float
+    #: Font units of the words measured one by one (signature lines, Lao phrases): the same
+    #: words come back in every signature block.
+    word_units: _Memo[str]
+    #: Width in twips of text so many font units wide, for each width met.
+    twips_of: _Memo[int]
+
+    def twips(self, units: int) -> int:
+        """Width in twips of text ``units`` wide (:meth:`CharWidths.units`)."""
+        return self.twips_of[units]
+
+
 class _Writer:
     """Writes the blocks of one document as WordprocessingML strings."""
 
@@ -205,6 +293,9 @@ class _Writer:
         self.page_height = _PAGE_HEIGHT[landscape]
         self.max_signers = SIGNERS_PER_ROW + (1 if landscape else 0)
         self._factors = {lao: font_factor(fonts.lao if lao else fonts.latin, lao) for lao in (False, True)}
+        self._faces: dict[tuple[str, int], tuple[x.RunStyle, _Face]] = {}
+        self._run_properties: dict[int, tuple[x.RunStyle, dict[str, str]]] = {}
+        self._block_styles: dict[tuple[str, str, bool], tuple[dict[str, str], x.ParaStyle]] = {}
         #: The clause bookmarks written, in document order (see :mod:`mou_drafter.render.record`).
         self.marks: list[Mark] = []
 
@@ -228,21 +319,43 @@ class _Writer:
         return number, name
 
     def runs(self, text: str, lang: str, style: x.RunStyle) -> str:
-        return x.runs(text, lang, self.fonts, style, zwsp=self.zwsp)
+        # the run properties of each style looked up once, by identity (as in :meth:`face`)
+        entry = self._run_properties.get(id(style))
+        if entry is None or entry[0] is not style:
+            entry = self._run_properties[id(style)] = (style, x.run_properties(style, self.fonts))
+        return x.styled_runs(text, lang, entry[1], zwsp=self.zwsp)
 
     # -- measuring ---------------------------------------------------------------------------
     def width(self, text: str, lang: str, style: x.RunStyle) -> int:
         """Width of ``text`` on one line, in twips."""
+        face = self.face(lang, style)
+        return face.twips(face.widths.units(text))
+
+    def face(self, lang: str, style: x.RunStyle) -> _Face:
+        """How text of ``style`` in ``lang`` is measured. Looked up by the style's identity (the
+        entry keeps the style, so its id is never another's): hashing a style for every word
+        measured costs more than the measuring."""
+        entry = self._faces.get((lang, id(style)))
+        if entry is not None and entry[0] is style:
+            return entry[1]
         lao = lang == "lo"
-        em = width_em(text, lao, style.bold, style.italic and not lao)
-        return math.ceil(20 * em * x.run_size(lang, self.fonts, style) * self._factors[lao])
+        widths = char_widths(lao, style_name(style.bold, style.italic and not lao))
+        per_em, size, factor = units_per_em(lao), x.run_size(lang, self.fonts, style), self._factors[lao]
+
+        def twips(units: int) -> int:
+            return math.ceil(20 * (units / per_em) * size * factor)
+
+        face = _Face(widths, per_em, size, factor, _Memo(widths.units), _Memo(twips))
+        self._faces[lang, id(style)] = (style, face)
+        return face
 
     def longest_unbreakable(self, text: str, lang: str, style: x.RunStyle, limit: int) -> int:
         """The widest word (Lao: the widest unspaced phrase, so a name is never broken) up to
         ``limit`` twips; a longer unspaced Lao phrase is running text, wrapped between words."""
         widest = 0
+        face = self.face(lang, style)
         for chunk in _chunks(text):
-            width = self.width(chunk, lang, style)
+            width = face.twips(face.word_units[chunk])
             if width > limit and lang == "lo":
                 from ..words.tokens import tokenize
 
@@ -258,21 +371,26 @@ class _Writer:
         The space stays before the break, so the text reads the same."""
         if lang != "lo":
             return text
+        face = self.face(lang, style)
+        units_of, twips = face.word_units.__getitem__, face.twips_of.__getitem__
+        space = units_of(" ")
         lines = []
         for line in text.split("\n"):
-            current = ""
+            # the phrases on the line so far and their width with the spaces between them, in
+            # font units: the width of a candidate line is a sum, not a new measurement
+            current: list[str] = []
+            used = 0
             for chunk in line.split(" "):
-                candidate = f"{current} {chunk}" if current else chunk
-                if (
-                    current
-                    and self.width(candidate, lang, style) > width
-                    and self.width(chunk, lang, style) <= width
-                ):
-                    lines.append(current + " ")
-                    current = chunk
-                else:
-                    current = candidate
-            lines.append(current)
+                units = units_of(chunk)
+                if current and twips(used + space + units) > width and twips(units) <= width:
+                    lines.append(" ".join(current) + " ")
+                    current, used = [chunk] if chunk else [], units
+                elif current:
+                    current.append(chunk)
+                    used += space + units
+                elif chunk:  # nothing on the line yet: spaces before the first phrase are dropped
+                    current, used = [chunk], units
+            lines.append(" ".join(current))
         return "\n".join(lines)
 
     def balanced(self, text: str, lang: str, style: x.RunStyle, width: int) -> str:
@@ -284,13 +402,21 @@ class _Writer:
         :meth:`keep_lao_phrases`, the space stays before each break, so the text reads the same."""
         room = width * 0.96  # what Word may measure wider than our metrics
         out = []
+        face = self.face(lang, style)
+        units_of, twips = face.word_units.__getitem__, face.twips_of.__getitem__
+        space_units = units_of(" ")
+        space = twips(space_units)
         for line in text.split("\n"):
             words = line.split(" ")
-            if len(words) < 2 or self.width(line, lang, style) <= room:
+            if len(words) < 2:
                 out.append(line)
                 continue
-            widths = [self.width(w, lang, style) for w in words]
-            space = self.width(" ", lang, style)
+            # the line's width is the sum of its words' and spaces' (font units are integers)
+            word_units = list(map(units_of, words))
+            if twips(sum(word_units) + space_units * (len(words) - 1)) <= room:
+                out.append(line)
+                continue
+            widths = list(map(twips, word_units))
             # as few lines as a greedy fill needs; its widest line bounds the even breaks
             count, filled = _greedy_fill(widths, space, room)
             units = _UNITS.get(lang, ())
@@ -345,19 +471,29 @@ class _Writer:
             return self.data_table([block], width, keep_next)
         if kind == "signer":
             return self.signatures(self.signature_rows([[block]], width), width)
-        style, para = self._styles(block)
-        if keep_next:
-            para = _kept(para)
-        if kind == "article":
-            heading = self.doc.article_heading(block)
-            return self.marked_paragraph(self.runs(heading, block.lang, style), para, block, heading)
-        return self._lines(block, style, para)
+        lang = block.lang
+        # the run properties and paragraph style of each kind of block, looked up once
+        styles = self._block_styles.get((kind, lang, keep_next))
+        if styles is None:
+            style, para = self._styles(block)
+            if keep_next:
+                para = _kept(para)
+            if kind != "article":
+                para = self._lines_style(lang, para)
+            styles = self._block_styles[kind, lang, keep_next] = (x.run_properties(style, self.fonts), para)
+        properties, para = styles
+        text = self.doc.article_heading(block) if kind == "article" else block.text
+        runs = x.styled_runs(text, lang, properties, zwsp=self.zwsp)
+        return x.paragraph(runs, para, self._mark(block, text, lang))
+
+    @staticmethod
+    def _lines_style(lang: str, para: x.ParaStyle) -> x.ParaStyle:
+        """The paragraph style of a block's lines: Lao never justified (see :func:`_flush_left`)."""
+        return _flush_left(para) if lang == "lo" and para.align == "both" else para
 
     def _lines(self, block: Block, run: x.RunStyle, para: x.ParaStyle) -> str:
         lang, text = block.lang, block.text
-        if lang == "lo" and para.align == "both":
-            para = _flush_left(para)
-        return self.marked_paragraph(self.runs(text, lang, run), para, block, text)
+        return self.marked_paragraph(self.runs(text, lang, run), self._lines_style(lang, para), block, text)
 
     # -- the head: national header, issuing body and number, place and date ------------------
     @staticmethod
@@ -576,7 +712,7 @@ class _Writer:
                 for group in signers
                 for b in group
                 for line in b.lines
-                if any(len(c) > room[b.lang] for c in line.split())
+                if max(map(len, line.split()), default=0) > room[b.lang]
             ),
             default=0,
         )
@@ -588,41 +724,27 @@ class _Writer:
     def signer_titles(self, blocks: list[Block], top_gap: float, width: int) -> str:
         """Capacity and title lines of one party (in each language), then room to sign and seal."""
         out: list[str] = []
+        top = _spaced(_P_SIGNER_LINE, before_pt=top_gap)  # the first line of the first block
         for block in blocks:
-            lines = [self.balanced(line, block.lang, _BOLD, width) for line in block.lines[:-1]]
-            paras = "".join(
-                x.paragraph(
-                    self.runs(line, block.lang, _BOLD),
-                    x.ParaStyle(
-                        align="center",
-                        before_pt=top_gap if not out and i == 0 else 0,
-                        after_pt=0,
-                        line=240,
-                        keep_next=True,
-                    ),
-                )
-                for i, line in enumerate(lines)
-            )
-            if paras:
-                out.append(self.marked(paras, block, "\n".join(lines)))
-        out.append(x.paragraph("", x.ParaStyle(after_pt=0, keep_next=True)) * SIGNATURE_SPACE_LINES)
+            lang = block.lang
+            lines = [self.balanced(line, lang, _BOLD, width) for line in block.lines[:-1]]
+            if lines:
+                paras = [
+                    (self.runs(line, lang, _BOLD), _P_SIGNER_LINE if out or i else top)
+                    for i, line in enumerate(lines)
+                ]
+                out.append(x.marked_paragraphs(paras, self._mark(block, "\n".join(lines), lang)))
+        out.append(_SIGNATURE_SPACE)
         return "".join(out)
 
     def signer_names(self, blocks: list[Block], gap: float, width: int) -> str:
         names = [b for b in blocks if b.lines]
         out = []
+        last = _spaced(_P_SIGNER_NAME, after_pt=gap)
         for i, b in enumerate(names):
             name = self.keep_lao_phrases(b.lines[-1], b.lang, _BOLD, width)
-            out.append(
-                self.marked(
-                    x.paragraph(
-                        self.runs(name, b.lang, _BOLD),
-                        x.ParaStyle(align="center", after_pt=gap if i == len(names) - 1 else 0, line=240),
-                    ),
-                    b,
-                    name,
-                )
-            )
+            para = last if i == len(names) - 1 else _P_SIGNER_NAME
+            out.append(x.paragraph(self.runs(name, b.lang, _BOLD), para, self._mark(b, name, b.lang)))
         return "".join(out)
 
     def signature_rows(self, signers: list[list[Block]], width: int) -> list[list[list[Block]]]:

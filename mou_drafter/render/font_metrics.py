@@ -81,31 +81,48 @@ def font_factor(font_name: str, lao: bool) -> float:
 _NO_ROOM = ("Mn", "Me", "Cf")
 
 
+class CharWidths(dict[str, int]):
+    """Advance widths in font units by character (not code point: a text's characters are looked
+    up with no conversion) of one face of a default font. Combining marks and format characters
+    take no room; a character the face lacks counts as its widest letter (``fallback``). A
+    character first met is added."""
+
+    def __init__(self, widths: dict[str, int], fallback: int) -> None:
+        super().__init__(widths)
+        self.fallback = fallback
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 0 if unicodedata.category(ch) in _NO_ROOM else self.fallback
+        return width
+
+    def units(self, text: str) -> int:
+        """Width of ``text`` in font units. An integer: a line is exactly as wide as its words
+        and spaces together, so it can be measured from the figures of its words."""
+        return sum(map(self.__getitem__, text))  # one lookup per character, in C
+
+
+def style_name(bold: bool = False, italic: bool = False) -> str:
+    """The face of the default font a run is measured in: ``bold``, ``italic`` or ``regular``."""
+    return "bold" if bold else "italic" if italic else "regular"
+
+
 @lru_cache(maxsize=8)
-def _char_widths(lao: bool, style: str) -> dict[str, int]:
-    """Advance widths by character (not code point: a text's characters are looked up with no
-    conversion), combining marks 0; characters first met are added by :func:`width_em`."""
-    widths, _units, _fallback = _table(lao, style)
-    return {
-        chr(code): 0 if unicodedata.category(chr(code)) in _NO_ROOM else width
-        for code, width in widths.items()
-    }
+def char_widths(lao: bool, style: str) -> CharWidths:
+    """The advance widths of the default Latin or Lao face in ``style`` (:func:`style_name`);
+    divide a width by :func:`units_per_em` for em, and multiply by the size in points."""
+    widths, _units, fallback = _table(lao, style)
+    return CharWidths(
+        {
+            chr(code): 0 if unicodedata.category(chr(code)) in _NO_ROOM else width
+            for code, width in widths.items()
+        },
+        fallback,
+    )
 
 
-@lru_cache(maxsize=4096)
-def width_em(text: str, lao: bool, bold: bool = False, italic: bool = False) -> float:
-    """Width of ``text`` in em (multiply by the size in points) in the default Latin or Lao face.
-    Combining marks take no room; a character the table lacks counts as the widest letter."""
-    style = "bold" if bold else "italic" if italic else "regular"
-    widths = _char_widths(lao, style)
-    font = data.LAO if lao else data.LATIN
-    try:
-        total = sum(map(widths.__getitem__, text))  # one lookup per character, in C
-    except KeyError:
-        for ch in set(text).difference(widths):
-            widths[ch] = 0 if unicodedata.category(ch) in _NO_ROOM else font["fallback"]
-        total = sum(map(widths.__getitem__, text))
-    return total / font["units_per_em"]
+def units_per_em(lao: bool) -> int:
+    """Font units to the em of the default Latin or Lao face."""
+    return (data.LAO if lao else data.LATIN)["units_per_em"]
 
 
 @lru_cache(maxsize=8)

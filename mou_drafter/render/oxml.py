@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import count
 from typing import Any, Literal
 
@@ -32,7 +32,6 @@ from .options import Fonts
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LANG_TAGS = {"vi": "vi-VN", "en": "en-US", "lo": "lo-LA"}
 
-_LAO = re.compile("[\u0e80-\u0eff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 #: Letters of the other script with what follows them up to the next letter of the block's own
 #: script: in Lao text, a Latin letter (or combining mark) and the neutral characters after it up
@@ -45,14 +44,28 @@ def script_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
     """Split ``text`` into (segment, language) runs so that Lao letters are always in a Lao run and
     Latin letters inside Lao text in a Latin run. Neutral characters (spaces, digits, punctuation)
     stay with the run before them, at the start with the block's language."""
+    if not _mixed(text, base_lang):
+        return [(text, base_lang)]
+    return _mixed_segments(text, base_lang)
+
+
+def _mixed(text: str, base_lang: str) -> bool:
+    """Whether ``text`` of a block in ``base_lang`` has letters of the other script: Latin
+    letters in Lao text, Lao letters in other text. Lao letters are looked for in the UTF-8
+    bytes (the Lao block is ``E0 BA 80``-``E0 BB BF``, and ``E0`` only ever leads a character):
+    finding two bytes is several times faster than matching a class of characters, and most
+    texts are searched to their end."""
     if base_lang == "lo":
-        if not _LATIN_LETTER.search(text):
-            return [(text, "lo")]
-        other, other_lang = _LATIN_IN_LAO, "vi"
-    else:
-        if not _LAO.search(text):
-            return [(text, base_lang)]
-        other, other_lang = _LAO_IN_LATIN, "lo"
+        return _LATIN_LETTER.search(text) is not None
+    if text.isascii():
+        return False
+    encoded = text.encode("utf-8", "surrogatepass")
+    return b"\xe0\xba" in encoded or b"\xe0\xbb" in encoded
+
+
+def _mixed_segments(text: str, base_lang: str) -> list[tuple[str, str]]:
+    """:func:`script_segments` of a text with letters of the other script."""
+    other, other_lang = (_LATIN_IN_LAO, "vi") if base_lang == "lo" else (_LAO_IN_LATIN, "lo")
     # one match per stretch of the other script: the block's own script fills the gaps
     segments: list[tuple[str, str]] = []
     start = 0
@@ -139,7 +152,11 @@ def _attr(text: str) -> str:
 def _text_xml(text: str, tag: str = "w:t") -> str:
     """The text of a run: ``w:t`` (``w:delText`` in a deletion), a ``w:br`` for each line break."""
     if "\n" not in text:
-        return f'<{tag} xml:space="preserve">{_escape(text)}</{tag}>' if text else ""
+        if not text:
+            return ""
+        if "&" in text or "<" in text or ">" in text:  # most texts have none: no call to _escape
+            text = _escape(text)
+        return f'<{tag} xml:space="preserve">{text}</{tag}>'
     return "<w:br/>".join(
         f'<{tag} xml:space="preserve">{_escape(piece)}</{tag}>' if piece else "" for piece in text.split("\n")
     )
@@ -149,9 +166,24 @@ def runs(text: str, lang: str, fonts: Fonts, style: RunStyle = RunStyle(), *, zw
     """Runs for ``text`` of a block in ``lang``, split by script; each run carries its own fonts.
     With ``zwsp``, U+200B between the words of Lao runs (the export option for programs that
     cannot break Lao lines)."""
-    properties = _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
-    segments = script_segments(text, lang)
-    if len(segments) == 1 and not (zwsp and segments[0][1] == "lo"):  # most texts: one run
+    return styled_runs(text, lang, run_properties(style, fonts), zwsp=zwsp)
+
+
+def run_properties(style: RunStyle, fonts: Fonts) -> dict[str, str]:
+    """:func:`rpr` of ``style`` for every language, for :func:`styled_runs`."""
+    return _run_properties(style, fonts.latin, fonts.lao, fonts.latin_size, fonts.lao_size)
+
+
+def styled_runs(text: str, lang: str, properties: dict[str, str], *, zwsp: bool = False) -> str:
+    """:func:`runs` with the run properties of its style (:func:`run_properties`) looked up
+    already: a writer of many paragraphs of a few styles looks them up once per style."""
+    if not _mixed(text, lang):
+        if not (zwsp and lang == "lo"):
+            return f"<w:r>{properties[lang]}{_text_xml(text)}</w:r>"  # most texts: one run
+        segments = [(text, lang)]
+    else:
+        segments = _mixed_segments(text, lang)
+    if len(segments) == 1 and not (zwsp and segments[0][1] == "lo"):
         return f"<w:r>{properties[segments[0][1]]}{_text_xml(text)}</w:r>"
     out = []
     for segment, seg_lang in segments:
@@ -182,13 +214,24 @@ class ParaStyle:
     #: Line spacing in 240ths of a line (240 = single).
     line: int = 264
 
+    @cached_property
+    def xml(self) -> str:
+        """:func:`ppr` of this style, made once per style object (a paragraph is written for
+        every block: hashing its style to look the properties up costs more than the rest)."""
+        return _ppr(self)
+
 
 def twips_cm(cm: float) -> int:
     return int(round(cm * 567))
 
 
-@lru_cache(maxsize=256)
 def ppr(style: ParaStyle) -> str:
+    """``w:pPr`` of a paragraph of ``style``."""
+    return style.xml
+
+
+@lru_cache(maxsize=256)
+def _ppr(style: ParaStyle) -> str:
     parts = []
     if style.keep_next:
         parts.append("<w:keepNext/>")
@@ -207,11 +250,25 @@ def ppr(style: ParaStyle) -> str:
 def paragraph(content_runs: str, style: ParaStyle, mark: tuple[int, str] | None = None) -> str:
     """A paragraph; with ``mark`` (number, name), its text inside that bookmark (as
     :func:`bookmarked` puts it, written at once)."""
-    properties = ppr(style)
+    properties = style.xml
     if mark is None:
         return f"<w:p>{properties}{content_runs}</w:p>"
     start, end = bookmark_tags(*mark)
     return f"<w:p>{properties}{start}{content_runs}{end}</w:p>"
+
+
+def marked_paragraphs(paragraphs: Sequence[tuple[str, ParaStyle]], mark: tuple[int, str]) -> str:
+    """Paragraphs, each its content runs and style, inside one bookmark (number, name), as
+    :func:`bookmarked` puts it around them, written at once."""
+    if len(paragraphs) == 1:
+        return paragraph(*paragraphs[0], mark)
+    (first, first_style), *middle, (last, last_style) = paragraphs
+    start, end = bookmark_tags(*mark)
+    return (
+        f"<w:p>{first_style.xml}{start}{first}</w:p>"
+        + "".join(paragraph(content, style) for content, style in middle)
+        + f"<w:p>{last_style.xml}{last}{end}</w:p>"
+    )
 
 
 def empty_paragraph(after_pt: float = 0.0) -> str:
@@ -278,32 +335,57 @@ def table(
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         + "</w:tblGrid>"
     ]
+    # the start of each cell, by its first grid column and span, made once per table
+    cell_starts: dict[tuple[int, int, int | None], str] = {}
+    plain = [_cell_start(widths, col, 1, None, cell_starts) for col in range(len(widths))]
     for index, row in enumerate(rows):
         if not isinstance(row, TableRow):
-            row = TableRow(
-                tuple(row), header=index < header_rows, cant_split=cant_split or index < header_rows
-            )
+            # a row of one cell per grid column: its flags from the table's
+            header = index < header_rows
+            if header:
+                out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+            else:
+                out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
+            if len(row) > len(plain):  # cells past the grid (Word makes them as wide as it likes)
+                plain += [
+                    _cell_start(widths, col, 1, None, cell_starts) for col in range(len(plain), len(row))
+                ]
+            for start, content in zip(plain, row, strict=False):
+                out += (start, content or "<w:p/>", "</w:tc>")
+            out.append("</w:tr>")
+            continue
         flags = ("<w:cantSplit/>" if row.cant_split or row.header else "") + (
             "<w:tblHeader/>" if row.header else ""
         )
         out.append(f"<w:tr><w:trPr>{flags}</w:trPr>" if flags else "<w:tr>")
-        spans = row.spans or (1,) * len(row.cells)
-        margin = (
-            ""
-            if row.margin is None
-            else f'<w:tcMar><w:left w:w="{row.margin}" w:type="dxa"/><w:right w:w="{row.margin}" w:type="dxa"/></w:tcMar>'
-        )
         col = 0
-        for content, span in zip(row.cells, spans, strict=True):
-            width = sum(widths[col : col + span])
-            grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{margin}</w:tcPr>')
-            out.append(content or "<w:p/>")
-            out.append("</w:tc>")
+        for content, span in zip(row.cells, row.spans or (1,) * len(row.cells), strict=True):
+            out += (_cell_start(widths, col, span, row.margin, cell_starts), content or "<w:p/>", "</w:tc>")
             col += span
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def _cell_start(
+    widths: list[int], col: int, span: int, margin: int | None, made: dict[tuple[int, int, int | None], str]
+) -> str:
+    """The start of a table cell from grid column ``col`` over ``span`` columns, up to its
+    content (``made``: those already made for the table)."""
+    key = (col, span, margin)
+    start = made.get(key)
+    if start is None:
+        width = sum(widths[col : col + span])
+        grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        cell_margin = (
+            ""
+            if margin is None
+            else f'<w:tcMar><w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tcMar>'
+        )
+        start = made[key] = (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{cell_margin}</w:tcPr>'
+        )
+    return start
 
 
 def page_number_field(fonts: Fonts, lang: str) -> str:

@@ -255,6 +255,31 @@ def test_even_breaks_are_the_narrowest_and_as_first_written(widths, space, count
         assert widest(breaks) == min(widest(c) for c in options)
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.integers(0, 1500), min_size=1, max_size=18),
+    st.integers(0, 90),
+    st.integers(1, 6),
+    st.one_of(st.none(), st.sets(st.integers(1, 17))),
+    st.floats(0.3, 1.5),
+)
+def test_even_breaks_leave_out_no_end_the_best_breaks_need(widths, space, count, allowed, share):
+    """The ends the search leaves out (too far from the start or the end of the words for the
+    lines before or after them to fit ``room``) are never ones the best breaks pass through:
+    with rooms near the narrowest possible, as :meth:`_Writer.balanced` gives (a share of the
+    words' width per line, not a whole number, or the greedy fill's widest line), and with
+    words as wide as a signature block's, the breaks are those of the search that tries every
+    end."""
+    from mou_drafter.render.docx import _even_breaks, _greedy_fill
+
+    n = len(widths)
+    allowed = set(range(1, n)) if allowed is None else allowed
+    total = sum(widths) + space * (n - 1)
+    for room in (total / count * share, _greedy_fill(widths, space, total / count * share)[1]):
+        breaks = _even_breaks(widths, space, count, allowed, room)
+        assert breaks == _even_breaks_first_written(widths, space, count, allowed, room)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(1, 60), min_size=2, max_size=14), st.integers(0, 8), st.integers(20, 200))
 def test_the_greedy_fills_widest_line_bounds_the_even_breaks(widths, space, room):

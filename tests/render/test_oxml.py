@@ -160,6 +160,21 @@ def test_script_segments_follow_the_word_by_word_definition(text, lang):
     assert "".join(s for s, _lang in x.script_segments(text, lang)) == text
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(st.characters(max_codepoint=0x2FFF, exclude_categories=("Cs",)), max_size=40)
+    | st.text(
+        st.sampled_from(["a", "ỹ", " ", "\u0e7f", "\u0e80", "\u0ebf", "\u0ec0", "\u0eff", "\u0f00", "ຂ"])
+    ),
+    st.sampled_from(["vi", "lo", "en"]),
+)
+def test_texts_with_letters_of_the_other_script_are_found(text, lang):
+    """The quick look for Lao letters (in the UTF-8 bytes) finds exactly what a Lao character
+    class finds, at every edge of the Lao block."""
+    lao, latin = re.compile("[\u0e80-\u0eff]"), re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+    assert x._mixed(text, lang) == bool((latin if lang == "lo" else lao).search(text))
+
+
 def test_zero_width_spaces_between_lao_words_only_when_asked():
     assert (
         x.runs("ລາດຕະເວນຮ່ວມ", "lo", FONTS)
@@ -451,6 +466,19 @@ P2 = "<w:p><w:r><w:t>B</w:t></w:r></w:p>"
 )
 def test_bookmarked(paragraphs, expected):
     assert x.bookmarked(paragraphs, 7, "_Mou7") == expected
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+def test_marked_paragraphs_are_the_paragraphs_bookmarked(count):
+    """Paragraphs written inside their bookmark at once read exactly as the paragraphs written
+    and then bookmarked."""
+    styles = [
+        x.ParaStyle(align="center", before_pt=12.0 * (i == 0), keep_next=i < count - 1) for i in range(count)
+    ]
+    paragraphs = [(f"<w:r><w:t>{i}</w:t></w:r>", style) for i, style in enumerate(styles)]
+    written = x.marked_paragraphs(paragraphs, (7, "_Mou7"))
+    assert written == x.bookmarked("".join(x.paragraph(c, s) for c, s in paragraphs), 7, "_Mou7")
+    assert written.count("<w:bookmarkStart ") == 1 and written.count("<w:p>") == count
 
 
 def test_bookmarked_twice_nests_and_takes_paragraphs_only():
