@@ -341,11 +341,7 @@ def table(
     for index, row in enumerate(rows):
         if not isinstance(row, TableRow):
             # a row of one cell per grid column: its flags from the table's
-            header = index < header_rows
-            if header:
-                out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-            else:
-                out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
+            out.append(_row_start(cant_split, index < header_rows))
             if len(row) > len(plain):  # cells past the grid (Word makes them as wide as it likes)
                 plain += [
                     _cell_start(widths, col, 1, None, cell_starts) for col in range(len(plain), len(row))
@@ -354,10 +350,7 @@ def table(
                 out += (start, content or "<w:p/>", "</w:tc>")
             out.append("</w:tr>")
             continue
-        flags = ("<w:cantSplit/>" if row.cant_split or row.header else "") + (
-            "<w:tblHeader/>" if row.header else ""
-        )
-        out.append(f"<w:tr><w:trPr>{flags}</w:trPr>" if flags else "<w:tr>")
+        out.append(_row_start(row.cant_split, row.header))
         col = 0
         for content, span in zip(row.cells, row.spans or (1,) * len(row.cells), strict=True):
             out += (_cell_start(widths, col, span, row.margin, cell_starts), content or "<w:p/>", "</w:tc>")
@@ -365,6 +358,13 @@ def table(
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def _row_start(cant_split: bool, header: bool) -> str:
+    """The start of a table row up to its first cell: a header row (repeated on every page) is
+    never split either."""
+    flags = ("<w:cantSplit/>" if cant_split or header else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{flags}</w:trPr>" if flags else "<w:tr>"
 
 
 def _cell_start(
